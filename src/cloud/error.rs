@@ -1,0 +1,58 @@
+//! `CloudError`: what can go wrong talking to AWS, in the few kinds the UI and the audit treat differently.
+
+/// Each variant keeps the service's error code and message so the AWS CLI's
+/// `An error occurred (Code) when calling the Op operation: message` can be reproduced.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CloudError {
+    #[error("{code}: {message}")]
+    AccessDenied { code: String, message: String },
+    #[error("{code}: {message}")]
+    Throttled { code: String, message: String },
+    #[error("{code}: {message}")]
+    NotFound { code: String, message: String },
+    #[error("{code}: {message}")]
+    Validation { code: String, message: String },
+    #[error("network: {0}")]
+    Network(String),
+    #[error("{code}: {message}")]
+    Service { code: String, message: String },
+    /// Raised before any request is made: read-only mode has no writer.
+    #[error("read-only mode: {0} is refused")]
+    ReadOnly(String),
+}
+
+impl CloudError {
+    /// The service's error code, or a descriptive stand-in for errors that never reached the service.
+    pub fn code(&self) -> &str {
+        match self {
+            CloudError::AccessDenied { code, .. }
+            | CloudError::Throttled { code, .. }
+            | CloudError::NotFound { code, .. }
+            | CloudError::Validation { code, .. }
+            | CloudError::Service { code, .. } => code,
+            CloudError::Network(_) => "NetworkError",
+            CloudError::ReadOnly(_) => "ReadOnly",
+        }
+    }
+
+    pub fn message(&self) -> &str {
+        match self {
+            CloudError::AccessDenied { message, .. }
+            | CloudError::Throttled { message, .. }
+            | CloudError::NotFound { message, .. }
+            | CloudError::Validation { message, .. }
+            | CloudError::Service { message, .. } => message,
+            CloudError::Network(m) | CloudError::ReadOnly(m) => m,
+        }
+    }
+
+    /// The AWS CLI's wording for a failed call.
+    pub fn cli_message(&self, operation: &str) -> String {
+        format!(
+            "An error occurred ({}) when calling the {} operation: {}",
+            self.code(),
+            operation,
+            self.message()
+        )
+    }
+}

@@ -1,0 +1,7 @@
+//! Pure domain logic: no tokio, ratatui, aws_sdk_*, std::fs or std::net in here, so all of it is tested without I/O.
+
+pub mod audit;
+pub mod chat_command;
+pub mod command;
+pub mod model;
+pub mod snapshot;

@@ -1,0 +1,9 @@
+//! imdeck: a terminal dashboard for AWS Incident Manager chat channels.
+//!
+//! The map: `domain` is pure logic (models, chat-command parser, policy evaluation, audit rules, setup
+//! plan); `cloud` is the only place the AWS SDK is named and turns SDK calls into domain types;
+//! `sandbox` is a loopback HTTP server speaking the real AWS wire protocols; `app` holds the state and
+//! the pure `update`; `ui` renders that state; `runtime` runs the loop that ties them together.
+
+pub mod cloud;
+pub mod domain;

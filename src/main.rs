@@ -1,0 +1,3 @@
+//! The `imdeck` binary.
+
+fn main() {}
