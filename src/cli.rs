@@ -1,0 +1,133 @@
+//! The command line, as clap definitions only.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(name = "imdeck", version, about = "Terminal dashboard for AWS Incident Manager chat channels")]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalOptions,
+    /// Select this incident and show its timeline (a link a chat message can carry).
+    #[arg(long, value_name = "ARN")]
+    pub incident: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Options every subcommand takes; the standard AWS environment applies through aws-config.
+#[derive(Debug, Clone, Args)]
+pub struct GlobalOptions {
+    /// Named profile from the AWS config files.
+    #[arg(long, global = true, env = "AWS_PROFILE")]
+    pub profile: Option<String>,
+    /// Region for Incident Manager and Chatbot calls (SNS is read in every replication-set Region).
+    #[arg(long, global = true)]
+    pub region: Option<String>,
+    /// Send every request to this endpoint (e.g. a standalone `imdeck sandbox`).
+    #[arg(long, global = true, value_name = "URL")]
+    pub endpoint_url: Option<String>,
+    /// Make every mutation impossible: no AWS write can be issued.
+    #[arg(long, global = true)]
+    pub read_only: bool,
+    /// Start the embedded sandbox with the demo scenario and point every client at it.
+    #[arg(long, global = true)]
+    pub sandbox: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run every setup check headless; exit 0 clean, 1 a check failed, 3 a check could not run.
+    Audit {
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+    },
+    /// Run one chat-style command, e.g. `imdeck exec -- @aws ssm-incidents list-incident-records`.
+    Exec {
+        /// Output format, as the AWS CLI's `--output` (an `--output` inside the line wins).
+        #[arg(long, value_enum)]
+        output: Option<ExecOutput>,
+        /// The chat line; the words are joined with spaces.
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true, required = true)]
+        line: Vec<String>,
+    },
+    /// The setup wizard's change set, headless.
+    Setup {
+        /// Print the change set (diffs and the equivalent AWS CLI commands).
+        #[arg(long, conflicts_with = "apply")]
+        plan: bool,
+        /// Save the plan to this file.
+        #[arg(long, value_name = "FILE", requires = "plan")]
+        out: Option<PathBuf>,
+        /// Apply the change set (optionally a saved plan), after a prompt.
+        #[arg(long, value_name = "FILE", num_args = 0..=1)]
+        apply: Option<Option<PathBuf>>,
+        /// Apply without prompting.
+        #[arg(long, requires = "apply")]
+        yes: bool,
+        /// Also set the guardrail AWSIncidentManagerResolverAccess on channels that lack it.
+        #[arg(long)]
+        set_guardrail: bool,
+    },
+    /// Write the post-incident record of one incident.
+    Export {
+        #[arg(long, value_name = "ARN")]
+        incident: String,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
+        format: ExportFormat,
+    },
+    /// Run the local AWS sandbox standalone, until stopped.
+    Sandbox(SandboxArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct SandboxArgs {
+    /// Loopback address to listen on; other addresses are refused.
+    #[arg(long, default_value = "127.0.0.1:4566")]
+    pub listen: SocketAddr,
+    /// `demo`, `empty`, `scale[:regions=17,topics=20,plans=5,incidents=10,events=100]` or a JSON file.
+    #[arg(long, default_value = "demo")]
+    pub scenario: String,
+    /// Delay every response by this many milliseconds.
+    #[arg(long, default_value_t = 0)]
+    pub latency_ms: u64,
+    /// Fraction of requests that fail (throttling, 500s, dropped connections, latency spikes).
+    #[arg(long, default_value_t = 0.0)]
+    pub fault_rate: f64,
+    /// Seed that makes the faults repeatable.
+    #[arg(long, default_value_t = 0)]
+    pub fault_seed: u64,
+    /// Append one JSON line per request to this file.
+    #[arg(long, value_name = "FILE")]
+    pub request_log: Option<PathBuf>,
+    /// Play a drill: new timeline events on open incidents every few seconds.
+    #[arg(long)]
+    pub activity: bool,
+    /// Answer this operation with AccessDenied (repeatable), to rehearse missing permissions.
+    #[arg(long = "deny", value_name = "OPERATION")]
+    pub deny_operations: Vec<String>,
+    /// Always throttle this operation (repeatable).
+    #[arg(long = "throttle", value_name = "OPERATION")]
+    pub throttle_operations: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Json,
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExecOutput {
+    Json,
+    Text,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Markdown,
+    Json,
+}

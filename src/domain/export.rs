@@ -1,0 +1,220 @@
+//! The post-incident record: an incident's header, its impact and status changes, its timeline and related items.
+
+use serde::Serialize;
+
+use super::model::{IncidentRecord, ItemValue, RelatedItem, TimelineEvent, Timestamp};
+
+/// Everything `imdeck export` writes about one incident.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IncidentExport {
+    pub incident_record: IncidentRecord,
+    pub changes: Vec<RecordChange>,
+    /// In time order.
+    pub timeline: Vec<TimelineEvent>,
+    pub related_items: Vec<RelatedItem>,
+}
+
+/// One attribute change that Incident Manager recorded as a system event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RecordChange {
+    pub time: Timestamp,
+    pub attribute: String,
+    pub new_value: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub modified_by: Option<String>,
+}
+
+/// Console wording of the five impact levels.
+pub fn impact_label(impact: i32) -> &'static str {
+    match impact {
+        1 => "Critical",
+        2 => "High",
+        3 => "Medium",
+        4 => "Low",
+        5 => "No impact",
+        _ => "unknown",
+    }
+}
+
+impl IncidentExport {
+    pub fn new(
+        incident_record: IncidentRecord,
+        mut timeline: Vec<TimelineEvent>,
+        related_items: Vec<RelatedItem>,
+    ) -> Self {
+        timeline.sort_by(|a, b| (a.event_time, &a.event_id).cmp(&(b.event_time, &b.event_id)));
+        let changes = timeline.iter().flat_map(record_changes).collect();
+        Self {
+            incident_record,
+            changes,
+            timeline,
+            related_items,
+        }
+    }
+
+    pub fn render_markdown(&self) -> String {
+        let r = &self.incident_record;
+        let mut md = format!("# Incident: {}\n\n| | |\n|---|---|\n", cell(&r.title));
+        let mut row = |k: &str, v: String| md.push_str(&format!("| {k} | {} |\n", cell(&v)));
+        row("ARN", r.arn.clone());
+        row("Status", r.status.as_str().to_string());
+        row("Impact", format!("{} ({})", r.impact, impact_label(r.impact)));
+        row("Created", r.creation_time.to_rfc3339());
+        if let Some(t) = r.resolved_time {
+            row("Resolved", t.to_rfc3339());
+        }
+        row("Source", r.incident_record_source.source.clone());
+        if let Some(channel) = &r.chat_channel {
+            row("Chat channel", channel.topics().join(", "));
+        }
+        if !r.notification_targets.is_empty() {
+            let targets: Vec<String> = r
+                .notification_targets
+                .iter()
+                .map(|super::model::NotificationTargetItem::SnsTopicArn(a)| a.clone())
+                .collect();
+            row("Notification targets", targets.join(", "));
+        }
+        if let Some(summary) = &r.summary {
+            row("Summary", summary.clone());
+        }
+        md.push_str("\n## Impact and status changes\n\n");
+        if self.changes.is_empty() {
+            md.push_str("None recorded.\n");
+        }
+        for c in &self.changes {
+            let by = c
+                .modified_by
+                .as_deref()
+                .map(|b| format!(" (by {})", inline(b)))
+                .unwrap_or_default();
+            md.push_str(&format!(
+                "- {} {} → {}{by}\n",
+                c.time.to_rfc3339(),
+                inline(&c.attribute),
+                inline(&c.new_value)
+            ));
+        }
+        md.push_str("\n## Timeline\n\n| Time (UTC) | Type | Event |\n|---|---|---|\n");
+        for e in &self.timeline {
+            md.push_str(&format!(
+                "| {} | {} | {} |\n",
+                e.event_time.to_rfc3339(),
+                cell(&e.event_type),
+                cell(&event_text(e))
+            ));
+        }
+        md.push_str("\n## Related items\n\n");
+        if self.related_items.is_empty() {
+            md.push_str("None.\n");
+        }
+        for item in &self.related_items {
+            let title = item.title.as_deref().unwrap_or("(untitled)");
+            md.push_str(&format!(
+                "- [{}] {} — {}\n",
+                item.identifier.item_type,
+                inline(title),
+                inline(&item_value(&item.identifier.value))
+            ));
+        }
+        md
+    }
+}
+
+/// The attribute changes a system `SSM Incident Record Update` event carries in its JSON event data.
+fn record_changes(event: &TimelineEvent) -> Vec<RecordChange> {
+    let Ok(data) = serde_json::from_str::<serde_json::Value>(&event.event_data) else {
+        return Vec::new();
+    };
+    let modified_by = data["modifiedBy"].as_str().map(str::to_string);
+    data["modifiedAttributes"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|a| {
+            let attribute = a["attributeName"].as_str()?;
+            let new_value = match &a["newValue"] {
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            Some(RecordChange {
+                time: event.event_time,
+                attribute: attribute.to_string(),
+                new_value,
+                modified_by: modified_by.clone(),
+            })
+        })
+        .collect()
+}
+
+/// An event's data as a person reads it: a JSON string literal unquoted, other JSON compacted.
+pub fn event_text(event: &TimelineEvent) -> String {
+    match serde_json::from_str::<serde_json::Value>(&event.event_data) {
+        Ok(serde_json::Value::String(s)) => s,
+        Ok(other) => other.to_string(),
+        Err(_) => event.event_data.clone(),
+    }
+}
+
+pub fn item_value(value: &ItemValue) -> String {
+    match value {
+        ItemValue::Arn(s) | ItemValue::Url(s) | ItemValue::MetricDefinition(s) => s.clone(),
+        ItemValue::PagerDutyIncidentDetail(d) => format!("PagerDuty incident {}", d.id),
+    }
+}
+
+/// Text made safe for one Markdown line: control characters (including ANSI escapes) shown inert.
+fn inline(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' | '\r' | '\t' => ' ',
+            c if c.is_control() => '\u{fffd}',
+            c => c,
+        })
+        .collect()
+}
+
+/// Text made safe for one Markdown table cell.
+fn cell(text: &str) -> String {
+    inline(text).replace('|', "\\|")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(id: &str, secs: i64, kind: &str, data: &str) -> TimelineEvent {
+        TimelineEvent {
+            incident_record_arn: "arn".into(),
+            event_id: id.into(),
+            event_time: Timestamp::from_secs(secs),
+            event_updated_time: Timestamp::from_secs(secs),
+            event_type: kind.into(),
+            event_data: data.into(),
+            event_references: vec![],
+        }
+    }
+
+    #[test]
+    fn system_events_yield_attribute_changes() {
+        let e = event(
+            "1",
+            10,
+            "SSM Incident Record Update",
+            r#"{"modifiedBy":"arn:aws:iam::1:user/a","modifiedAttributes":[{"attributeName":"impact","newValue":2},{"attributeName":"status","newValue":"RESOLVED"}]}"#,
+        );
+        let changes = record_changes(&e);
+        assert_eq!(changes.len(), 2);
+        assert_eq!(changes[0].new_value, "2");
+        assert_eq!(changes[1].attribute, "status");
+        assert_eq!(changes[1].modified_by.as_deref(), Some("arn:aws:iam::1:user/a"));
+    }
+
+    #[test]
+    fn custom_event_text_is_unquoted_and_cells_are_inert() {
+        assert_eq!(event_text(&event("1", 1, "Note", "\"hello\"")), "hello");
+        assert_eq!(cell("a|b\u{1b}[31mred\n"), "a\\|b\u{fffd}[31mred ");
+    }
+}

@@ -1,0 +1,166 @@
+"""The AWS CLI (a peer nobody here wrote) calls every sandbox operation, good and bad, and must parse every answer."""
+import json
+import os
+import subprocess
+import sys
+
+ENDPOINT = os.environ["SANDBOX_URL"]
+AWS = os.environ["AWS_BIN"]
+ACCT = "111122223333"
+PLAN = f"arn:aws:ssm-incidents::{ACCT}:response-plan/test-response-plan-chat"
+INCIDENT = f"arn:aws:ssm-incidents::{ACCT}:incident-record/MyResponsePlanChat/98c397e6-7c10-aa10-9b86-f199aEXAMPLE"
+ENV = dict(os.environ, AWS_ACCESS_KEY_ID="AKIDPEERTEST", AWS_SECRET_ACCESS_KEY="peer-secret",
+           AWS_DEFAULT_REGION="us-east-2", AWS_PAGER="", AWS_CONFIG_FILE="/dev/null",
+           AWS_SHARED_CREDENTIALS_FILE="/dev/null", AWS_MAX_ATTEMPTS="1")
+
+passed = 0
+failed = []
+
+
+def aws(*args, region="us-east-2"):
+    cmd = [AWS, "--endpoint-url", ENDPOINT, "--region", region, "--output", "json", *args]
+    p = subprocess.run(cmd, capture_output=True, text=True, env=ENV, timeout=60)
+    out = json.loads(p.stdout) if p.stdout.strip() else None
+    return p.returncode, out, p.stderr.strip()
+
+
+def check(name, cond, info=""):
+    global passed
+    if cond:
+        passed += 1
+    else:
+        failed.append(f"{name}: {info}")
+        print(f"FAIL {name}: {info}", file=sys.stderr)
+
+
+def ok(name, *args, region="us-east-2"):
+    code, out, err = aws(*args, region=region)
+    check(name, code == 0, err)
+    return out
+
+
+def fails(name, code_name, *args, region="us-east-2"):
+    code, _, err = aws(*args, region=region)
+    check(name, code != 0 and f"An error occurred ({code_name})" in err, f"exit {code}: {err}")
+
+
+def incidents():
+    out = ok("list-response-plans", "ssm-incidents", "list-response-plans")
+    names = [p["name"] for p in (out or {}).get("responsePlanSummaries", [])]
+    check("demo plans listed", "test-response-plan-chat" in names and "MyResponsePlanChat" in names, names)
+    plan = ok("get-response-plan", "ssm-incidents", "get-response-plan", "--arn", PLAN)
+    check("plan chat channel", "chatbotSns" in (plan or {}).get("chatChannel", {}), plan)
+    sets = ok("list-replication-sets", "ssm-incidents", "list-replication-sets")
+    arn = (sets or {}).get("replicationSetArns", [""])[0]
+    rs = ok("get-replication-set", "ssm-incidents", "get-replication-set", "--arn", arn)
+    regions = sorted((rs or {}).get("replicationSet", {}).get("regionMap", {}).keys())
+    check("replication regions", regions == ["eu-west-1", "us-east-2", "us-west-2"], regions)
+    recs = ok("list-incident-records", "ssm-incidents", "list-incident-records")
+    check("demo incident listed", INCIDENT in [r["arn"] for r in (recs or {}).get("incidentRecordSummaries", [])])
+    ok("list-incident-records filter", "ssm-incidents", "list-incident-records", "--filters",
+       "key=status,condition={equals={stringValues=[OPEN]}}")
+    ok("list-incident-records paged", "ssm-incidents", "list-incident-records", "--page-size", "1")
+    ok("get-incident-record", "ssm-incidents", "get-incident-record", "--arn", INCIDENT)
+    started = ok("start-incident", "ssm-incidents", "start-incident", "--response-plan-arn", PLAN,
+                 "--title", "peer drill", "--impact", "3")
+    new = (started or {}).get("incidentRecordArn", "")
+    check("start-incident arn", new.startswith(f"arn:aws:ssm-incidents::{ACCT}:incident-record/"), new)
+    ev = ok("create-timeline-event", "ssm-incidents", "create-timeline-event", "--incident-record-arn", new,
+            "--event-time", "2023-03-31T20:30:00.000", "--event-type", "Custom Event",
+            "--event-data", '"example timeline event"')
+    eid = (ev or {}).get("eventId", "")
+    got = ok("get-timeline-event", "ssm-incidents", "get-timeline-event", "--incident-record-arn", new, "--event-id", eid)
+    check("event time round-trips", (got or {}).get("event", {}).get("eventTime") == 1680294600, got)
+    ok("update-timeline-event", "ssm-incidents", "update-timeline-event", "--incident-record-arn", new,
+       "--event-id", eid, "--event-data", '"edited"')
+    events = ok("list-timeline-events", "ssm-incidents", "list-timeline-events", "--incident-record-arn", new,
+                "--sort-by", "EVENT_TIME", "--sort-order", "ASCENDING")
+    check("events listed", eid in [e["eventId"] for e in (events or {}).get("eventSummaries", [])], events)
+    ok("delete-timeline-event", "ssm-incidents", "delete-timeline-event", "--incident-record-arn", new, "--event-id", eid)
+    fails("deleted event is gone", "ResourceNotFoundException", "ssm-incidents", "get-timeline-event",
+          "--incident-record-arn", new, "--event-id", eid)
+    ok("update-related-items add", "ssm-incidents", "update-related-items", "--incident-record-arn", new,
+       "--related-items-update", "itemToAdd={identifier={type=OTHER,value={url=https://example.com/runbook}},title=Runbook}")
+    items = ok("list-related-items", "ssm-incidents", "list-related-items", "--incident-record-arn", new)
+    check("related item listed", len((items or {}).get("relatedItems", [])) == 1, items)
+    ok("update-related-items remove", "ssm-incidents", "update-related-items", "--incident-record-arn", new,
+       "--related-items-update", "itemToRemove={type=OTHER,value={url=https://example.com/runbook}}")
+    ok("update-incident-record impact", "ssm-incidents", "update-incident-record", "--arn", new, "--impact", "2")
+    ok("update-incident-record resolve", "ssm-incidents", "update-incident-record", "--arn", new, "--status", "RESOLVED")
+    rec = ok("get resolved", "ssm-incidents", "get-incident-record", "--arn", new)
+    check("resolved", (rec or {}).get("incidentRecord", {}).get("status") == "RESOLVED", rec)
+    ok("update-response-plan", "ssm-incidents", "update-response-plan", "--arn", PLAN, "--display-name", "Peer plan")
+    fails("impact 7", "ValidationException", "ssm-incidents", "update-incident-record", "--arn", new, "--impact", "7")
+    fails("status open lowercase", "ValidationException", "ssm-incidents", "update-incident-record", "--arn", new,
+          "--status", "open")
+    fails("unknown incident", "ResourceNotFoundException", "ssm-incidents", "get-incident-record", "--arn",
+          f"arn:aws:ssm-incidents::{ACCT}:incident-record/MyResponsePlanChat/00000000-0000-0000-0000-000000000000")
+    fails("unknown plan", "ResourceNotFoundException", "ssm-incidents", "start-incident", "--response-plan-arn",
+          f"arn:aws:ssm-incidents::{ACCT}:response-plan/nope")
+    fails("bad arn", "ValidationException", "ssm-incidents", "get-incident-record", "--arn", "not-an-arn")
+    fails("too many chat topics", "ValidationException", "ssm-incidents", "update-response-plan", "--arn", PLAN,
+          "--chat-channel", "chatbotSns=" + ",".join(f"arn:aws:sns:us-east-2:{ACCT}:t{i}" for i in range(6)))
+
+
+def sns():
+    for region in ["us-east-2", "us-west-2", "eu-west-1"]:
+        out = ok(f"list-topics {region}", "sns", "list-topics", region=region)
+        arns = [t["TopicArn"] for t in (out or {}).get("Topics", [])]
+        check(f"topics in {region} are Regional", arns and all(f":{region}:" in a for a in arns), arns)
+    attrs = ok("get-topic-attributes", "sns", "get-topic-attributes", "--topic-arn",
+               f"arn:aws:sns:us-east-2:{ACCT}:My_SNS_topic")
+    policy = json.loads((attrs or {}).get("Attributes", {}).get("Policy", "{}"))
+    sids = [s.get("Sid") for s in policy.get("Statement", [])]
+    check("demo IM statement", "IncidentManagerSNSPublishingPermissions" in sids, sids)
+    created = ok("create-topic", "sns", "create-topic", "--name", "peer-topic", region="eu-west-1")
+    arn = (created or {}).get("TopicArn", "")
+    check("create-topic arn", arn == f"arn:aws:sns:eu-west-1:{ACCT}:peer-topic", arn)
+    again = ok("create-topic idempotent", "sns", "create-topic", "--name", "peer-topic", region="eu-west-1")
+    check("same arn", (again or {}).get("TopicArn") == arn, again)
+    ok("set-topic-attributes", "sns", "set-topic-attributes", "--topic-arn", arn, "--attribute-name", "DisplayName",
+       "--attribute-value", "peer", region="eu-west-1")
+    fails("bad policy", "InvalidParameter", "sns", "set-topic-attributes", "--topic-arn", arn, "--attribute-name",
+          "Policy", "--attribute-value", "{not json", region="eu-west-1")
+    ok("delete-topic", "sns", "delete-topic", "--topic-arn", arn, region="eu-west-1")
+    fails("unknown topic", "NotFound", "sns", "get-topic-attributes", "--topic-arn", arn, region="eu-west-1")
+    fails("bad topic name", "InvalidParameter", "sns", "create-topic", "--name", "bad name!")
+
+
+def chatbot():
+    slack = ok("describe-slack", "chatbot", "describe-slack-channel-configurations")
+    configs = (slack or {}).get("SlackChannelConfigurations", [])
+    check("slack config", len(configs) >= 1, slack)
+    teams = ok("list-teams", "chatbot", "list-microsoft-teams-channel-configurations")
+    tconfigs = (teams or {}).get("TeamChannelConfigurations", [])
+    check("teams config", len(tconfigs) >= 1, teams)
+    chime = ok("describe-chime", "chatbot", "describe-chime-webhook-configurations")
+    cconfigs = (chime or {}).get("WebhookConfigurations", [])
+    check("chime config", len(cconfigs) >= 1, chime)
+    if not (configs and tconfigs and cconfigs):
+        return
+    t = tconfigs[0]
+    ok("get-teams", "chatbot", "get-microsoft-teams-channel-configuration", "--chat-configuration-arn",
+       t["ChatConfigurationArn"])
+    s = configs[0]
+    topics = s["SnsTopicArns"] + [f"arn:aws:sns:eu-west-1:{ACCT}:im-chat-euw1"]
+    up = ok("update-slack", "chatbot", "update-slack-channel-configuration", "--chat-configuration-arn",
+            s["ChatConfigurationArn"], "--slack-channel-id", s["SlackChannelId"], "--sns-topic-arns", *topics)
+    check("slack topics updated",
+          sorted((up or {}).get("ChannelConfiguration", {}).get("SnsTopicArns", [])) == sorted(topics), up)
+    ok("update-teams", "chatbot", "update-microsoft-teams-channel-configuration", "--chat-configuration-arn",
+       t["ChatConfigurationArn"], "--channel-id", t["ChannelId"], "--guardrail-policy-arns",
+       "arn:aws:iam::aws:policy/AWSIncidentManagerResolverAccess")
+    c = cconfigs[0]
+    ok("update-chime", "chatbot", "update-chime-webhook-configuration", "--chat-configuration-arn",
+       c["ChatConfigurationArn"], "--webhook-description", "peer")
+    fails("unknown teams config", "ResourceNotFoundException", "chatbot", "get-microsoft-teams-channel-configuration",
+          "--chat-configuration-arn", f"arn:aws:chatbot::{ACCT}:chat-configuration/microsoft-teams-channel/nope")
+    fails("bad page size", "InvalidParameterException", "chatbot", "describe-slack-channel-configurations",
+          "--page-size", "1000")
+
+
+incidents()
+sns()
+chatbot()
+print(f"awscli peer: {passed} passed, {len(failed)} failed")
+sys.exit(1 if failed else 0)
