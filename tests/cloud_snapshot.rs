@@ -89,14 +89,12 @@ async fn the_demo_scenario_loads_in_full() {
         .flatten()
         .find(|p| p.name == "test-response-plan-chat")
         .expect("plan");
-    assert_eq!(plan.chat_channel.as_ref().map(|c| c.topics().len()), Some(2));
-    assert_eq!(plan.engagements.len(), 2);
-    assert!(
-        plans
-            .iter()
-            .flatten()
-            .any(|p| p.chat_channel.is_none())
+    assert_eq!(
+        plan.chat_channel.as_ref().map(|c| c.topics().len()),
+        Some(2)
     );
+    assert_eq!(plan.engagements.len(), 2);
+    assert!(plans.iter().flatten().any(|p| p.chat_channel.is_none()));
 
     // Progress: the total first, then one message per Region, ending at 3/3.
     let mut seen = Vec::new();
@@ -165,7 +163,10 @@ async fn throttling_that_outlasts_the_retries_is_reported_as_throttled() {
     let snap = cloud.load_snapshot(None).await;
     for region in &snap.regions {
         let failure = region.topics.as_ref().expect_err("throttled");
-        assert_eq!(failure.resource, format!("sns:ListTopics {}", region.region));
+        assert_eq!(
+            failure.resource,
+            format!("sns:ListTopics {}", region.region)
+        );
         assert!(failure.reason.starts_with("Throttl"), "{}", failure.reason);
     }
     // Three attempts with a short backoff: the UI is not kept waiting for seconds.
