@@ -12,9 +12,11 @@ pub mod errors_map;
 pub mod execute;
 pub mod incidents;
 pub mod snapshot_load;
+pub mod topics;
 pub mod writer;
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 use aws_config::{Region, SdkConfig};
 
@@ -46,6 +48,8 @@ struct Connection {
     read_only: bool,
     incidents: aws_sdk_ssmincidents::Client,
     chatbot: aws_sdk_chatbot::Client,
+    /// Per-Region SNS clients, made once each so that they share connections across calls.
+    sns: Mutex<HashMap<String, aws_sdk_sns::Client>>,
 }
 
 impl std::fmt::Debug for Cloud {
@@ -91,6 +95,7 @@ impl Cloud {
                 read_only: opts.read_only,
                 incidents,
                 chatbot,
+                sns: Mutex::new(HashMap::new()),
             }),
         })
     }
@@ -137,12 +142,23 @@ impl Cloud {
         &self.inner.chatbot
     }
 
-    /// An SNS client for one Region, from the shared config (topics are Regional).
+    /// The SNS client of one Region, from the shared config (topics are Regional).
     pub(crate) fn sns_in(&self, region: &str) -> aws_sdk_sns::Client {
-        aws_sdk_sns::Client::from_conf(
-            aws_sdk_sns::config::Builder::from(&self.inner.sdk)
-                .region(Region::new(region.to_string()))
-                .build(),
-        )
+        // A poisoned lock only means another thread panicked mid-insert; the map is still usable.
+        let mut clients = self
+            .inner
+            .sns
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        clients
+            .entry(region.to_string())
+            .or_insert_with(|| {
+                aws_sdk_sns::Client::from_conf(
+                    aws_sdk_sns::config::Builder::from(&self.inner.sdk)
+                        .region(Region::new(region.to_string()))
+                        .build(),
+                )
+            })
+            .clone()
     }
 }

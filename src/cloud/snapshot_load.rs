@@ -119,42 +119,21 @@ impl Cloud {
 
     /// One Region's topics with their attributes.
     async fn read_region(&self, region: &str) -> RegionSnapshot {
-        let sns = self.sns_in(region);
-        let listing = sns
-            .list_topics()
-            .into_paginator()
-            .items()
-            .send()
-            .try_collect()
-            .await
-            .map_err(|e| {
-                let err = from_sdk(e);
+        let topics = match self.list_topics(region).await {
+            Err(err) => {
                 tracing::warn!(region, error = %err, "sns:ListTopics failed");
-                failure(format!("sns:ListTopics {region}"), &err)
-            });
-        let topics = match listing {
-            Err(e) => Err(e),
-            Ok(listed) => {
-                let arns: Vec<String> = listed.into_iter().filter_map(|t| t.topic_arn).collect();
-                Ok(stream::iter(arns)
-                    .map(|arn| {
-                        let sns = sns.clone();
-                        async move {
-                            let out = sns
-                                .get_topic_attributes()
-                                .topic_arn(&arn)
-                                .send()
-                                .await
-                                .map_err(|e| failure(arn.clone(), &from_sdk(e)))?;
-                            let attributes: BTreeMap<String, String> =
-                                out.attributes.unwrap_or_default().into_iter().collect();
-                            Ok(Topic { arn, attributes })
-                        }
-                    })
-                    .buffered(FAN_OUT)
-                    .collect::<Vec<Fetched<Topic>>>()
-                    .await)
+                Err(failure(format!("sns:ListTopics {region}"), &err))
             }
+            Ok(arns) => Ok(stream::iter(arns)
+                .map(|arn| async move {
+                    match self.topic_attributes(region, &arn).await {
+                        Ok(attributes) => Ok(Topic { arn, attributes }),
+                        Err(err) => Err(failure(arn, &err)),
+                    }
+                })
+                .buffered(FAN_OUT)
+                .collect::<Vec<Fetched<Topic>>>()
+                .await),
         };
         RegionSnapshot {
             region: region.to_string(),

@@ -93,15 +93,7 @@ impl CloudWriter {
         region: &str,
         arn: &str,
     ) -> Result<BTreeMap<String, String>, CloudError> {
-        let out = self
-            .cloud
-            .sns_in(region)
-            .get_topic_attributes()
-            .topic_arn(arn)
-            .send()
-            .await
-            .map_err(from_sdk)?;
-        Ok(out.attributes.unwrap_or_default().into_iter().collect())
+        self.cloud.topic_attributes(region, arn).await
     }
 
     /// Writes the topic's access policy only if it still is `expected_current`, then verifies it reads back.
