@@ -7,3 +7,4 @@
 
 pub mod cloud;
 pub mod domain;
+pub mod sandbox;

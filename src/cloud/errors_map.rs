@@ -1,0 +1,154 @@
+//! Turning any SDK error of the three services into a `CloudError`, keeping the service's code and message.
+
+use aws_sdk_ssmincidents::config::http::HttpResponse;
+use aws_sdk_ssmincidents::error::{
+    BuildError, DisplayErrorContext, ProvideErrorMetadata, SdkError,
+};
+
+use super::CloudError;
+
+/// The one mapping every call goes through. `SdkError` and `ProvideErrorMetadata` are the same types in the
+/// three service crates (re-exports of smithy's), so this is generic over each operation's error `E`.
+pub fn from_sdk<E>(err: SdkError<E, HttpResponse>) -> CloudError
+where
+    E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
+{
+    match &err {
+        SdkError::ServiceError(context) => {
+            let status = context.raw().status().as_u16();
+            let code = err.code().unwrap_or("").to_string();
+            let message = err.message().unwrap_or("").to_string();
+            classify(code, message, status)
+        }
+        SdkError::ConstructionFailure(_) => CloudError::Validation {
+            code: "ParamValidation".into(),
+            message: DisplayErrorContext(&err).to_string(),
+        },
+        SdkError::DispatchFailure(_) | SdkError::TimeoutError(_) | SdkError::ResponseError(_) => {
+            CloudError::Network(DisplayErrorContext(&err).to_string())
+        }
+        // `SdkError` is non-exhaustive; a future kind is most honestly reported as-is.
+        _ => CloudError::Service {
+            code: "Unknown".into(),
+            message: DisplayErrorContext(&err).to_string(),
+        },
+    }
+}
+
+/// A request that could not even be built (a required member missing): the CLI's "Parameter validation".
+pub fn from_build(err: BuildError) -> CloudError {
+    CloudError::Validation {
+        code: "ParamValidation".into(),
+        message: err.to_string(),
+    }
+}
+
+/// By code first (the services' own names across the three protocols), then by HTTP status.
+pub fn classify(code: String, message: String, status: u16) -> CloudError {
+    let code = if code.is_empty() {
+        format!("HTTP{status}")
+    } else {
+        code
+    };
+    let message = if message.is_empty() {
+        code.clone()
+    } else {
+        message
+    };
+    match code.as_str() {
+        "AccessDeniedException"
+        | "AccessDenied"
+        | "AuthorizationError"
+        | "UnauthorizedOperation"
+        | "InvalidSecurity"
+        | "ExpiredTokenException"
+        | "UnrecognizedClientException" => CloudError::AccessDenied { code, message },
+        "ThrottlingException"
+        | "Throttling"
+        | "Throttled"
+        | "TooManyRequestsException"
+        | "TooManyRequests"
+        | "LimitExceededException"
+        | "LimitExceeded"
+        | "RequestLimitExceeded" => CloudError::Throttled { code, message },
+        "ResourceNotFoundException" | "NotFound" | "NotFoundException" => {
+            CloudError::NotFound { code, message }
+        }
+        "ValidationException" => CloudError::Validation { code, message },
+        c if c.starts_with("InvalidParameter") || c.starts_with("InvalidRequest") => {
+            CloudError::Validation { code, message }
+        }
+        _ => match status {
+            403 => CloudError::AccessDenied { code, message },
+            429 => CloudError::Throttled { code, message },
+            404 => CloudError::NotFound { code, message },
+            _ => CloudError::Service { code, message },
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(code: &str, status: u16) -> CloudError {
+        classify(code.into(), "m".into(), status)
+    }
+
+    #[test]
+    fn codes_of_the_three_services_land_in_their_kinds() {
+        assert!(matches!(
+            kind("AccessDeniedException", 403),
+            CloudError::AccessDenied { .. }
+        ));
+        assert!(matches!(
+            kind("AuthorizationError", 403),
+            CloudError::AccessDenied { .. }
+        ));
+        assert!(matches!(
+            kind("Throttled", 429),
+            CloudError::Throttled { .. }
+        ));
+        assert!(matches!(
+            kind("LimitExceededException", 403),
+            CloudError::Throttled { .. }
+        ));
+        assert!(matches!(kind("NotFound", 404), CloudError::NotFound { .. }));
+        assert!(matches!(
+            kind("ValidationException", 400),
+            CloudError::Validation { .. }
+        ));
+        assert!(matches!(
+            kind("InvalidParameterException", 400),
+            CloudError::Validation { .. }
+        ));
+        assert!(matches!(
+            kind("InvalidParameter", 400),
+            CloudError::Validation { .. }
+        ));
+        assert!(matches!(
+            kind("InvalidRequestException", 400),
+            CloudError::Validation { .. }
+        ));
+        assert!(matches!(
+            kind("ConflictException", 409),
+            CloudError::Service { .. }
+        ));
+    }
+
+    #[test]
+    fn unknown_codes_fall_back_to_the_status() {
+        assert!(matches!(
+            kind("Weird", 403),
+            CloudError::AccessDenied { .. }
+        ));
+        assert!(matches!(kind("Weird", 429), CloudError::Throttled { .. }));
+        assert_eq!(
+            classify(String::new(), String::new(), 500),
+            CloudError::Service {
+                code: "HTTP500".into(),
+                message: "HTTP500".into()
+            }
+        );
+    }
+}

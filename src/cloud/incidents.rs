@@ -1,0 +1,136 @@
+//! The reads the live view needs: incidents, their timeline (incremental), events, related items, plans.
+
+use aws_sdk_ssmincidents::types::{SortOrder, TimelineEventSort};
+
+use super::convert::from_incidents as from;
+use super::convert::to_requests;
+use super::errors_map::from_sdk;
+use super::{Cloud, CloudError};
+use crate::domain::model::{
+    Condition, EventSummary, Filter, IncidentRecord, IncidentRecordSummary, RelatedItem,
+    ResponsePlan, ResponsePlanSummary, TimelineEvent, Timestamp,
+};
+
+impl Cloud {
+    /// Every incident record, all pages.
+    pub async fn list_incidents(&self) -> Result<Vec<IncidentRecordSummary>, CloudError> {
+        let items = self
+            .incidents()
+            .list_incident_records()
+            .into_paginator()
+            .items()
+            .send()
+            .try_collect()
+            .await
+            .map_err(from_sdk)?;
+        Ok(items.iter().map(from::incident_summary).collect())
+    }
+
+    pub async fn get_incident(&self, arn: &str) -> Result<IncidentRecord, CloudError> {
+        let out = self
+            .incidents()
+            .get_incident_record()
+            .arn(arn)
+            .send()
+            .await
+            .map_err(from_sdk)?;
+        out.incident_record
+            .as_ref()
+            .map(from::incident_record)
+            .ok_or_else(|| missing("GetIncidentRecord", "incidentRecord"))
+    }
+
+    /// The timeline in event-time order; with `after`, only events strictly after it (incremental polling).
+    pub async fn list_timeline(
+        &self,
+        arn: &str,
+        after: Option<Timestamp>,
+    ) -> Result<Vec<EventSummary>, CloudError> {
+        let mut request = self
+            .incidents()
+            .list_timeline_events()
+            .incident_record_arn(arn)
+            .sort_by(TimelineEventSort::EventTime)
+            .sort_order(SortOrder::Ascending);
+        if let Some(after) = after {
+            request = request.filters(to_requests::filter(&Filter {
+                key: "eventTime".into(),
+                condition: Condition::After(after),
+            })?);
+        }
+        let items = request
+            .into_paginator()
+            .items()
+            .send()
+            .try_collect()
+            .await
+            .map_err(from_sdk)?;
+        Ok(items.iter().map(from::event_summary).collect())
+    }
+
+    pub async fn get_timeline_event(
+        &self,
+        arn: &str,
+        event_id: &str,
+    ) -> Result<TimelineEvent, CloudError> {
+        let out = self
+            .incidents()
+            .get_timeline_event()
+            .incident_record_arn(arn)
+            .event_id(event_id)
+            .send()
+            .await
+            .map_err(from_sdk)?;
+        out.event
+            .as_ref()
+            .map(from::timeline_event)
+            .ok_or_else(|| missing("GetTimelineEvent", "event"))
+    }
+
+    pub async fn list_related_items(&self, arn: &str) -> Result<Vec<RelatedItem>, CloudError> {
+        let items = self
+            .incidents()
+            .list_related_items()
+            .incident_record_arn(arn)
+            .into_paginator()
+            .items()
+            .send()
+            .try_collect()
+            .await
+            .map_err(from_sdk)?;
+        Ok(items.iter().filter_map(from::related_item).collect())
+    }
+
+    pub async fn list_response_plans(&self) -> Result<Vec<ResponsePlanSummary>, CloudError> {
+        let items = self
+            .incidents()
+            .list_response_plans()
+            .into_paginator()
+            .items()
+            .send()
+            .try_collect()
+            .await
+            .map_err(from_sdk)?;
+        Ok(items.iter().map(from::plan_summary).collect())
+    }
+
+    /// One response plan in full (chat channel, template, engagements).
+    pub async fn get_response_plan(&self, arn: &str) -> Result<ResponsePlan, CloudError> {
+        let out = self
+            .incidents()
+            .get_response_plan()
+            .arn(arn)
+            .send()
+            .await
+            .map_err(from_sdk)?;
+        Ok(from::response_plan(&out))
+    }
+}
+
+/// A 2xx answer without the member the model requires: the service (or sandbox) broke its contract.
+pub(crate) fn missing(operation: &str, member: &str) -> CloudError {
+    CloudError::Service {
+        code: "InvalidResponse".into(),
+        message: format!("{operation} returned no {member}"),
+    }
+}

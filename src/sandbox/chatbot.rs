@@ -1,0 +1,465 @@
+//! Chatbot (restJson1, PascalCase members, kebab-case paths): channel configurations of the three kinds.
+
+pub mod shapes;
+
+use axum::http::StatusCode;
+use axum::response::Response;
+use serde::Serialize;
+use serde_json::{Map, Value, json};
+
+use super::errors::ApiError;
+use super::input::Checks;
+use super::paging;
+use super::reply;
+use super::store::Store;
+
+/// (path, operation, mutating, the operation's own 500 error code) of every Chatbot operation served.
+const OPERATIONS: &[(&str, &str, bool, &str)] = &[
+    (
+        "/describe-slack-channel-configurations",
+        "DescribeSlackChannelConfigurations",
+        false,
+        "DescribeSlackChannelConfigurationsException",
+    ),
+    (
+        "/list-ms-teams-channel-configurations",
+        "ListMicrosoftTeamsChannelConfigurations",
+        false,
+        "ListTeamsChannelConfigurationsException",
+    ),
+    (
+        "/get-ms-teams-channel-configuration",
+        "GetMicrosoftTeamsChannelConfiguration",
+        false,
+        "GetTeamsChannelConfigurationException",
+    ),
+    (
+        "/describe-chime-webhook-configurations",
+        "DescribeChimeWebhookConfigurations",
+        false,
+        "DescribeChimeWebhookConfigurationsException",
+    ),
+    (
+        "/update-slack-channel-configuration",
+        "UpdateSlackChannelConfiguration",
+        true,
+        "UpdateSlackChannelConfigurationException",
+    ),
+    (
+        "/update-ms-teams-channel-configuration",
+        "UpdateMicrosoftTeamsChannelConfiguration",
+        true,
+        "UpdateTeamsChannelConfigurationException",
+    ),
+    (
+        "/update-chime-webhook-configuration",
+        "UpdateChimeWebhookConfiguration",
+        true,
+        "UpdateChimeWebhookConfigurationException",
+    ),
+];
+
+/// The operation name and whether it mutates, for a Chatbot path (every Chatbot operation is a POST).
+pub fn operation_for(path: &str) -> Option<(&'static str, bool)> {
+    OPERATIONS
+        .iter()
+        .find(|(p, _, _, _)| *p == path)
+        .map(|(_, op, mutating, _)| (*op, *mutating))
+}
+
+/// The operation-specific 500 error Chatbot models for `operation`.
+pub fn internal_error_code(operation: &str) -> &'static str {
+    OPERATIONS
+        .iter()
+        .find(|(_, op, _, _)| *op == operation)
+        .map_or("InternalServiceError", |(_, _, _, code)| *code)
+}
+
+fn invalid_parameter(message: String) -> ApiError {
+    ApiError::new(
+        StatusCode::BAD_REQUEST,
+        "InvalidParameterException",
+        message,
+    )
+}
+
+fn not_found(arn: &str) -> ApiError {
+    ApiError::new(
+        StatusCode::NOT_FOUND,
+        "ResourceNotFoundException",
+        format!("Chat configuration {arn} was not found"),
+    )
+}
+
+/// `arn:aws:SERVICE:REGION:ACCOUNT:RESOURCE` with the given services allowed and a non-empty resource.
+fn is_aws_arn(s: &str, services: &[&str]) -> bool {
+    let parts: Vec<&str> = s.splitn(6, ':').collect();
+    matches!(parts.as_slice(), ["arn", "aws", service, _, _, resource]
+        if (services.is_empty() || services.contains(service)) && !resource.is_empty())
+}
+
+fn configuration_arn(c: &mut Checks, input: &Map<String, Value>, required: bool) -> Option<String> {
+    let value = input.get("ChatConfigurationArn");
+    let arn = if required {
+        c.required_string("ChatConfigurationArn", value)
+    } else {
+        c.string("ChatConfigurationArn", value)
+    };
+    c.min_len("ChatConfigurationArn", arn.as_deref(), 19);
+    c.max_len("ChatConfigurationArn", arn.as_deref(), 1169);
+    if let Some(a) = &arn {
+        c.pattern(
+            "ChatConfigurationArn",
+            Some(a),
+            is_aws_arn(a, &["chatbot", "wheatley"]),
+            "^arn:aws:(wheatley|chatbot):[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.-]{0,1023}$",
+        );
+    }
+    arn
+}
+
+/// Members shared by the three Update operations.
+struct CommonUpdate {
+    arn: String,
+    iam_role_arn: Option<String>,
+    sns_topic_arns: Option<Vec<String>>,
+    logging_level: Option<String>,
+    guardrail_policy_arns: Option<Vec<String>>,
+    user_authorization_required: Option<bool>,
+}
+
+fn common_update(c: &mut Checks, input: &Map<String, Value>) -> CommonUpdate {
+    let arn = configuration_arn(c, input, true).unwrap_or_default();
+    let iam_role_arn = c.string("IamRoleArn", input.get("IamRoleArn"));
+    if let Some(role) = &iam_role_arn {
+        c.pattern(
+            "IamRoleArn",
+            Some(role),
+            is_aws_arn(role, &[]),
+            "^arn:aws:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:…$",
+        );
+    }
+    let sns_topic_arns = c.strings("SnsTopicArns", input.get("SnsTopicArns"));
+    for (index, topic) in sns_topic_arns.iter().flatten().enumerate() {
+        c.pattern(
+            &format!("SnsTopicArns.{}.member", index + 1),
+            Some(topic),
+            is_aws_arn(topic, &["sns"]),
+            "^arn:aws:sns:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.-]{0,1023}$",
+        );
+    }
+    let logging_level = c.string("LoggingLevel", input.get("LoggingLevel"));
+    c.one_of(
+        "LoggingLevel",
+        logging_level.as_deref(),
+        &["ERROR", "INFO", "NONE"],
+    );
+    let guardrail_policy_arns = c.strings("GuardrailPolicyArns", input.get("GuardrailPolicyArns"));
+    for (index, policy) in guardrail_policy_arns.iter().flatten().enumerate() {
+        c.pattern(
+            &format!("GuardrailPolicyArns.{}.member", index + 1),
+            Some(policy),
+            is_aws_arn(policy, &["iam"]) && !policy.contains("/aws-service-role/"),
+            "(?!.*\\/aws-service-role\\/.*)arn:aws:iam:…",
+        );
+    }
+    let user_authorization_required = c.boolean(
+        "UserAuthorizationRequired",
+        input.get("UserAuthorizationRequired"),
+    );
+    CommonUpdate {
+        arn,
+        iam_role_arn,
+        sns_topic_arns,
+        logging_level,
+        guardrail_policy_arns,
+        user_authorization_required,
+    }
+}
+
+fn paging_input(c: &mut Checks, input: &Map<String, Value>) -> (usize, usize) {
+    let max = c.integer("MaxResults", input.get("MaxResults"));
+    c.range("MaxResults", max, 1, 100);
+    let token = c.string("NextToken", input.get("NextToken"));
+    c.min_len("NextToken", token.as_deref(), 4);
+    c.max_len("NextToken", token.as_deref(), 1276);
+    let start = match token.as_deref() {
+        None => 0,
+        Some(t) => paging::offset_of(t).unwrap_or_else(|| {
+            c.fail("Invalid NextToken");
+            0
+        }),
+    };
+    let size = max
+        .and_then(|n| usize::try_from(n).ok())
+        .filter(|n| (1..=100).contains(n));
+    (start, size.unwrap_or(100))
+}
+
+fn page_answer<T: Serialize + Clone>(
+    member: &str,
+    items: &[T],
+    start: usize,
+    size: usize,
+) -> Response {
+    let (page, next) = paging::page(items, start, size);
+    let mut answer = Map::new();
+    answer.insert(member.to_string(), json!(page));
+    if let Some(next) = next {
+        answer.insert("NextToken".to_string(), json!(next));
+    }
+    reply::json(StatusCode::OK, &Value::Object(answer))
+}
+
+/// Runs one Chatbot operation; Chatbot configurations belong to the account, so the Region is not used.
+pub fn handle(
+    store: &mut Store,
+    operation: &str,
+    input: &Map<String, Value>,
+) -> Result<Response, ApiError> {
+    let configs = &mut store.chatbot;
+    let mut c = Checks::new();
+    match operation {
+        "DescribeSlackChannelConfigurations" => {
+            let arn = configuration_arn(&mut c, input, false);
+            let (start, size) = paging_input(&mut c, input);
+            c.finish().map_err(invalid_parameter)?;
+            // An unknown ARN filter yields an empty list rather than an error, as the live service does.
+            let found: Vec<_> = configs
+                .slack_channel_configurations
+                .iter()
+                .filter(|cfg| {
+                    arn.as_ref()
+                        .is_none_or(|a| *a == cfg.chat_configuration_arn)
+                })
+                .cloned()
+                .collect();
+            Ok(page_answer(
+                "SlackChannelConfigurations",
+                &found,
+                start,
+                size,
+            ))
+        }
+        "ListMicrosoftTeamsChannelConfigurations" => {
+            let team = c.string("TeamId", input.get("TeamId"));
+            let (start, size) = paging_input(&mut c, input);
+            c.finish().map_err(invalid_parameter)?;
+            let found: Vec<_> = configs
+                .microsoft_teams_channel_configurations
+                .iter()
+                .filter(|cfg| team.as_ref().is_none_or(|t| *t == cfg.team_id))
+                .cloned()
+                .collect();
+            Ok(page_answer(
+                "TeamChannelConfigurations",
+                &found,
+                start,
+                size,
+            ))
+        }
+        "GetMicrosoftTeamsChannelConfiguration" => {
+            let arn = configuration_arn(&mut c, input, true).unwrap_or_default();
+            c.finish().map_err(invalid_parameter)?;
+            let cfg = configs
+                .microsoft_teams_channel_configurations
+                .iter()
+                .find(|cfg| cfg.chat_configuration_arn == arn)
+                .ok_or_else(|| not_found(&arn))?;
+            Ok(reply::json(
+                StatusCode::OK,
+                &json!({ "ChannelConfiguration": cfg }),
+            ))
+        }
+        "DescribeChimeWebhookConfigurations" => {
+            let arn = configuration_arn(&mut c, input, false);
+            let (start, size) = paging_input(&mut c, input);
+            c.finish().map_err(invalid_parameter)?;
+            let found: Vec<_> = configs
+                .chime_webhook_configurations
+                .iter()
+                .filter(|cfg| {
+                    arn.as_ref()
+                        .is_none_or(|a| *a == cfg.chat_configuration_arn)
+                })
+                .cloned()
+                .collect();
+            Ok(page_answer("WebhookConfigurations", &found, start, size))
+        }
+        "UpdateSlackChannelConfiguration" => {
+            let common = common_update(&mut c, input);
+            let channel_id = c.required_string("SlackChannelId", input.get("SlackChannelId"));
+            let id_ok = channel_id
+                .as_deref()
+                .is_some_and(|id| id.chars().all(|ch| ch.is_ascii_alphanumeric()));
+            c.pattern(
+                "SlackChannelId",
+                channel_id.as_deref(),
+                id_ok,
+                "^[A-Za-z0-9]+$",
+            );
+            c.max_len("SlackChannelId", channel_id.as_deref(), 255);
+            let channel_name = c.string("SlackChannelName", input.get("SlackChannelName"));
+            c.max_len("SlackChannelName", channel_name.as_deref(), 255);
+            c.finish().map_err(invalid_parameter)?;
+            let cfg = configs
+                .slack_channel_configurations
+                .iter_mut()
+                .find(|cfg| cfg.chat_configuration_arn == common.arn)
+                .ok_or_else(|| not_found(&common.arn))?;
+            cfg.slack_channel_id = channel_id.unwrap_or_default();
+            if let Some(name) = channel_name {
+                cfg.slack_channel_name = name;
+            }
+            apply(
+                &common,
+                &mut cfg.iam_role_arn,
+                &mut cfg.sns_topic_arns,
+                &mut cfg.logging_level,
+            );
+            if common.guardrail_policy_arns.is_some() {
+                cfg.guardrail_policy_arns = common.guardrail_policy_arns.clone();
+            }
+            if common.user_authorization_required.is_some() {
+                cfg.user_authorization_required = common.user_authorization_required;
+            }
+            Ok(reply::json(
+                StatusCode::OK,
+                &json!({ "ChannelConfiguration": cfg }),
+            ))
+        }
+        "UpdateMicrosoftTeamsChannelConfiguration" => {
+            let common = common_update(&mut c, input);
+            let channel_id = c.required_string("ChannelId", input.get("ChannelId"));
+            c.max_len("ChannelId", channel_id.as_deref(), 256);
+            let id_ok = channel_id.as_deref().is_some_and(|id| {
+                let lower = id.to_ascii_lowercase();
+                lower.contains("%3a") && lower.contains("%40")
+            });
+            c.pattern(
+                "ChannelId",
+                channel_id.as_deref(),
+                id_ok,
+                "([a-zA-Z0-9-_=+/.,])*%3[aA]([a-zA-Z0-9-_=+/.,])*%40([a-zA-Z0-9-_=+/.,])*",
+            );
+            let channel_name = c.string("ChannelName", input.get("ChannelName"));
+            c.max_len("ChannelName", channel_name.as_deref(), 1000);
+            c.finish().map_err(invalid_parameter)?;
+            let cfg = configs
+                .microsoft_teams_channel_configurations
+                .iter_mut()
+                .find(|cfg| cfg.chat_configuration_arn == common.arn)
+                .ok_or_else(|| not_found(&common.arn))?;
+            cfg.channel_id = channel_id.unwrap_or_default();
+            if channel_name.is_some() {
+                cfg.channel_name = channel_name;
+            }
+            apply(
+                &common,
+                &mut cfg.iam_role_arn,
+                &mut cfg.sns_topic_arns,
+                &mut cfg.logging_level,
+            );
+            if common.guardrail_policy_arns.is_some() {
+                cfg.guardrail_policy_arns = common.guardrail_policy_arns.clone();
+            }
+            if common.user_authorization_required.is_some() {
+                cfg.user_authorization_required = common.user_authorization_required;
+            }
+            Ok(reply::json(
+                StatusCode::OK,
+                &json!({ "ChannelConfiguration": cfg }),
+            ))
+        }
+        "UpdateChimeWebhookConfiguration" => {
+            let common = common_update(&mut c, input);
+            let description = c.string("WebhookDescription", input.get("WebhookDescription"));
+            c.min_len("WebhookDescription", description.as_deref(), 1);
+            c.max_len("WebhookDescription", description.as_deref(), 255);
+            let url = c.string("WebhookUrl", input.get("WebhookUrl"));
+            c.max_len("WebhookUrl", url.as_deref(), 255);
+            c.pattern(
+                "WebhookUrl",
+                url.as_deref(),
+                url.as_deref().is_some_and(|u| u.starts_with("https://")),
+                "^https://.*$",
+            );
+            c.finish().map_err(invalid_parameter)?;
+            let cfg = configs
+                .chime_webhook_configurations
+                .iter_mut()
+                .find(|cfg| cfg.chat_configuration_arn == common.arn)
+                .ok_or_else(|| not_found(&common.arn))?;
+            if let Some(description) = description {
+                cfg.webhook_description = description;
+            }
+            if url.is_some() {
+                cfg.webhook_url = url;
+            }
+            apply(
+                &common,
+                &mut cfg.iam_role_arn,
+                &mut cfg.sns_topic_arns,
+                &mut cfg.logging_level,
+            );
+            Ok(reply::json(
+                StatusCode::OK,
+                &json!({ "WebhookConfiguration": cfg }),
+            ))
+        }
+        other => Err(ApiError::new(
+            StatusCode::NOT_FOUND,
+            "UnknownOperationException",
+            format!("The sandbox does not implement {other}"),
+        )),
+    }
+}
+
+fn apply(
+    common: &CommonUpdate,
+    role: &mut String,
+    topics: &mut Vec<String>,
+    logging: &mut Option<String>,
+) {
+    if let Some(r) = &common.iam_role_arn {
+        *role = r.clone();
+    }
+    if let Some(t) = &common.sns_topic_arns {
+        // The list replaces the configuration's topics.
+        *topics = t.clone();
+    }
+    if common.logging_level.is_some() {
+        *logging = common.logging_level.clone();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_operation_has_its_own_internal_error() {
+        assert_eq!(
+            internal_error_code("GetMicrosoftTeamsChannelConfiguration"),
+            "GetTeamsChannelConfigurationException"
+        );
+        assert_eq!(
+            operation_for("/list-ms-teams-channel-configurations").map(|o| o.0),
+            Some("ListMicrosoftTeamsChannelConfigurations")
+        );
+        assert!(operation_for("/delete-slack-channel-configuration").is_none());
+    }
+
+    #[test]
+    fn arn_shapes() {
+        assert!(is_aws_arn(
+            "arn:aws:chatbot::111122223333:chat-configuration/slack-channel/x",
+            &["chatbot"]
+        ));
+        assert!(is_aws_arn(
+            "arn:aws:iam::aws:policy/AWSIncidentManagerResolverAccess",
+            &["iam"]
+        ));
+        assert!(!is_aws_arn("arn:aws:sns:us-east-2:111122223333:", &["sns"]));
+    }
+}

@@ -1,0 +1,308 @@
+//! Scenarios: which world the sandbox starts with (demo, empty, a JSON file, or a generated scale test).
+
+mod scale;
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::PathBuf;
+use std::str::FromStr;
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::SandboxError;
+use super::chatbot::shapes::ChatbotConfigurations;
+use super::incidents::shapes::new_related_item_id;
+use super::sns::default_policy;
+use super::store::{PlanEntry, RecordEntry, Store, TopicEntry};
+use crate::domain::model::{
+    EventReference, IncidentRecord, RelatedItem, ReplicationSet, ResponsePlan, TimelineEvent,
+    Timestamp,
+};
+
+pub use scale::ScaleParams;
+
+/// The demo world of product.md, compiled in so the binary needs no files.
+const DEMO_JSON: &str = include_str!("../../assets/scenarios/demo.json");
+
+/// The account of the demo scenario and the default for every other one.
+pub const SANDBOX_ACCOUNT: &str = "111122223333";
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Scenario {
+    Demo,
+    Empty,
+    /// A JSON file with the same shape as `assets/scenarios/demo.json`.
+    File(PathBuf),
+    Scale(ScaleParams),
+}
+
+impl FromStr for Scenario {
+    type Err = SandboxError;
+
+    /// `demo`, `empty`, `scale`, `scale:regions=17,topics=20,plans=5,incidents=10,events=100`, or a path.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "demo" => Ok(Scenario::Demo),
+            "empty" => Ok(Scenario::Empty),
+            "scale" => Ok(Scenario::Scale(ScaleParams::default())),
+            _ => match s.strip_prefix("scale:") {
+                Some(spec) => spec.parse().map(Scenario::Scale),
+                None if s.is_empty() => Err(SandboxError::Scenario("empty scenario name".into())),
+                None => Ok(Scenario::File(PathBuf::from(s))),
+            },
+        }
+    }
+}
+
+/// The JSON shape of a scenario file. Members are the services' own wire shapes where one exists.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct ScenarioFile {
+    #[serde(default = "default_account")]
+    account: String,
+    #[serde(default)]
+    replication_set: Option<ReplicationSet>,
+    #[serde(default)]
+    response_plans: Vec<PlanSeed>,
+    #[serde(default)]
+    incidents: Vec<IncidentSeed>,
+    #[serde(default)]
+    topics: Vec<TopicSeed>,
+    #[serde(default)]
+    chatbot: ChatbotConfigurations,
+}
+
+fn default_account() -> String {
+    SANDBOX_ACCOUNT.to_string()
+}
+
+/// GetResponsePlan's flat output shape.
+#[derive(Debug, Deserialize)]
+struct PlanSeed {
+    #[serde(flatten)]
+    plan: ResponsePlan,
+    #[serde(default)]
+    actions: Option<Value>,
+    #[serde(default)]
+    integrations: Option<Value>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct IncidentSeed {
+    incident_record: IncidentRecord,
+    #[serde(default)]
+    timeline_events: Vec<EventSeed>,
+    #[serde(default)]
+    related_items: Vec<RelatedItem>,
+}
+
+/// A TimelineEvent without its incident ARN; `eventData` may be written as JSON and is stored as its text.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct EventSeed {
+    event_id: String,
+    event_time: Timestamp,
+    #[serde(default)]
+    event_updated_time: Option<Timestamp>,
+    event_type: String,
+    event_data: Value,
+    #[serde(default)]
+    event_references: Vec<EventReference>,
+}
+
+/// An SNS topic: the default policy plus `extraStatements`, or a whole `policy` given verbatim.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct TopicSeed {
+    region: String,
+    name: String,
+    #[serde(default)]
+    display_name: Option<String>,
+    #[serde(default)]
+    kms_master_key_id: Option<String>,
+    #[serde(default)]
+    policy: Option<Value>,
+    #[serde(default)]
+    extra_statements: Vec<Value>,
+    #[serde(default)]
+    subscriptions_confirmed: u32,
+    #[serde(default)]
+    attributes: BTreeMap<String, String>,
+}
+
+/// Builds the store a scenario describes.
+pub fn load(scenario: &Scenario) -> Result<Store, SandboxError> {
+    match scenario {
+        Scenario::Demo => from_json(DEMO_JSON, "demo"),
+        Scenario::Empty => Ok(Store {
+            account: SANDBOX_ACCOUNT.to_string(),
+            ..Store::default()
+        }),
+        Scenario::File(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                SandboxError::Scenario(format!("cannot read {}: {e}", path.display()))
+            })?;
+            from_json(&text, &path.display().to_string())
+        }
+        Scenario::Scale(params) => Ok(scale::generate(params)),
+    }
+}
+
+fn from_json(text: &str, origin: &str) -> Result<Store, SandboxError> {
+    let file: ScenarioFile =
+        serde_json::from_str(text).map_err(|e| SandboxError::Scenario(format!("{origin}: {e}")))?;
+    build(file).map_err(|e| SandboxError::Scenario(format!("{origin}: {e}")))
+}
+
+fn build(file: ScenarioFile) -> Result<Store, String> {
+    let mut store = Store {
+        account: file.account,
+        ..Store::default()
+    };
+    store.incidents.replication_set = file.replication_set;
+    for seed in file.response_plans {
+        let arn = seed.plan.arn.clone();
+        let entry = PlanEntry {
+            plan: seed.plan,
+            actions: seed.actions,
+            integrations: seed.integrations,
+        };
+        if store.incidents.plans.insert(arn.clone(), entry).is_some() {
+            return Err(format!("response plan {arn} appears twice"));
+        }
+    }
+    for seed in file.incidents {
+        let arn = seed.incident_record.arn.clone();
+        let mut ids = HashSet::new();
+        let mut timeline = Vec::new();
+        for event in seed.timeline_events {
+            if !ids.insert(event.event_id.clone()) {
+                return Err(format!("event {} appears twice in {arn}", event.event_id));
+            }
+            timeline.push(TimelineEvent {
+                incident_record_arn: arn.clone(),
+                event_id: event.event_id,
+                event_time: event.event_time,
+                event_updated_time: event.event_updated_time.unwrap_or(event.event_time),
+                event_type: event.event_type,
+                event_data: match event.event_data {
+                    Value::String(s) => s,
+                    other => other.to_string(),
+                },
+                event_references: event.event_references,
+            });
+        }
+        let related_items = seed
+            .related_items
+            .into_iter()
+            .map(|item| RelatedItem {
+                generated_id: item
+                    .generated_id
+                    .clone()
+                    .or_else(|| Some(new_related_item_id(&item.identifier.item_type))),
+                ..item
+            })
+            .collect();
+        let entry = RecordEntry {
+            record: seed.incident_record,
+            timeline,
+            related_items,
+        };
+        if store.incidents.records.insert(arn.clone(), entry).is_some() {
+            return Err(format!("incident {arn} appears twice"));
+        }
+    }
+    for seed in file.topics {
+        let arn = format!(
+            "arn:aws:sns:{}:{}:{}",
+            seed.region, store.account, seed.name
+        );
+        let policy = match seed.policy {
+            Some(policy) => policy,
+            None => {
+                let mut policy = default_policy(&arn, &store.account);
+                if let Some(statements) = policy["Statement"].as_array_mut() {
+                    statements.extend(seed.extra_statements);
+                }
+                policy
+            }
+        };
+        let mut attributes = seed.attributes;
+        attributes.insert("Policy".into(), policy.to_string());
+        attributes.insert("DisplayName".into(), seed.display_name.unwrap_or_default());
+        if let Some(key) = seed.kms_master_key_id {
+            attributes.insert("KmsMasterKeyId".into(), key);
+        }
+        let topic = TopicEntry {
+            name: seed.name.clone(),
+            arn: arn.clone(),
+            attributes,
+            subscriptions_confirmed: seed.subscriptions_confirmed,
+            tags: Vec::new(),
+        };
+        let region = store.sns.regions.entry(seed.region).or_default();
+        if region.insert(seed.name, topic).is_some() {
+            return Err(format!("topic {arn} appears twice"));
+        }
+    }
+    store.chatbot = file.chatbot;
+    Ok(store)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_parse() {
+        assert_eq!("demo".parse::<Scenario>().ok(), Some(Scenario::Demo));
+        assert_eq!("empty".parse::<Scenario>().ok(), Some(Scenario::Empty));
+        assert_eq!(
+            "scale".parse::<Scenario>().ok(),
+            Some(Scenario::Scale(ScaleParams::default()))
+        );
+        assert_eq!(
+            "./world.json".parse::<Scenario>().ok(),
+            Some(Scenario::File(PathBuf::from("./world.json")))
+        );
+        assert!("scale:regions=x".parse::<Scenario>().is_err());
+    }
+
+    #[test]
+    fn demo_loads_with_the_documented_pieces() {
+        let store = load(&Scenario::Demo).expect("demo parses");
+        assert_eq!(store.account, "111122223333");
+        let regions: Vec<&String> = store
+            .incidents
+            .replication_set
+            .iter()
+            .flat_map(|s| s.region_map.keys())
+            .collect();
+        assert_eq!(regions.len(), 3);
+        assert!(store.incidents.records.contains_key(
+            "arn:aws:ssm-incidents::111122223333:incident-record/MyResponsePlanChat/98c397e6-7c10-aa10-9b86-f199aEXAMPLE"
+        ));
+        assert!(store.incidents.plans.contains_key(
+            "arn:aws:ssm-incidents::111122223333:response-plan/test-response-plan-chat"
+        ));
+        let usw2 = &store.sns.regions["us-west-2"]["im-chat-usw2"];
+        assert!(!usw2.attributes["Policy"].contains("ssm-incidents.amazonaws.com"));
+        let use2 = &store.sns.regions["us-east-2"]["My_SNS_topic"];
+        assert!(use2.attributes["Policy"].contains("IncidentManagerSNSPublishingPermissions"));
+        assert!(
+            store.sns.regions["eu-west-1"]
+                .values()
+                .all(|t| !t.attributes["Policy"].contains("ssm-incidents"))
+        );
+        let teams = &store.chatbot.microsoft_teams_channel_configurations;
+        assert!(teams.iter().all(|t| t.guardrail_policy_arns.is_none()));
+        assert_eq!(store.chatbot.chime_webhook_configurations.len(), 1);
+    }
+
+    #[test]
+    fn a_file_scenario_reports_bad_json_with_its_origin() {
+        let err = from_json("{\"account\": 5}", "broken.json").expect_err("bad type");
+        assert!(err.to_string().contains("broken.json"), "{err}");
+    }
+}

@@ -1,0 +1,181 @@
+//! SNS (awsQuery): form parameters in, `<OpResponse>` XML out, topics kept per Region.
+
+mod topics;
+
+use std::collections::BTreeMap;
+
+use axum::http::StatusCode;
+use axum::response::Response;
+use quick_xml::escape::escape;
+use serde_json::{Value, json};
+
+use super::errors::ApiError;
+use super::reply;
+use super::store::Store;
+
+pub use topics::default_policy;
+
+pub const XML_NAMESPACE: &str = "http://sns.amazonaws.com/doc/2010-03-31/";
+
+/// (Action, mutating) of every SNS operation the sandbox serves.
+const OPERATIONS: &[(&str, bool)] = &[
+    ("CreateTopic", true),
+    ("ListTopics", false),
+    ("GetTopicAttributes", false),
+    ("SetTopicAttributes", true),
+    ("DeleteTopic", true),
+];
+
+/// Whether an `Action=` value is an operation the sandbox serves, and whether it mutates.
+pub fn operation_for(action: &str) -> Option<(&'static str, bool)> {
+    OPERATIONS.iter().find(|(op, _)| *op == action).copied()
+}
+
+/// The decoded form parameters of one request.
+#[derive(Debug, Clone, Default)]
+pub struct Params {
+    values: BTreeMap<String, String>,
+}
+
+impl Params {
+    pub fn parse(form: &[u8]) -> Self {
+        Self {
+            values: form_urlencoded::parse(form).into_owned().collect(),
+        }
+    }
+
+    pub fn extend_from(&mut self, other: Params) {
+        self.values.extend(other.values);
+    }
+
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.values.get(name).map(String::as_str)
+    }
+
+    /// A required parameter, or SNS's `InvalidParameter` naming it.
+    pub fn required(&self, name: &str) -> Result<&str, ApiError> {
+        self.get(name).ok_or_else(|| {
+            invalid_parameter(format!(
+                "Invalid parameter: {name} Reason: the parameter is required"
+            ))
+        })
+    }
+
+    /// An awsQuery map, `Prefix.entry.N.key` / `Prefix.entry.N.value`.
+    pub fn map(&self, prefix: &str) -> BTreeMap<String, String> {
+        self.pairs(prefix, "entry", "key", "value")
+    }
+
+    /// An awsQuery list of pairs, e.g. `Tags.member.N.Key` / `Tags.member.N.Value`.
+    pub fn pairs(
+        &self,
+        prefix: &str,
+        item: &str,
+        key: &str,
+        value: &str,
+    ) -> BTreeMap<String, String> {
+        let mut out = BTreeMap::new();
+        for index in 1.. {
+            let Some(k) = self.get(&format!("{prefix}.{item}.{index}.{key}")) else {
+                break;
+            };
+            let v = self
+                .get(&format!("{prefix}.{item}.{index}.{value}"))
+                .unwrap_or("");
+            out.insert(k.to_string(), v.to_string());
+        }
+        out
+    }
+}
+
+pub fn invalid_parameter(message: impl Into<String>) -> ApiError {
+    ApiError::new(StatusCode::BAD_REQUEST, "InvalidParameter", message)
+}
+
+pub fn not_found() -> ApiError {
+    ApiError::new(StatusCode::NOT_FOUND, "NotFound", "Topic does not exist")
+}
+
+/// `<{op}Response><{op}Result>{result}</{op}Result><ResponseMetadata>…` (no Result element when empty).
+fn success(operation: &str, result: Option<String>) -> Response {
+    let request_id = reply::request_id();
+    let result = result
+        .map(|inner| format!("<{operation}Result>{inner}</{operation}Result>"))
+        .unwrap_or_default();
+    let body = format!(
+        "<{operation}Response xmlns=\"{XML_NAMESPACE}\">{result}<ResponseMetadata><RequestId>{request_id}</RequestId></ResponseMetadata></{operation}Response>"
+    );
+    reply::xml(StatusCode::OK, body, &request_id)
+}
+
+fn text(value: &str) -> String {
+    escape(value).into_owned()
+}
+
+/// Runs one SNS action in `region`.
+pub fn handle(
+    store: &mut Store,
+    operation: &str,
+    region: &str,
+    params: &Params,
+) -> Result<Response, ApiError> {
+    let account = store.account.clone();
+    let topics = store.sns.regions.entry(region.to_string()).or_default();
+    match operation {
+        "CreateTopic" => {
+            let arn = topics::create_topic(topics, &account, region, params)?;
+            Ok(success(
+                operation,
+                Some(format!("<TopicArn>{}</TopicArn>", text(&arn))),
+            ))
+        }
+        "ListTopics" => {
+            let (arns, next) = topics::list_topics(topics, params)?;
+            let mut xml = String::from("<Topics>");
+            for arn in arns {
+                xml.push_str(&format!(
+                    "<member><TopicArn>{}</TopicArn></member>",
+                    text(&arn)
+                ));
+            }
+            xml.push_str("</Topics>");
+            if let Some(next) = next {
+                xml.push_str(&format!("<NextToken>{}</NextToken>", text(&next)));
+            }
+            Ok(success(operation, Some(xml)))
+        }
+        "GetTopicAttributes" => {
+            let attributes = topics::get_topic_attributes(topics, &account, region, params)?;
+            let mut xml = String::from("<Attributes>");
+            for (key, value) in attributes {
+                xml.push_str(&format!(
+                    "<entry><key>{}</key><value>{}</value></entry>",
+                    text(&key),
+                    text(&value)
+                ));
+            }
+            xml.push_str("</Attributes>");
+            Ok(success(operation, Some(xml)))
+        }
+        "SetTopicAttributes" => {
+            topics::set_topic_attributes(topics, &account, region, params)?;
+            Ok(success(operation, None))
+        }
+        "DeleteTopic" => {
+            topics::delete_topic(topics, &account, region, params)?;
+            Ok(success(operation, None))
+        }
+        other => Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "InvalidAction",
+            format!("The action {other} is not valid for this endpoint."),
+        )),
+    }
+}
+
+/// The JSON SNS reports as `EffectiveDeliveryPolicy` for a topic with no delivery policy of its own.
+pub fn default_effective_delivery_policy() -> Value {
+    json!({"http":{"defaultHealthyRetryPolicy":{"minDelayTarget":20,"maxDelayTarget":20,"numRetries":3,
+        "numMaxDelayRetries":0,"numNoDelayRetries":0,"numMinDelayRetries":0,"backoffFunction":"linear"},
+        "disableSubscriptionOverrides":false,"defaultRequestPolicy":{"headerContentType":"text/plain; charset=UTF-8"}}})
+}

@@ -1,0 +1,103 @@
+//! The sandbox's state: Incident Manager data per account, SNS topics per Region, Chatbot configurations.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde_json::Value;
+
+use super::chatbot::shapes::ChatbotConfigurations;
+use crate::domain::model::{
+    IncidentRecord, RelatedItem, ReplicationSet, ResponsePlan, TimelineEvent,
+};
+
+/// Everything the sandbox knows; the router keeps it behind one mutex and never holds that across an await.
+#[derive(Debug, Clone, Default)]
+pub struct Store {
+    pub account: String,
+    pub incidents: IncidentData,
+    pub sns: SnsData,
+    pub chatbot: ChatbotConfigurations,
+    pub idempotency: Idempotency,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct IncidentData {
+    pub replication_set: Option<ReplicationSet>,
+    /// Keyed by plan ARN.
+    pub plans: BTreeMap<String, PlanEntry>,
+    /// Keyed by incident record ARN.
+    pub records: BTreeMap<String, RecordEntry>,
+}
+
+impl IncidentData {
+    /// Whether Incident Manager answers in `region`: a Region of the replication set, or any Region while
+    /// there is no replication set at all (an empty account has nothing to hide).
+    pub fn serves_region(&self, region: &str) -> bool {
+        self.replication_set
+            .as_ref()
+            .is_none_or(|set| set.region_map.contains_key(region))
+    }
+}
+
+/// A response plan plus the members the domain model does not carry, kept verbatim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanEntry {
+    pub plan: ResponsePlan,
+    pub actions: Option<Value>,
+    pub integrations: Option<Value>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecordEntry {
+    pub record: IncidentRecord,
+    pub timeline: Vec<TimelineEvent>,
+    pub related_items: Vec<RelatedItem>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct SnsData {
+    /// Region → topic name → topic.
+    pub regions: BTreeMap<String, BTreeMap<String, TopicEntry>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TopicEntry {
+    pub name: String,
+    pub arn: String,
+    /// Settable attributes as SNS stores them (Policy, DisplayName, KmsMasterKeyId, DeliveryPolicy, …).
+    pub attributes: BTreeMap<String, String>,
+    pub subscriptions_confirmed: u32,
+    pub tags: Vec<(String, String)>,
+}
+
+/// What a `clientToken` was first used for, so a repeat gets the same answer.
+#[derive(Debug, Clone, Default)]
+pub struct Idempotency {
+    seen: HashMap<(String, String), (String, Value)>,
+}
+
+/// How a write with a `clientToken` relates to earlier writes with the same token.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TokenUse {
+    First,
+    /// Same token, same request: the stored answer.
+    Repeat(Value),
+    /// Same token, different request.
+    Mismatch,
+}
+
+impl Idempotency {
+    pub fn check(&self, operation: &str, token: &str, fingerprint: &str) -> TokenUse {
+        match self.seen.get(&(operation.to_string(), token.to_string())) {
+            None => TokenUse::First,
+            Some((seen, answer)) if seen == fingerprint => TokenUse::Repeat(answer.clone()),
+            Some(_) => TokenUse::Mismatch,
+        }
+    }
+
+    pub fn remember(&mut self, operation: &str, token: &str, fingerprint: String, answer: Value) {
+        self.seen.insert(
+            (operation.to_string(), token.to_string()),
+            (fingerprint, answer),
+        );
+    }
+}
