@@ -57,7 +57,14 @@ pub fn global_value(name: &str, value: &ValueWord, globals: &mut Globals, report
         }
         "query" => match jmespath::compile(text) {
             Ok(_) => globals.query = Some(text.to_string()),
-            Err(e) => problem(format!("--query is not valid JMESPath: {e}"), None),
+            Err(e) => problem(
+                format!(
+                    "--query is not valid JMESPath: {} at character {}",
+                    e.reason,
+                    e.offset + 1
+                ),
+                None,
+            ),
         },
         "output" => match text {
             "json" => globals.output = Some(OutputFormat::Json),

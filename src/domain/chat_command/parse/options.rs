@@ -144,9 +144,9 @@ pub fn scan_options(
                 word.text.clone(),
                 word.span.clone(),
                 format!(
-                    "--{} is given twice (first as {}); keep one",
+                    "--{} is given twice (also at character {}); keep one",
                     target.name(),
-                    first.option_word.text
+                    first.option_word.span.start + 1
                 ),
                 None,
             );
