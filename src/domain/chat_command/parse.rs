@@ -36,12 +36,7 @@ fn parse_line(line: &str, check_correction: bool) -> Result<ChatLine, ParseError
         Some(chat) if report.is_empty() => Ok(chat),
         _ => {
             if report.is_empty() {
-                report.add(
-                    line,
-                    0..line.chars().count(),
-                    "the line could not be read",
-                    None,
-                );
+                report.add(0..line.chars().count(), "the line could not be read", None);
             }
             let mut error = report.into_error(line);
             if let Some(corrected) = &error.corrected_line
@@ -71,7 +66,6 @@ fn read_command(
     let example = "e.g. @aws ssm-incidents list-incident-records";
     let Some(service) = words.get(at) else {
         report.add(
-            "",
             end..end,
             format!("expected ssm-incidents and a command, {example}"),
             None,
@@ -87,7 +81,6 @@ fn read_command(
     {
         let insert = service.span.start..service.span.start;
         report.add(
-            service.text.clone(),
             service.span.clone(),
             format!(
                 "missing the service name: write ssm-incidents before {}",
@@ -97,7 +90,6 @@ fn read_command(
         );
     } else if let Some(s) = closest(&service.text, ["ssm-incidents"]) {
         report.add(
-            service.text.clone(),
             service.span.clone(),
             format!(
                 "unknown service {}; did you mean ssm-incidents?",
@@ -108,7 +100,6 @@ fn read_command(
         at += 1;
     } else {
         report.add(
-            service.text.clone(),
             service.span.clone(),
             format!(
                 "expected ssm-incidents, found {}: imdeck runs the Incident Manager chat commands, {example}",
@@ -121,7 +112,6 @@ fn read_command(
     let Some(word) = words.get(at).filter(|w| as_option(&w.text).is_none()) else {
         let span = words.get(at).map_or(end..end, |w| w.span.clone());
         report.add(
-            words.get(at).map(|w| w.text.clone()).unwrap_or_default(),
             span,
             format!(
                 "missing the command after ssm-incidents; one of {}",
@@ -136,7 +126,6 @@ fn read_command(
     }
     let Some(s) = closest(&word.text, COMMAND_NAMES) else {
         report.add(
-            word.text.clone(),
             word.span.clone(),
             format!(
                 "unknown command {}; the chat channel runs {}",
@@ -148,7 +137,6 @@ fn read_command(
         return None;
     };
     report.add(
-        word.text.clone(),
         word.span.clone(),
         format!("unknown command {}; did you mean {}?", word.text, s.text),
         s.certain.then(|| Edit::new(word.span.clone(), s.text)),
@@ -160,7 +148,7 @@ fn read_command(
 fn read_line(line: &str, report: &mut Report) -> Option<ChatLine> {
     let (words, lex_error) = split_words(line);
     if let Some(error) = lex_error {
-        report.add(raw_text(line, &error.span), error.span, error.message, None);
+        report.add(error.span, error.message, None);
         return None;
     }
     let (spec, first_option, command_word) = read_command(line, &words, report)?;
@@ -168,7 +156,7 @@ fn read_line(line: &str, report: &mut Report) -> Option<ChatLine> {
     explain_leading_words(line, spec, &command_word, &leading, &mut given, report);
 
     let mut members = Map::new();
-    let mut origins: Vec<(&'static str, Range<usize>, String)> = Vec::new();
+    let mut origins: Vec<(&'static str, Range<usize>)> = Vec::new();
     let mut globals = Globals::default();
     for option in &given {
         if option.values.is_empty() {
@@ -186,7 +174,7 @@ fn read_line(line: &str, report: &mut Report) -> Option<ChatLine> {
                     members.insert(spec_option.member.to_string(), value);
                     let span = option.values[0].span.start
                         ..option.values[option.values.len() - 1].span.end;
-                    origins.push((spec_option.member, span.clone(), raw_text(line, &span)));
+                    origins.push((spec_option.member, span));
                 }
             }
             Target::Global(name) => global_value(name, &option.values[0], &mut globals, report),
@@ -206,24 +194,23 @@ fn read_line(line: &str, report: &mut Report) -> Option<ChatLine> {
         origins.extend(
             members
                 .keys()
-                .filter(|k| !origins.iter().any(|(m, _, _)| m == k))
+                .filter(|k| !origins.iter().any(|(m, _)| m == k))
                 .filter_map(|k| spec.option_by_member(k))
-                .map(|o| (o.member, word.span.clone(), word.text.clone()))
+                .map(|o| (o.member, word.span.clone()))
                 .collect::<Vec<_>>(),
         );
     }
     for option in spec.options.iter().filter(|o| o.required) {
         if !members.contains_key(option.member) && !given_names.contains(option.name) {
             report.add(
-                command_word.text.clone(),
                 command_word.span.clone(),
                 format!("{} needs --{}: {}", spec.name, option.name, option.hint),
                 None,
             );
         }
     }
-    if let Some((_, span, word)) = origins.iter().find(|(m, _, _)| *m == "filters") {
-        check_filter_keys(spec.name, members.get("filters"), word, span, report);
+    if let Some((_, span)) = origins.iter().find(|(m, _)| *m == "filters") {
+        check_filter_keys(spec.name, members.get("filters"), span, report);
     }
     if !report.is_empty() {
         return None;
@@ -241,12 +228,7 @@ fn read_line(line: &str, report: &mut Report) -> Option<ChatLine> {
             output: globals.output.unwrap_or(OutputFormat::Json),
         }),
         Err(why) => {
-            report.add(
-                command_word.text.clone(),
-                command_word.span.clone(),
-                why,
-                None,
-            );
+            report.add(command_word.span.clone(), why, None);
             None
         }
     }
@@ -275,7 +257,6 @@ fn explain_leading_words(
         && check_text(&word.text, *min, *max, *check).is_ok()
     {
         report.add(
-            word.text.clone(),
             word.span.clone(),
             format!(
                 "{} has no option name; did you mean --{} {}?",
@@ -302,7 +283,6 @@ fn explain_leading_words(
     let span = first.span.start..last.span.end;
     let typed = raw_text(line, &span);
     report.add(
-        typed.clone(),
         span,
         format!(
             "unexpected {typed} after {}; options start with --",
@@ -316,7 +296,6 @@ fn explain_leading_words(
 fn check_filter_keys(
     command: &str,
     filters: Option<&Value>,
-    word: &str,
     span: &Range<usize>,
     report: &mut Report,
 ) {
@@ -338,7 +317,6 @@ fn check_filter_keys(
                 None => format!("the keys are {}", keys.join(", ")),
             };
             report.add(
-                word,
                 span.clone(),
                 format!("--filters: {command} has no filter key {key}; {hint}"),
                 None,
@@ -358,7 +336,6 @@ fn check_filter_keys(
         };
         if !fits {
             report.add(
-                word,
                 span.clone(),
                 format!("--filters: the {key} filter takes {wanted}"),
                 None,

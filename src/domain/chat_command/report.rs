@@ -2,6 +2,7 @@
 
 use std::ops::Range;
 
+use super::lexer::raw_text;
 use super::{ParseError, Problem};
 
 /// Replace the characters in `span` with `replacement`.
@@ -26,16 +27,11 @@ pub struct Report {
 }
 
 impl Report {
-    pub fn add(
-        &mut self,
-        word: impl Into<String>,
-        span: Range<usize>,
-        message: impl Into<String>,
-        fix: Option<Edit>,
-    ) {
+    /// Records a problem with the word at `span`; the word itself is taken from the line as typed.
+    pub fn add(&mut self, span: Range<usize>, message: impl Into<String>, fix: Option<Edit>) {
         self.found.push((
             Problem {
-                word: word.into(),
+                word: String::new(),
                 span,
                 message: message.into(),
             },
@@ -51,6 +47,9 @@ impl Report {
     /// fixes do not overlap.
     pub fn into_error(mut self, line: &str) -> ParseError {
         self.found.sort_by_key(|(p, _)| (p.span.start, p.span.end));
+        for (problem, _) in &mut self.found {
+            problem.word = raw_text(line, &problem.span);
+        }
         let corrected_line = corrected(line, &self.found);
         ParseError {
             problems: self.found.into_iter().map(|(p, _)| p).collect(),
@@ -88,8 +87,8 @@ mod tests {
     #[test]
     fn fixes_apply_in_line_order() {
         let mut report = Report::default();
-        report.add("b", 2..3, "second", Some(Edit::new(2..3, "B")));
-        report.add("a", 0..1, "first", Some(Edit::new(0..1, "A")));
+        report.add(2..3, "second", Some(Edit::new(2..3, "B")));
+        report.add(0..1, "first", Some(Edit::new(0..1, "A")));
         let error = report.into_error("a b c");
         assert_eq!(error.corrected_line.as_deref(), Some("A B c"));
         assert_eq!(error.problems[0].message, "first");
@@ -98,8 +97,8 @@ mod tests {
     #[test]
     fn one_uncertain_problem_means_no_corrected_line() {
         let mut report = Report::default();
-        report.add("a", 0..1, "fixable", Some(Edit::new(0..1, "A")));
-        report.add("b", 2..3, "not fixable", None);
+        report.add(0..1, "fixable", Some(Edit::new(0..1, "A")));
+        report.add(2..3, "not fixable", None);
         assert_eq!(report.into_error("a b").corrected_line, None);
     }
 }

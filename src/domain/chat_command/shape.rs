@@ -486,7 +486,7 @@ fn check_arn(
     let mut resource_fields = fields[5].split('/');
     let found_kind = resource_fields.next().unwrap_or("");
     if found_kind != kind {
-        return bad(&format!("it names a {found_kind}, not a {kind}"));
+        return bad(&format!("it names {found_kind}/…, not {kind}/…"));
     }
     let names: Vec<&str> = resource_fields.collect();
     if names.len() != parts || names.iter().any(|n| n.is_empty()) {

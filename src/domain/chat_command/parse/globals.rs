@@ -37,7 +37,7 @@ fn is_region(text: &str) -> bool {
 
 pub fn global_value(name: &str, value: &ValueWord, globals: &mut Globals, report: &mut Report) {
     let text = value.text.as_str();
-    let mut problem = |message: String, fix| report.add(text, value.span.clone(), message, fix);
+    let mut problem = |message: String, fix| report.add(value.span.clone(), message, fix);
     match name {
         "region" => {
             if is_region(text) {
@@ -135,7 +135,6 @@ pub fn merge_cli_input(
 ) {
     let mut problem = |message: String| {
         report.add(
-            word.text.clone(),
             word.span.clone(),
             format!("--cli-input-json: {message}"),
             None,

@@ -141,7 +141,6 @@ pub fn scan_options(
         };
         if let Some(first) = given.iter().find(|g| g.target.name() == target.name()) {
             report.add(
-                word.text.clone(),
                 word.span.clone(),
                 format!(
                     "--{} is given twice (also at character {}); keep one",
@@ -181,7 +180,6 @@ pub fn scan_options(
         i = end;
         if values.is_empty() {
             report.add(
-                word.text.clone(),
                 word.span.clone(),
                 format!("--{} needs a value: {}", target.name(), target.hint()),
                 None,
@@ -211,7 +209,6 @@ fn resolve(
     let command = spec.name;
     if PAGING_OPTIONS.contains(&name) {
         report.add(
-            word.text.clone(),
             word.span.clone(),
             format!("--{name} applies only to the list commands; {command} returns one result"),
             None,
@@ -220,7 +217,6 @@ fn resolve(
     }
     if let Some((_, why)) = CLI_ONLY_OPTIONS.iter().find(|(o, _)| *o == name) {
         report.add(
-            word.text.clone(),
             word.span.clone(),
             format!("--{name} is not available in a chat line: {why}"),
             None,
@@ -231,7 +227,6 @@ fn resolve(
     let Some(suggestion) = closest(name, known.iter().copied()) else {
         let list: Vec<String> = known.iter().map(|o| format!("--{o}")).collect();
         report.add(
-            word.text.clone(),
             word.span.clone(),
             format!(
                 "unknown option --{name} for {command}; it takes {}",
@@ -254,7 +249,6 @@ fn resolve(
         .filter(|_| suggestion.certain)
         .map(|span| Edit::new(span, format!("--{}", suggestion.text)));
     report.add(
-        word.text.clone(),
         word.span.clone(),
         format!(
             "unknown option --{name} for {command}; did you mean --{}?",
@@ -295,7 +289,6 @@ fn explain_strays(
             edit_prefix: value.edit_prefix.clone(),
         };
         report.add(
-            typed.clone(),
             span,
             format!("--{name} got the date and the time as two words ({typed}); write them as one: {fixed}"),
             Some(joined.edit(&fixed)),
@@ -322,7 +315,6 @@ fn explain_strays(
             edit_prefix: value.edit_prefix.clone(),
         };
         report.add(
-            typed.clone(),
             span,
             format!("the value of --{name} has a space but is not quoted ({typed}); quote it: --{name} {quoted}"),
             Some(joined.edit(&quoted)),
@@ -334,7 +326,6 @@ fn explain_strays(
     let typed = raw_text(line, &span);
     let noun = if strays.len() == 1 { "word" } else { "words" };
     report.add(
-        typed.clone(),
         span,
         format!(
             "unexpected {noun} {typed} after --{name} {}; --{name} takes one value (quote a value that has spaces)",

@@ -32,7 +32,6 @@ pub fn member_value(
             Ok(()) => Some(Value::String(first.text.clone())),
             Err(why) => {
                 report.add(
-                    first.text.clone(),
                     first.span.clone(),
                     format!("--{name} {}: {why}", shorten(&first.text)),
                     None,
@@ -43,18 +42,12 @@ pub fn member_value(
         Shape::List { .. } => list_value(line, name, shape, values, report),
         Shape::Structure { .. } | Shape::Union { .. } | Shape::Boolean => {
             let read = structured(line, first).map_err(|(why, fix)| {
-                report.add(
-                    first.text.clone(),
-                    first.span.clone(),
-                    format!("--{name}: {why}"),
-                    fix,
-                )
+                report.add(first.span.clone(), format!("--{name}: {why}"), fix)
             });
             let conformed = conform(&read.ok()?, shape, "");
             conformed
                 .map_err(|e| {
                     report.add(
-                        first.text.clone(),
                         first.span.clone(),
                         format!("--{name}: {}", e.describe()),
                         None,
@@ -74,7 +67,6 @@ fn timestamp_value(name: &str, value: &ValueWord, report: &mut Report) -> Option
                 TimestampError::Invalid(_) => None,
             };
             report.add(
-                value.text.clone(),
                 value.span.clone(),
                 format!("--{name}: {}", error.message(&value.text)),
                 fix,
@@ -126,12 +118,11 @@ fn integer_value(
                 None,
             ),
         };
-        report.add(value.text.clone(), value.span.clone(), message, fix);
+        report.add(value.span.clone(), message, fix);
         return None;
     };
     if number < min || number > max {
         report.add(
-            value.text.clone(),
             value.span.clone(),
             format!("--{name} {number} is out of range; it must be from {min} to {max}{scale}"),
             None,
@@ -170,7 +161,7 @@ fn enum_value(
             None,
         ),
     };
-    report.add(value.text.clone(), value.span.clone(), message, fix);
+    report.add(value.span.clone(), message, fix);
     None
 }
 
@@ -230,12 +221,7 @@ fn list_value(
             }
             Ok(item) => items.push(item),
             Err((why, fix)) => {
-                report.add(
-                    value.text.clone(),
-                    value.span.clone(),
-                    format!("--{name}: {why}"),
-                    fix,
-                );
+                report.add(value.span.clone(), format!("--{name}: {why}"), fix);
                 failed = true;
             }
         }
@@ -248,8 +234,7 @@ fn list_value(
         Err(error) => {
             let all =
                 values.first().map_or(0, |v| v.span.start)..values.last().map_or(0, |v| v.span.end);
-            let (word, span) = item_word(line, values, &error.path, one_item_per_word)
-                .unwrap_or_else(|| (raw_text(line, &all), all));
+            let span = item_span(values, &error.path, one_item_per_word).unwrap_or(all);
             let path = error
                 .path
                 .trim_start_matches(|c: char| c == '[' || c == ']' || c.is_ascii_digit());
@@ -259,25 +244,20 @@ fn list_value(
             } else {
                 format!("{path}: {}", error.message)
             };
-            report.add(word, span, format!("--{name}: {what}"), None);
+            report.add(span, format!("--{name}: {what}"), None);
             None
         }
     }
 }
 
 /// The word holding item `[i]` of the error path, when each word is one item.
-fn item_word(
-    line: &str,
-    values: &[ValueWord],
-    path: &str,
-    one_item_per_word: bool,
-) -> Option<(String, Range<usize>)> {
+fn item_span(values: &[ValueWord], path: &str, one_item_per_word: bool) -> Option<Range<usize>> {
     if !one_item_per_word {
         return None;
     }
     let index: usize = path.strip_prefix('[')?.split(']').next()?.parse().ok()?;
     let value = values.get(index)?;
-    Some((raw_text(line, &value.span), value.span.clone()))
+    Some(value.span.clone())
 }
 
 /// Long values (ARNs, event data) cut for messages.
