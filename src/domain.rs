@@ -4,4 +4,5 @@ pub mod audit;
 pub mod chat_command;
 pub mod command;
 pub mod model;
+pub mod policy;
 pub mod snapshot;
