@@ -12,7 +12,8 @@ pub use document::{
     ConditionClause, Effect, PatternClause, PolicyDocument, PrincipalClause, Principals, Statement,
 };
 pub use evaluate::{
-    PublishVerdict, ServiceRequest, evaluate_document, evaluate_incident_manager_publish, evaluate_request,
+    PublishVerdict, ServiceRequest, evaluate_document, evaluate_incident_manager_publish,
+    evaluate_request,
 };
 pub use merge::{MergeOutcome, StatementChange, merge_statement};
 
@@ -42,13 +43,19 @@ pub enum PolicyError {
     Shape(String),
     #[error("the statement to add is not a JSON object with a Sid")]
     InvalidStatement,
-    #[error("statement {sid} is a Deny; imdeck never removes a Deny, so it cannot add its statement under that Sid")]
+    #[error(
+        "statement {sid} is a Deny; imdeck never removes a Deny, so it cannot add its statement under that Sid"
+    )]
     DenyHoldsSid { sid: String },
-    #[error("more than one statement has Sid {sid}; SNS requires unique Sids, fix the policy by hand")]
+    #[error(
+        "more than one statement has Sid {sid}; SNS requires unique Sids, fix the policy by hand"
+    )]
     DuplicateSid { sid: String },
     #[error("the merged policy would be {bytes} bytes, over SNS's limit of {MAX_POLICY_BYTES}")]
     TooLarge { bytes: usize },
-    #[error("the merged policy would have {count} statements, over SNS's limit of {MAX_POLICY_STATEMENTS}")]
+    #[error(
+        "the merged policy would have {count} statements, over SNS's limit of {MAX_POLICY_STATEMENTS}"
+    )]
     TooManyStatements { count: usize },
 }
 

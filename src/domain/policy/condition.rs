@@ -22,8 +22,14 @@ pub enum ConditionOutcome {
 }
 
 /// All clauses must hold (IAM ANDs operators and keys; values within one key are ORed).
-pub fn evaluate_conditions(clauses: &[ConditionClause], request: &ServiceRequest) -> ConditionOutcome {
-    let outcomes: Vec<ConditionOutcome> = clauses.iter().map(|c| evaluate_clause(c, request)).collect();
+pub fn evaluate_conditions(
+    clauses: &[ConditionClause],
+    request: &ServiceRequest,
+) -> ConditionOutcome {
+    let outcomes: Vec<ConditionOutcome> = clauses
+        .iter()
+        .map(|c| evaluate_clause(c, request))
+        .collect();
     let mut accounts: Vec<String> = outcomes
         .iter()
         .filter_map(|o| match o {
@@ -37,16 +43,27 @@ pub fn evaluate_conditions(clauses: &[ConditionClause], request: &ServiceRequest
         accounts.dedup();
         return ConditionOutcome::OtherAccount(accounts);
     }
-    if let Some(unmet) = outcomes.iter().find(|o| matches!(o, ConditionOutcome::Unmet(_))) {
+    if let Some(unmet) = outcomes
+        .iter()
+        .find(|o| matches!(o, ConditionOutcome::Unmet(_)))
+    {
         return unmet.clone();
     }
-    if let Some(unknown) = outcomes.iter().find(|o| matches!(o, ConditionOutcome::Unknown(_))) {
+    if let Some(unknown) = outcomes
+        .iter()
+        .find(|o| matches!(o, ConditionOutcome::Unknown(_)))
+    {
         return unknown.clone();
     }
     ConditionOutcome::Met {
-        limits_account: outcomes
-            .iter()
-            .any(|o| matches!(o, ConditionOutcome::Met { limits_account: true })),
+        limits_account: outcomes.iter().any(|o| {
+            matches!(
+                o,
+                ConditionOutcome::Met {
+                    limits_account: true
+                }
+            )
+        }),
     }
 }
 
@@ -59,8 +76,14 @@ enum Comparison {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum OperatorKind {
-    String { comparison: Comparison, negated: bool },
-    Arn { comparison: Comparison, negated: bool },
+    String {
+        comparison: Comparison,
+        negated: bool,
+    },
+    Arn {
+        comparison: Comparison,
+        negated: bool,
+    },
     Null,
     /// Numeric, Date, Bool, IpAddress, Binary: real operators that never apply to the keys we know.
     Unsupported,
@@ -84,21 +107,63 @@ fn parse_operator(name: &str) -> Option<Operator> {
     };
     use Comparison::*;
     let kind = match base {
-        "stringequals" => OperatorKind::String { comparison: Equals, negated: false },
-        "stringnotequals" => OperatorKind::String { comparison: Equals, negated: true },
-        "stringequalsignorecase" => OperatorKind::String { comparison: EqualsIgnoreCase, negated: false },
-        "stringnotequalsignorecase" => OperatorKind::String { comparison: EqualsIgnoreCase, negated: true },
-        "stringlike" => OperatorKind::String { comparison: Like, negated: false },
-        "stringnotlike" => OperatorKind::String { comparison: Like, negated: true },
-        "arnequals" => OperatorKind::Arn { comparison: Equals, negated: false },
-        "arnnotequals" => OperatorKind::Arn { comparison: Equals, negated: true },
-        "arnlike" => OperatorKind::Arn { comparison: Like, negated: false },
-        "arnnotlike" => OperatorKind::Arn { comparison: Like, negated: true },
+        "stringequals" => OperatorKind::String {
+            comparison: Equals,
+            negated: false,
+        },
+        "stringnotequals" => OperatorKind::String {
+            comparison: Equals,
+            negated: true,
+        },
+        "stringequalsignorecase" => OperatorKind::String {
+            comparison: EqualsIgnoreCase,
+            negated: false,
+        },
+        "stringnotequalsignorecase" => OperatorKind::String {
+            comparison: EqualsIgnoreCase,
+            negated: true,
+        },
+        "stringlike" => OperatorKind::String {
+            comparison: Like,
+            negated: false,
+        },
+        "stringnotlike" => OperatorKind::String {
+            comparison: Like,
+            negated: true,
+        },
+        "arnequals" => OperatorKind::Arn {
+            comparison: Equals,
+            negated: false,
+        },
+        "arnnotequals" => OperatorKind::Arn {
+            comparison: Equals,
+            negated: true,
+        },
+        "arnlike" => OperatorKind::Arn {
+            comparison: Like,
+            negated: false,
+        },
+        "arnnotlike" => OperatorKind::Arn {
+            comparison: Like,
+            negated: true,
+        },
         "null" if !if_exists => OperatorKind::Null,
-        "numericequals" | "numericnotequals" | "numericlessthan" | "numericlessthanequals"
-        | "numericgreaterthan" | "numericgreaterthanequals" | "dateequals" | "datenotequals"
-        | "datelessthan" | "datelessthanequals" | "dategreaterthan" | "dategreaterthanequals" | "bool"
-        | "binaryequals" | "ipaddress" | "notipaddress" => OperatorKind::Unsupported,
+        "numericequals"
+        | "numericnotequals"
+        | "numericlessthan"
+        | "numericlessthanequals"
+        | "numericgreaterthan"
+        | "numericgreaterthanequals"
+        | "dateequals"
+        | "datenotequals"
+        | "datelessthan"
+        | "datelessthanequals"
+        | "dategreaterthan"
+        | "dategreaterthanequals"
+        | "bool"
+        | "binaryequals"
+        | "ipaddress"
+        | "notipaddress" => OperatorKind::Unsupported,
         _ => return None,
     };
     Some(Operator { kind, if_exists })
@@ -106,7 +171,10 @@ fn parse_operator(name: &str) -> Option<Operator> {
 
 fn evaluate_clause(clause: &ConditionClause, request: &ServiceRequest) -> ConditionOutcome {
     let Some(operator) = parse_operator(&clause.operator) else {
-        return ConditionOutcome::Unknown(format!("unknown condition operator {}", clause.operator));
+        return ConditionOutcome::Unknown(format!(
+            "unknown condition operator {}",
+            clause.operator
+        ));
     };
     let key = clause.key.to_ascii_lowercase();
     match key.as_str() {
@@ -129,7 +197,10 @@ fn compare(comparison: Comparison, pattern: &str, text: &str) -> bool {
 }
 
 fn not_evaluable(clause: &ConditionClause) -> ConditionOutcome {
-    ConditionOutcome::Unknown(format!("condition {} on {} cannot be evaluated", clause.operator, clause.key))
+    ConditionOutcome::Unknown(format!(
+        "condition {} on {} cannot be evaluated",
+        clause.operator, clause.key
+    ))
 }
 
 fn undocumented_source_owner(clause: &ConditionClause) -> ConditionOutcome {
@@ -148,25 +219,40 @@ fn account_clause(
     known_present: bool,
 ) -> ConditionOutcome {
     match operator.kind {
-        OperatorKind::String { comparison, negated } => {
-            let matched = clause.values.iter().any(|v| compare(comparison, v, account));
+        OperatorKind::String {
+            comparison,
+            negated,
+        } => {
+            let matched = clause
+                .values
+                .iter()
+                .any(|v| compare(comparison, v, account));
             match (negated, matched) {
-                (false, true) if known_present || operator.if_exists => {
-                    ConditionOutcome::Met { limits_account: true }
-                }
+                (false, true) if known_present || operator.if_exists => ConditionOutcome::Met {
+                    limits_account: true,
+                },
                 (false, true) => undocumented_source_owner(clause),
                 (false, false) => {
                     // Present or not, a positive condition naming only other accounts never grants for this one
                     // (IfExists on an absent key would, but then the statement was meant for someone else).
-                    let others: Vec<String> =
-                        clause.values.iter().filter(|v| !v.is_empty()).cloned().collect();
+                    let others: Vec<String> = clause
+                        .values
+                        .iter()
+                        .filter(|v| !v.is_empty())
+                        .cloned()
+                        .collect();
                     if others.is_empty() {
-                        ConditionOutcome::Unmet(format!("{} requires an empty {}", clause.operator, clause.key))
+                        ConditionOutcome::Unmet(format!(
+                            "{} requires an empty {}",
+                            clause.operator, clause.key
+                        ))
                     } else {
                         ConditionOutcome::OtherAccount(others)
                     }
                 }
-                (true, false) => ConditionOutcome::Met { limits_account: false },
+                (true, false) => ConditionOutcome::Met {
+                    limits_account: false,
+                },
                 (true, true) if known_present => ConditionOutcome::Unmet(format!(
                     "{} {} excludes account {account}",
                     clause.operator, clause.key
@@ -182,8 +268,14 @@ fn account_clause(
 
 /// `"Null": {"key": "false"}` holds for a key the request carries; `"true"` does not.
 fn null_clause(clause: &ConditionClause) -> ConditionOutcome {
-    if clause.values.iter().any(|v| v.eq_ignore_ascii_case("false")) {
-        ConditionOutcome::Met { limits_account: false }
+    if clause
+        .values
+        .iter()
+        .any(|v| v.eq_ignore_ascii_case("false"))
+    {
+        ConditionOutcome::Met {
+            limits_account: false,
+        }
     } else {
         ConditionOutcome::Unmet(format!("Null {} requires the key to be absent", clause.key))
     }
@@ -201,8 +293,14 @@ fn arn_fit(pattern: &str, comparison: Comparison, request: &ServiceRequest) -> A
     let parts: Vec<&str> = pattern.splitn(6, ':').collect();
     if parts.len() < 6 {
         // Only a bare wildcard such as "*" can match an ARN without naming its fields.
-        return if comparison == Comparison::Like && glob::matches(pattern, &format!("arn:aws:{service}::{}:x", request.account)) {
-            ArnFit::CouldMatch { pins_account: false }
+        return if comparison == Comparison::Like
+            && glob::matches(
+                pattern,
+                &format!("arn:aws:{service}::{}:x", request.account),
+            ) {
+            ArnFit::CouldMatch {
+                pins_account: false,
+            }
         } else {
             ArnFit::NoMatch
         };
@@ -223,15 +321,28 @@ fn arn_fit(pattern: &str, comparison: Comparison, request: &ServiceRequest) -> A
     }
 }
 
-fn source_arn_clause(clause: &ConditionClause, operator: &Operator, request: &ServiceRequest) -> ConditionOutcome {
+fn source_arn_clause(
+    clause: &ConditionClause,
+    operator: &Operator,
+    request: &ServiceRequest,
+) -> ConditionOutcome {
     let (comparison, negated) = match operator.kind {
-        OperatorKind::String { comparison, negated } | OperatorKind::Arn { comparison, negated } => {
-            (comparison, negated)
+        OperatorKind::String {
+            comparison,
+            negated,
         }
+        | OperatorKind::Arn {
+            comparison,
+            negated,
+        } => (comparison, negated),
         OperatorKind::Null => return null_clause(clause),
         OperatorKind::Unsupported => return not_evaluable(clause),
     };
-    let fits: Vec<ArnFit> = clause.values.iter().map(|v| arn_fit(v, comparison, request)).collect();
+    let fits: Vec<ArnFit> = clause
+        .values
+        .iter()
+        .map(|v| arn_fit(v, comparison, request))
+        .collect();
     let could_match = fits.iter().find_map(|f| match f {
         ArnFit::CouldMatch { pins_account } => Some(*pins_account),
         _ => None,
@@ -242,11 +353,15 @@ fn source_arn_clause(clause: &ConditionClause, operator: &Operator, request: &Se
                 "{} {} may exclude {}'s requests; it depends on the exact source ARN",
                 clause.operator, clause.key, request.service_principal
             )),
-            None => ConditionOutcome::Met { limits_account: false },
+            None => ConditionOutcome::Met {
+                limits_account: false,
+            },
         };
     }
     if let Some(pins_account) = could_match {
-        return ConditionOutcome::Met { limits_account: pins_account };
+        return ConditionOutcome::Met {
+            limits_account: pins_account,
+        };
     }
     let others: Vec<String> = fits
         .into_iter()

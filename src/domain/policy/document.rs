@@ -116,18 +116,22 @@ impl Statement {
             _ => return Err(at("Effect must be Allow or Deny")),
         };
         let principal = match (map.get("Principal"), map.get("NotPrincipal")) {
-            (Some(p), None) => PrincipalClause::Principal(parse_principals(p).ok_or_else(|| at("bad Principal"))?),
-            (None, Some(p)) => {
-                PrincipalClause::NotPrincipal(parse_principals(p).ok_or_else(|| at("bad NotPrincipal"))?)
+            (Some(p), None) => {
+                PrincipalClause::Principal(parse_principals(p).ok_or_else(|| at("bad Principal"))?)
             }
+            (None, Some(p)) => PrincipalClause::NotPrincipal(
+                parse_principals(p).ok_or_else(|| at("bad NotPrincipal"))?,
+            ),
             _ => return Err(at("needs exactly one of Principal and NotPrincipal")),
         };
-        let action = pattern_clause(map, "Action", "NotAction").ok_or_else(|| at("needs exactly one of Action and NotAction, as strings"))?;
+        let action = pattern_clause(map, "Action", "NotAction")
+            .ok_or_else(|| at("needs exactly one of Action and NotAction, as strings"))?;
         let resource = pattern_clause(map, "Resource", "NotResource")
             .ok_or_else(|| at("needs exactly one of Resource and NotResource, as strings"))?;
         let conditions = match map.get("Condition") {
             None => Vec::new(),
-            Some(c) => parse_conditions(c).ok_or_else(|| at("Condition is not {operator: {key: values}}"))?,
+            Some(c) => parse_conditions(c)
+                .ok_or_else(|| at("Condition is not {operator: {key: values}}"))?,
         };
         Ok(Self {
             sid,
@@ -157,7 +161,10 @@ fn optional_string(map: &Map<String, Value>, key: &str) -> Result<Option<String>
 fn string_list(value: &Value) -> Option<Vec<String>> {
     match value {
         Value::String(s) => Some(vec![s.clone()]),
-        Value::Array(items) => items.iter().map(|v| v.as_str().map(str::to_string)).collect(),
+        Value::Array(items) => items
+            .iter()
+            .map(|v| v.as_str().map(str::to_string))
+            .collect(),
         _ => None,
     }
 }
@@ -198,7 +205,11 @@ fn parse_principals(value: &Value) -> Option<Principals> {
     Some(principals)
 }
 
-fn pattern_clause(map: &Map<String, Value>, positive: &str, negative: &str) -> Option<PatternClause> {
+fn pattern_clause(
+    map: &Map<String, Value>,
+    positive: &str,
+    negative: &str,
+) -> Option<PatternClause> {
     match (map.get(positive), map.get(negative)) {
         (Some(v), None) => string_list(v).map(PatternClause::Matches),
         (None, Some(v)) => string_list(v).map(PatternClause::MatchesNot),
@@ -239,8 +250,10 @@ mod tests {
 
     #[test]
     fn rejects_statement_without_principal() {
-        let err = PolicyDocument::parse(r#"{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#)
-            .expect_err("no principal");
+        let err = PolicyDocument::parse(
+            r#"{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#,
+        )
+        .expect_err("no principal");
         assert!(matches!(err, PolicyError::Shape(m) if m.contains("statement 1")));
     }
 }

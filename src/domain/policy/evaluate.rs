@@ -164,8 +164,15 @@ impl PublishVerdict {
 }
 
 /// Evaluates policy text for Incident Manager publishing to `topic_arn` of `account`. Empty text = no policy.
-pub fn evaluate_incident_manager_publish(policy: &str, topic_arn: &str, account: &str) -> PublishVerdict {
-    evaluate_request(policy, &ServiceRequest::incident_manager_publish(topic_arn, account))
+pub fn evaluate_incident_manager_publish(
+    policy: &str,
+    topic_arn: &str,
+    account: &str,
+) -> PublishVerdict {
+    evaluate_request(
+        policy,
+        &ServiceRequest::incident_manager_publish(topic_arn, account),
+    )
 }
 
 /// Evaluates policy text for any service request; never panics on bad input.
@@ -211,11 +218,20 @@ fn statement_fit(statement: &Statement, request: &ServiceRequest) -> Fit {
         return Fit::NotForRequest;
     }
     match &statement.resource {
-        PatternClause::Matches(resources) if !resources.iter().any(|r| glob::matches(r, request.resource)) => {
+        PatternClause::Matches(resources)
+            if !resources.iter().any(|r| glob::matches(r, request.resource)) =>
+        {
             return Fit::WrongResource(resources.clone());
         }
-        PatternClause::MatchesNot(resources) if resources.iter().any(|r| glob::matches(r, request.resource)) => {
-            return Fit::WrongResource(resources.iter().map(|r| format!("everything but {r}")).collect());
+        PatternClause::MatchesNot(resources)
+            if resources.iter().any(|r| glob::matches(r, request.resource)) =>
+        {
+            return Fit::WrongResource(
+                resources
+                    .iter()
+                    .map(|r| format!("everything but {r}"))
+                    .collect(),
+            );
         }
         _ => {}
     }
@@ -245,7 +261,9 @@ pub fn evaluate_document(document: &PolicyDocument, request: &ServiceRequest) ->
         if statement.effect == Effect::Deny {
             match fit {
                 Fit::Applies { .. } => return PublishVerdict::DeniedByDeny { sid },
-                Fit::Uncertain(reason) if maybe_deny.is_none() => maybe_deny = Some((statement, reason)),
+                Fit::Uncertain(reason) if maybe_deny.is_none() => {
+                    maybe_deny = Some((statement, reason))
+                }
                 _ => {}
             }
             continue;
@@ -260,7 +278,9 @@ pub fn evaluate_document(document: &PolicyDocument, request: &ServiceRequest) ->
                 continue;
             }
             Fit::NotForRequest => continue,
-            Fit::OtherAccount(accounts) => (0, PublishVerdict::ScopedToOtherAccount { sid, accounts }),
+            Fit::OtherAccount(accounts) => {
+                (0, PublishVerdict::ScopedToOtherAccount { sid, accounts })
+            }
             Fit::WrongResource(resources) => (1, PublishVerdict::WrongResource { sid, resources }),
             Fit::Uncertain(reason) => (2, PublishVerdict::NotProven { sid, reason }),
             Fit::ConditionUnmet(reason) => (3, PublishVerdict::ConditionNotMet { sid, reason }),

@@ -22,7 +22,8 @@ fn matches_by(pattern: &str, text: &str, same: impl Fn(char, char) -> bool) -> b
     let (mut p, mut t) = (0, 0);
     let mut star: Option<(usize, usize)> = None;
     while t < text.len() {
-        if p < pattern.len() && (pattern[p] == '?' || (pattern[p] != '*' && same(pattern[p], text[t])))
+        if p < pattern.len()
+            && (pattern[p] == '?' || (pattern[p] != '*' && same(pattern[p], text[t])))
         {
             p += 1;
             t += 1;
@@ -52,8 +53,14 @@ mod tests {
         assert!(!matches_ignore_case("sns:Publis?", "sns:Publishx"));
         assert!(matches_ignore_case("*", "sns:Publish"));
         assert!(!matches_ignore_case("sns:Subscribe", "sns:Publish"));
-        assert!(matches("arn:aws:sns:*:111122223333:*", "arn:aws:sns:us-east-2:111122223333:t"));
-        assert!(!matches("arn:aws:sns:us-west-2:*", "arn:aws:sns:us-east-2:111122223333:t"));
+        assert!(matches(
+            "arn:aws:sns:*:111122223333:*",
+            "arn:aws:sns:us-east-2:111122223333:t"
+        ));
+        assert!(!matches(
+            "arn:aws:sns:us-west-2:*",
+            "arn:aws:sns:us-east-2:111122223333:t"
+        ));
         assert!(!matches("ARN:aws:sns:*", "arn:aws:sns:x"));
         assert!(matches("a*b*c", "aXXbYYc"));
         assert!(!matches("a*b*c", "aXXbYY"));

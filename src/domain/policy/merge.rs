@@ -30,7 +30,10 @@ pub struct MergeOutcome {
 
 /// Merges `statement` into `existing_policy` (empty text = no policy yet). Idempotent; never drops or edits
 /// another statement, never removes a Deny; fails rather than exceed SNS's policy limits.
-pub fn merge_statement(existing_policy: &str, statement: &Value) -> Result<MergeOutcome, PolicyError> {
+pub fn merge_statement(
+    existing_policy: &str,
+    statement: &Value,
+) -> Result<MergeOutcome, PolicyError> {
     let sid = statement
         .as_object()
         .and_then(|s| s.get("Sid"))
@@ -39,7 +42,8 @@ pub fn merge_statement(existing_policy: &str, statement: &Value) -> Result<Merge
     let mut policy = if existing_policy.trim().is_empty() {
         fresh_policy()
     } else {
-        serde_json::from_str::<Value>(existing_policy).map_err(|e| PolicyError::Malformed(e.to_string()))?
+        serde_json::from_str::<Value>(existing_policy)
+            .map_err(|e| PolicyError::Malformed(e.to_string()))?
     };
     let root = policy
         .as_object_mut()
@@ -53,14 +57,20 @@ pub fn merge_statement(existing_policy: &str, statement: &Value) -> Result<Merge
         }
         [(_, existing)] if existing == statement => StatementChange::Unchanged,
         [(_, existing)] if is_deny(existing) => {
-            return Err(PolicyError::DenyHoldsSid { sid: sid.to_string() });
+            return Err(PolicyError::DenyHoldsSid {
+                sid: sid.to_string(),
+            });
         }
         [(index, existing)] => {
             let previous = existing.clone();
             replace_statement(root, *index, statement.clone());
             StatementChange::Replaced { previous }
         }
-        _ => return Err(PolicyError::DuplicateSid { sid: sid.to_string() }),
+        _ => {
+            return Err(PolicyError::DuplicateSid {
+                sid: sid.to_string(),
+            });
+        }
     };
 
     let count = statement_count(root);
@@ -71,7 +81,11 @@ pub fn merge_statement(existing_policy: &str, statement: &Value) -> Result<Merge
     if text.len() > MAX_POLICY_BYTES {
         return Err(PolicyError::TooLarge { bytes: text.len() });
     }
-    Ok(MergeOutcome { policy, text, change })
+    Ok(MergeOutcome {
+        policy,
+        text,
+        change,
+    })
 }
 
 fn fresh_policy() -> Value {
@@ -89,18 +103,27 @@ fn is_deny(statement: &Value) -> bool {
 }
 
 /// The statements carrying `sid`, with their index in the statement list.
-fn statements_with_sid(root: &Map<String, Value>, sid: &str) -> Result<Vec<(usize, Value)>, PolicyError> {
+fn statements_with_sid(
+    root: &Map<String, Value>,
+    sid: &str,
+) -> Result<Vec<(usize, Value)>, PolicyError> {
     let has_sid = |s: &Value| s.get("Sid").and_then(Value::as_str) == Some(sid);
     match root.get("Statement") {
         None => Ok(Vec::new()),
-        Some(single @ Value::Object(_)) => Ok(if has_sid(single) { vec![(0, single.clone())] } else { Vec::new() }),
+        Some(single @ Value::Object(_)) => Ok(if has_sid(single) {
+            vec![(0, single.clone())]
+        } else {
+            Vec::new()
+        }),
         Some(Value::Array(items)) => Ok(items
             .iter()
             .enumerate()
             .filter(|(_, s)| has_sid(s))
             .map(|(i, s)| (i, s.clone()))
             .collect()),
-        Some(_) => Err(PolicyError::Shape("Statement is neither an object nor a list".into())),
+        Some(_) => Err(PolicyError::Shape(
+            "Statement is neither an object nor a list".into(),
+        )),
     }
 }
 
@@ -112,7 +135,11 @@ fn append_statement(root: &mut Map<String, Value>, statement: Value) -> Result<(
             let existing = single.take();
             *single = Value::Array(vec![existing, statement]);
         }
-        Some(_) => return Err(PolicyError::Shape("Statement is neither an object nor a list".into())),
+        Some(_) => {
+            return Err(PolicyError::Shape(
+                "Statement is neither an object nor a list".into(),
+            ));
+        }
         None => {
             root.insert("Statement".into(), Value::Array(vec![statement]));
         }
@@ -148,7 +175,8 @@ mod tests {
     #[test]
     fn keeps_key_order_and_single_statement_object() {
         let existing = r#"{"Version":"2008-10-17","Id":"x","Statement":{"Sid":"a","Effect":"Allow","Principal":"*","Action":"sns:Subscribe","Resource":"*"}}"#;
-        let outcome = merge_statement(existing, &json!({"Sid":"b","Effect":"Allow"})).expect("merges");
+        let outcome =
+            merge_statement(existing, &json!({"Sid":"b","Effect":"Allow"})).expect("merges");
         assert_eq!(
             outcome.text,
             r#"{"Version":"2008-10-17","Id":"x","Statement":[{"Sid":"a","Effect":"Allow","Principal":"*","Action":"sns:Subscribe","Resource":"*"},{"Sid":"b","Effect":"Allow"}]}"#
@@ -159,7 +187,10 @@ mod tests {
     #[test]
     fn empty_policy_gets_a_fresh_document() {
         let outcome = merge_statement("", &json!({"Sid":"b"})).expect("merges");
-        assert_eq!(outcome.text, r#"{"Version":"2012-10-17","Statement":[{"Sid":"b"}]}"#);
+        assert_eq!(
+            outcome.text,
+            r#"{"Version":"2012-10-17","Statement":[{"Sid":"b"}]}"#
+        );
     }
 
     #[test]
@@ -175,7 +206,11 @@ mod tests {
             merge_statement(&existing, &json!({"Sid":"new"})),
             Err(PolicyError::TooManyStatements { count: 101 })
         );
-        let big = json!({"Statement":[{"Sid":"a","Resource":"x".repeat(MAX_POLICY_BYTES)}]}).to_string();
-        assert!(matches!(merge_statement(&big, &json!({"Sid":"n"})), Err(PolicyError::TooLarge { .. })));
+        let big =
+            json!({"Statement":[{"Sid":"a","Resource":"x".repeat(MAX_POLICY_BYTES)}]}).to_string();
+        assert!(matches!(
+            merge_statement(&big, &json!({"Sid":"n"})),
+            Err(PolicyError::TooLarge { .. })
+        ));
     }
 }
