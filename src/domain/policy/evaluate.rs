@@ -155,7 +155,7 @@ impl PublishVerdict {
                 format!("{} does not apply: {reason}", named(sid))
             }
             PublishVerdict::NotProven { sid, reason } => format!(
-                "no statement is proven to allow {who} to {what}: {} — {reason}",
+                "no statement allows {who} to {what} for certain ({} might: {reason})",
                 named(sid)
             ),
             PublishVerdict::Malformed { error } => format!("the policy cannot be read: {error}"),
