@@ -2,8 +2,8 @@
 //! replication-set Region, so an incident in any Region reaches it.
 
 use super::wiring::{
-    TopicState, channel_failures, channels, describe_channel, plan_failures, plans_of_channel,
-    preferred_topic_in, region_of_arn, topic_state,
+    TopicState, audited_regions, channel_failures, channels, describe_channel, plan_failures,
+    plans_of_channel, preferred_topic_in, region_of_arn, topic_state,
 };
 use super::{Check, Status, aws_cli};
 use crate::domain::model::ChannelConfig;
@@ -29,7 +29,7 @@ pub fn check(snapshot: &CloudSnapshot) -> Vec<Check> {
             .into_iter()
             .map(|failure| Check::unknown(ID, TITLE, failure)),
     );
-    let regions = snapshot.replication_regions();
+    let regions = audited_regions(snapshot);
     for channel in channels(snapshot) {
         if plans_of_channel(snapshot, channel).is_empty() {
             continue;

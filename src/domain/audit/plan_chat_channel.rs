@@ -1,6 +1,6 @@
 //! Rule `plan-chat-channel`: each response plan names a chat channel (its `chatChannel.chatbotSns` topics).
 
-use super::wiring::{plan_failures, plan_topics, plans, preferred_topic_in};
+use super::wiring::{audited_regions, plan_failures, plan_topics, plans, preferred_topic_in};
 use super::{Check, Status};
 use crate::domain::snapshot::CloudSnapshot;
 
@@ -15,8 +15,7 @@ pub fn check(snapshot: &CloudSnapshot) -> Vec<Check> {
     for plan in plans(snapshot) {
         let topics = plan_topics(plan);
         let check = if topics.is_empty() {
-            let proposed: Vec<String> = snapshot
-                .replication_regions()
+            let proposed: Vec<String> = audited_regions(snapshot)
                 .iter()
                 .filter_map(|region| preferred_topic_in(snapshot, region))
                 .collect();

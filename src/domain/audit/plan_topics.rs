@@ -2,8 +2,8 @@
 //! configuration, and together they cover every replication-set Region.
 
 use super::wiring::{
-    TopicState, channel_failures, channels, channels_of_plan, plan_failures, plan_topics, plans,
-    region_of_arn, topic_state,
+    TopicState, audited_regions, channel_failures, channels, channels_of_plan, plan_failures,
+    plan_topics, plans, region_of_arn, topic_state,
 };
 use super::{Check, Status, aws_cli};
 use crate::domain::model::ResponsePlan;
@@ -82,7 +82,7 @@ fn plan_check(snapshot: &CloudSnapshot, plan: &ResponsePlan) -> Check {
             failure.resource, failure.reason
         )),
         Ok(_) => {
-            for region in snapshot.replication_regions() {
+            for region in audited_regions(snapshot) {
                 if !topics.iter().any(|t| region_of_arn(t) == region) {
                     problems.push(format!("no topic for {region}"));
                 }
@@ -116,7 +116,7 @@ fn plan_check(snapshot: &CloudSnapshot, plan: &ResponsePlan) -> Check {
     );
     let proposed = topics_with_channel_regions(snapshot, plan);
     if proposed.len() > topics.len() && proposed.len() <= MAX_PLAN_TOPICS {
-        let region = snapshot.replication_regions().into_iter().next();
+        let region = audited_regions(snapshot).into_iter().next();
         check
             .with_fix(aws_cli::update_plan_chat_channel(
                 region.as_deref(),

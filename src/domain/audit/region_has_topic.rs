@@ -1,7 +1,9 @@
 //! Rule `region-has-topic`: each replication-set Region has an Incident Manager topic (one a response plan's
 //! chat channel or a chat channel configuration names).
 
-use super::wiring::{describe_failures, incident_manager_topics_in, linkage_failures};
+use super::wiring::{
+    audited_regions, describe_failures, incident_manager_topics_in, linkage_failures,
+};
 use super::{Check, Status, aws_cli};
 use crate::domain::policy::incident_manager_statement;
 use crate::domain::snapshot::CloudSnapshot;
@@ -18,8 +20,7 @@ pub fn check(snapshot: &CloudSnapshot) -> Vec<Check> {
     if let Err(failure) = &snapshot.replication_set {
         return vec![Check::unknown(ID, TITLE, failure)];
     }
-    snapshot
-        .replication_regions()
+    audited_regions(snapshot)
         .into_iter()
         .map(|region| region_check(snapshot, &region).in_region(region))
         .collect()

@@ -1,5 +1,6 @@
 //! Rule `replication-set-region-active`: the replication set exists and each of its Regions is ACTIVE.
 
+use super::wiring::audited_regions;
 use super::{Check, Status};
 use crate::domain::snapshot::CloudSnapshot;
 
@@ -19,8 +20,9 @@ pub fn check(snapshot: &CloudSnapshot) -> Vec<Check> {
         }
         Ok(Some(set)) => set,
     };
-    set.region_map
-        .iter()
+    audited_regions(snapshot)
+        .into_iter()
+        .filter_map(|region| set.region_map.get(&region).map(|info| (region, info)))
         .map(|(region, info)| {
             let check = if info.status == "ACTIVE" {
                 Check::new(ID, Status::Pass, TITLE, format!("{region} is ACTIVE"))

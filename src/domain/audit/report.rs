@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::wiring::audited_regions;
 use super::{
     Check, Status, channel_region_coverage, region_has_topic, replication_set_region_active,
     run_audit, sns_kms, sns_policy,
@@ -58,7 +59,7 @@ impl AuditReport {
     pub fn from_snapshot(snapshot: &CloudSnapshot) -> Self {
         Self::new(
             snapshot.account.clone(),
-            snapshot.replication_regions(),
+            audited_regions(snapshot),
             run_audit(snapshot),
         )
     }

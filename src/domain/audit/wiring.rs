@@ -5,6 +5,24 @@ use std::collections::BTreeSet;
 use crate::domain::model::{ChannelConfig, ChatPlatform, ResponsePlan, Topic};
 use crate::domain::snapshot::{CloudSnapshot, ReadFailure};
 
+/// The replication-set Regions in the order the snapshot read them (its `regions`), then any it did not read.
+/// The replication set itself is a map, so this is the only order that follows the user's setup.
+pub fn audited_regions(snapshot: &CloudSnapshot) -> Vec<String> {
+    let in_set = snapshot.replication_regions();
+    let mut regions: Vec<String> = snapshot
+        .regions
+        .iter()
+        .map(|r| r.region.clone())
+        .filter(|r| in_set.contains(r))
+        .collect();
+    for region in in_set {
+        if !regions.contains(&region) {
+            regions.push(region);
+        }
+    }
+    regions
+}
+
 /// The Region field of an ARN (`arn:aws:sns:REGION:ACCOUNT:NAME`).
 pub fn region_of_arn(arn: &str) -> &str {
     arn.split(':').nth(3).unwrap_or("")
@@ -137,7 +155,7 @@ pub fn incident_manager_topics(snapshot: &CloudSnapshot) -> Vec<String> {
     for channel in channels(snapshot) {
         arns.extend(channel.sns_topic_arns.iter().map(String::as_str));
     }
-    let regions = snapshot.replication_regions();
+    let regions = audited_regions(snapshot);
     let mut arns: Vec<String> = arns.into_iter().map(str::to_string).collect();
     arns.sort_by_key(|arn| {
         let region = region_of_arn(arn);

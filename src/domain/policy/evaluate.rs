@@ -155,7 +155,7 @@ impl PublishVerdict {
                 format!("{} does not apply: {reason}", named(sid))
             }
             PublishVerdict::NotProven { sid, reason } => format!(
-                "no statement allows {who} to {what} for certain ({} might: {reason})",
+                "no statement allows {who} to {what} for certain ({}: {reason})",
                 named(sid)
             ),
             PublishVerdict::Malformed { error } => format!("the policy cannot be read: {error}"),
@@ -301,7 +301,7 @@ pub fn evaluate_document(document: &PolicyDocument, request: &ServiceRequest) ->
     match (best_grant, maybe_deny) {
         (Some(_), Some((deny, reason))) => PublishVerdict::NotProven {
             sid: deny.sid.clone(),
-            reason: format!("this Deny may apply: {reason}"),
+            reason: format!("a Deny that may apply: {reason}"),
         },
         (Some((statement, broad, limits)), None) => PublishVerdict::Allowed {
             sid: statement.sid.clone(),
