@@ -205,8 +205,7 @@ fn not_evaluable(clause: &ConditionClause) -> ConditionOutcome {
 
 fn undocumented_source_owner(clause: &ConditionClause) -> ConditionOutcome {
     ConditionOutcome::Unknown(format!(
-        "{} {} holds only if Incident Manager's requests carry {}, which AWS does not document \
-         (the docs' statement uses AWS:SourceAccount)",
+        "{} {} holds only if Incident Manager's requests carry {}, which AWS does not document",
         clause.operator, clause.key, clause.key
     ))
 }
