@@ -5,4 +5,5 @@ pub mod chat_command;
 pub mod cli_output;
 pub mod command;
 pub mod model;
+pub mod policy;
 pub mod snapshot;

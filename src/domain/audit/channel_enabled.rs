@@ -1,0 +1,43 @@
+//! Rule `channel-enabled`: a Slack or Teams channel configuration is ENABLED (an organisation policy can
+//! disable it).
+
+use super::channel_guardrail::takes_commands;
+use super::wiring::{channel_failures, channels, describe_channel};
+use super::{Check, Status};
+use crate::domain::model::ChatPlatform;
+use crate::domain::snapshot::CloudSnapshot;
+
+pub const ID: &str = "channel-enabled";
+const TITLE: &str = "chat channel is ENABLED";
+
+pub fn check(snapshot: &CloudSnapshot) -> Vec<Check> {
+    let mut checks: Vec<Check> = channel_failures(snapshot)
+        .into_iter()
+        .filter(|(platform, _)| *platform != ChatPlatform::Chime)
+        .map(|(platform, failure)| {
+            Check::unknown(ID, TITLE, failure)
+                .on_resource(format!("{} channel configurations", platform.label()))
+        })
+        .collect();
+    // Chime webhook configurations carry no State.
+    for channel in channels(snapshot).into_iter().filter(|c| takes_commands(c)) {
+        let who = describe_channel(channel);
+        let check = match channel.state.as_deref() {
+            Some("ENABLED") => Check::new(ID, Status::Pass, TITLE, format!("{who} is ENABLED")),
+            Some(state) => Check::new(
+                ID,
+                Status::Fail,
+                TITLE,
+                format!("{who} is {state}: an organisation Chatbot policy may deny it"),
+            ),
+            None => Check::new(
+                ID,
+                Status::Unknown,
+                TITLE,
+                format!("{who} reported no State"),
+            ),
+        };
+        checks.push(check.on_resource(&channel.arn));
+    }
+    checks
+}

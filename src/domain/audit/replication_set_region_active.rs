@@ -1,0 +1,45 @@
+//! Rule `replication-set-region-active`: the replication set exists and each of its Regions is ACTIVE.
+
+use super::wiring::audited_regions;
+use super::{Check, Status};
+use crate::domain::snapshot::CloudSnapshot;
+
+pub const ID: &str = "replication-set-region-active";
+const TITLE: &str = "replication-set Region is ACTIVE";
+
+pub fn check(snapshot: &CloudSnapshot) -> Vec<Check> {
+    let set = match &snapshot.replication_set {
+        Err(failure) => return vec![Check::unknown(ID, TITLE, failure)],
+        Ok(None) => {
+            return vec![Check::new(
+                ID,
+                Status::Fail,
+                "Incident Manager has a replication set",
+                "no replication set: Incident Manager is not set up in this account (create it in the console first)",
+            )];
+        }
+        Ok(Some(set)) => set,
+    };
+    audited_regions(snapshot)
+        .into_iter()
+        .filter_map(|region| set.region_map.get(&region).map(|info| (region, info)))
+        .map(|(region, info)| {
+            let check = if info.status == "ACTIVE" {
+                Check::new(ID, Status::Pass, TITLE, format!("{region} is ACTIVE"))
+            } else {
+                let why = info
+                    .status_message
+                    .as_deref()
+                    .map(|m| format!(": {m}"))
+                    .unwrap_or_default();
+                Check::new(
+                    ID,
+                    Status::Fail,
+                    TITLE,
+                    format!("{region} is {}{why}; Incident Manager does not run there until it is ACTIVE", info.status),
+                )
+            };
+            check.in_region(region).on_resource(&set.arn)
+        })
+        .collect()
+}

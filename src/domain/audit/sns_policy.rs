@@ -1,0 +1,87 @@
+//! Rule `sns-policy`: each Incident Manager topic's access policy lets `ssm-incidents.amazonaws.com` publish
+//! to it, limited to the owning account, judged with IAM semantics.
+
+use super::wiring::{TopicState, incident_manager_topics, region_of_arn, topic_state};
+use super::{Check, Status, aws_cli};
+use crate::domain::model::Topic;
+use crate::domain::policy::{
+    MergeOutcome, PolicyError, PublishVerdict, ServiceRequest, evaluate_request,
+    incident_manager_statement, merge_statement,
+};
+use crate::domain::snapshot::CloudSnapshot;
+
+pub const ID: &str = "sns-policy";
+const TITLE: &str = "topic policy lets Incident Manager publish";
+
+/// The topic's policy with the docs' statement merged in (replacing a wrong one with the docs' Sid).
+pub fn merged_policy(topic: &Topic, account: &str) -> Result<MergeOutcome, PolicyError> {
+    merge_statement(
+        topic.policy().unwrap_or(""),
+        &incident_manager_statement(&topic.arn, account),
+    )
+}
+
+/// The evaluator's verdict on the topic's current policy.
+pub fn verdict(topic: &Topic, account: &str) -> PublishVerdict {
+    evaluate_request(
+        topic.policy().unwrap_or(""),
+        &ServiceRequest::incident_manager_publish(&topic.arn, account),
+    )
+}
+
+pub fn check(snapshot: &CloudSnapshot) -> Vec<Check> {
+    incident_manager_topics(snapshot)
+        .iter()
+        .filter_map(|arn| {
+            let region = region_of_arn(arn);
+            let check = match topic_state(snapshot, arn) {
+                TopicState::Read(topic) => topic_check(topic, &snapshot.account),
+                TopicState::AttributesUnreadable(failure)
+                | TopicState::RegionUnreadable(failure) => Check::unknown(ID, TITLE, failure),
+                TopicState::RegionNotRead => Check::new(
+                    ID,
+                    Status::Unknown,
+                    TITLE,
+                    format!("{region} is not in the replication set, so its topics were not read"),
+                ),
+                // A named topic that does not exist is reported by the plan and channel rules.
+                TopicState::Absent => return None,
+            };
+            Some(check.in_region(region).on_resource(arn.as_str()))
+        })
+        .collect()
+}
+
+fn topic_check(topic: &Topic, account: &str) -> Check {
+    let verdict = verdict(topic, account);
+    let request = ServiceRequest::incident_manager_publish(&topic.arn, account);
+    let detail = verdict.describe(&request);
+    let status = match &verdict {
+        v if v.is_allowed_as_documented() => return Check::new(ID, Status::Pass, TITLE, detail),
+        PublishVerdict::Allowed { .. } => Status::Warn,
+        _ => Status::Fail,
+    };
+    let check = Check::new(ID, status, TITLE, detail.clone())
+        .with_missing(incident_manager_statement(&topic.arn, account));
+    match &verdict {
+        // Never proposes removing a Deny or rewriting a policy it cannot read: those need a person.
+        PublishVerdict::DeniedByDeny { .. } => Check {
+            detail: format!(
+                "{detail}; remove or narrow that Deny by hand (imdeck never removes a Deny)"
+            ),
+            ..check
+        },
+        PublishVerdict::Malformed { .. } => check,
+        _ => match merged_policy(topic, account) {
+            Ok(merged) => check.with_fix(aws_cli::set_topic_policy(
+                topic.region(),
+                &topic.arn,
+                &merged.text,
+            )),
+            Err(error) => Check {
+                detail: format!("{detail}; imdeck cannot merge the statement: {error}"),
+                ..check
+            },
+        },
+    }
+}

@@ -1,0 +1,249 @@
+//! How plans, chat channels and topics point at each other in a snapshot, and what could not be read about it.
+
+use std::collections::BTreeSet;
+
+use crate::domain::model::{ChannelConfig, ChatPlatform, ResponsePlan, Topic};
+use crate::domain::snapshot::{CloudSnapshot, ReadFailure};
+
+/// The replication-set Regions in the order the snapshot read them (its `regions`), then any it did not read.
+/// The replication set itself is a map, so this is the only order that follows the user's setup.
+pub fn audited_regions(snapshot: &CloudSnapshot) -> Vec<String> {
+    let in_set = snapshot.replication_regions();
+    let mut regions: Vec<String> = snapshot
+        .regions
+        .iter()
+        .map(|r| r.region.clone())
+        .filter(|r| in_set.contains(r))
+        .collect();
+    for region in in_set {
+        if !regions.contains(&region) {
+            regions.push(region);
+        }
+    }
+    regions
+}
+
+/// The Region field of an ARN (`arn:aws:sns:REGION:ACCOUNT:NAME`).
+pub fn region_of_arn(arn: &str) -> &str {
+    arn.split(':').nth(3).unwrap_or("")
+}
+
+/// What the snapshot knows about one topic ARN.
+#[derive(Debug, Clone, Copy)]
+pub enum TopicState<'a> {
+    /// Listed and its attributes read.
+    Read(&'a Topic),
+    /// Listed, but its attributes could not be read.
+    AttributesUnreadable(&'a ReadFailure),
+    /// Its Region was listed and it is not there.
+    Absent,
+    /// Its Region's topic listing failed.
+    RegionUnreadable(&'a ReadFailure),
+    /// Its Region is not one the snapshot read (not in the replication set).
+    RegionNotRead,
+}
+
+impl TopicState<'_> {
+    /// Known to exist (whether or not its attributes were read).
+    pub fn exists(&self) -> bool {
+        matches!(
+            self,
+            TopicState::Read(_) | TopicState::AttributesUnreadable(_)
+        )
+    }
+}
+
+pub fn topic_state<'a>(snapshot: &'a CloudSnapshot, arn: &str) -> TopicState<'a> {
+    let region = region_of_arn(arn);
+    let Some(region_snapshot) = snapshot.regions.iter().find(|r| r.region == region) else {
+        return TopicState::RegionNotRead;
+    };
+    let topics = match &region_snapshot.topics {
+        Ok(topics) => topics,
+        Err(failure) => return TopicState::RegionUnreadable(failure),
+    };
+    for topic in topics {
+        match topic {
+            Ok(topic) if topic.arn == arn => return TopicState::Read(topic),
+            Err(failure) if failed_topic_arn(failure) == arn => {
+                return TopicState::AttributesUnreadable(failure);
+            }
+            _ => {}
+        }
+    }
+    TopicState::Absent
+}
+
+/// The topic a failed attribute read was about: its `resource` is the ARN, perhaps after an operation name.
+fn failed_topic_arn(failure: &ReadFailure) -> &str {
+    failure
+        .resource
+        .split_whitespace()
+        .find(|word| word.starts_with("arn:"))
+        .unwrap_or(&failure.resource)
+}
+
+/// Every topic ARN listed in a Region (attributes read or not), in listing order.
+pub fn listed_topic_arns<'a>(snapshot: &'a CloudSnapshot, region: &str) -> Vec<&'a str> {
+    snapshot
+        .regions
+        .iter()
+        .filter(|r| r.region == region)
+        .filter_map(|r| r.topics.as_ref().ok())
+        .flatten()
+        .map(|t| match t {
+            Ok(topic) => topic.arn.as_str(),
+            Err(failure) => failed_topic_arn(failure),
+        })
+        .collect()
+}
+
+/// Response plans read successfully, by name.
+pub fn plans(snapshot: &CloudSnapshot) -> Vec<&ResponsePlan> {
+    let mut plans: Vec<&ResponsePlan> = snapshot
+        .plans
+        .iter()
+        .flatten()
+        .filter_map(|p| p.as_ref().ok())
+        .collect();
+    plans.sort_by(|a, b| a.name.cmp(&b.name));
+    plans
+}
+
+/// The plans that could not be read (the listing itself, or one plan).
+pub fn plan_failures(snapshot: &CloudSnapshot) -> Vec<&ReadFailure> {
+    match &snapshot.plans {
+        Err(failure) => vec![failure],
+        Ok(plans) => plans.iter().filter_map(|p| p.as_ref().err()).collect(),
+    }
+}
+
+/// Channel configurations read successfully, by platform then name.
+pub fn channels(snapshot: &CloudSnapshot) -> Vec<&ChannelConfig> {
+    let mut channels: Vec<&ChannelConfig> = snapshot.channel_configs().collect();
+    channels.sort_by(|a, b| (a.platform, &a.name).cmp(&(b.platform, &b.name)));
+    channels
+}
+
+/// The platforms whose channel configurations could not be read.
+pub fn channel_failures(snapshot: &CloudSnapshot) -> Vec<(ChatPlatform, &ReadFailure)> {
+    snapshot
+        .channels
+        .iter()
+        .filter_map(|(platform, c)| c.as_ref().err().map(|f| (*platform, f)))
+        .collect()
+}
+
+/// Everything whose absence might hide an Incident Manager topic, plan or channel.
+pub fn linkage_failures(snapshot: &CloudSnapshot) -> Vec<&ReadFailure> {
+    let mut failures = plan_failures(snapshot);
+    failures.extend(channel_failures(snapshot).into_iter().map(|(_, f)| f));
+    failures
+}
+
+pub fn plan_topics(plan: &ResponsePlan) -> &[String] {
+    plan.chat_channel.as_ref().map_or(&[], |c| c.topics())
+}
+
+/// Topics named by a response plan's chat channel or by a chat channel configuration: the Incident Manager
+/// topics. Sorted by replication-set Region, then ARN.
+pub fn incident_manager_topics(snapshot: &CloudSnapshot) -> Vec<String> {
+    let mut arns: BTreeSet<&str> = BTreeSet::new();
+    for plan in plans(snapshot) {
+        arns.extend(plan_topics(plan).iter().map(String::as_str));
+    }
+    for channel in channels(snapshot) {
+        arns.extend(channel.sns_topic_arns.iter().map(String::as_str));
+    }
+    let regions = audited_regions(snapshot);
+    let mut arns: Vec<String> = arns.into_iter().map(str::to_string).collect();
+    arns.sort_by_key(|arn| {
+        let region = region_of_arn(arn);
+        (
+            regions
+                .iter()
+                .position(|r| r == region)
+                .unwrap_or(usize::MAX),
+            region.to_string(),
+            arn.clone(),
+        )
+    });
+    arns
+}
+
+/// The Incident Manager topics that exist in `region`.
+pub fn incident_manager_topics_in(snapshot: &CloudSnapshot, region: &str) -> Vec<String> {
+    incident_manager_topics(snapshot)
+        .into_iter()
+        .filter(|arn| region_of_arn(arn) == region && topic_state(snapshot, arn).exists())
+        .collect()
+}
+
+/// The channel configurations carrying at least one of the plan's topics.
+pub fn channels_of_plan<'a>(
+    snapshot: &'a CloudSnapshot,
+    plan: &ResponsePlan,
+) -> Vec<&'a ChannelConfig> {
+    let topics = plan_topics(plan);
+    channels(snapshot)
+        .into_iter()
+        .filter(|c| c.sns_topic_arns.iter().any(|t| topics.contains(t)))
+        .collect()
+}
+
+/// The plans whose chat channel names at least one of the channel's topics.
+pub fn plans_of_channel<'a>(
+    snapshot: &'a CloudSnapshot,
+    channel: &ChannelConfig,
+) -> Vec<&'a ResponsePlan> {
+    plans(snapshot)
+        .into_iter()
+        .filter(|p| {
+            plan_topics(p)
+                .iter()
+                .any(|t| channel.sns_topic_arns.contains(t))
+        })
+        .collect()
+}
+
+/// "Slack configuration im-slack (#incidents)", for details.
+pub fn describe_channel(channel: &ChannelConfig) -> String {
+    if channel.channel_label.is_empty() {
+        format!(
+            "{} configuration {}",
+            channel.platform.label(),
+            channel.name
+        )
+    } else {
+        format!(
+            "{} configuration {} ({})",
+            channel.platform.label(),
+            channel.name,
+            channel.channel_label
+        )
+    }
+}
+
+/// Joins failure reasons for an `unknown` detail.
+pub fn describe_failures(failures: &[&ReadFailure]) -> String {
+    failures
+        .iter()
+        .map(|f| format!("could not read {}: {}", f.resource, f.reason))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The topic to add for `region` where one is missing: an existing Incident Manager topic there, preferring
+/// one whose policy already lets Incident Manager publish.
+pub fn preferred_topic_in(snapshot: &CloudSnapshot, region: &str) -> Option<String> {
+    let candidates = incident_manager_topics_in(snapshot, region);
+    let ready = candidates
+        .iter()
+        .find(|arn| match topic_state(snapshot, arn) {
+            TopicState::Read(topic) => {
+                super::sns_policy::verdict(topic, &snapshot.account).is_allowed()
+            }
+            _ => false,
+        });
+    ready.or(candidates.first()).cloned()
+}

@@ -1,0 +1,721 @@
+//! Every audit rule against a setup that passes, one that fails, and data that could not be read; the demo
+//! scenario's full audit; and the report formats.
+
+#[path = "audit_support/snapshots.rs"]
+mod snapshots;
+
+use imdeck::domain::audit::{
+    self, AuditReport, Check, RULE_IDS, Status, channel_chime, channel_enabled, channel_guardrail,
+    channel_region_coverage, channel_role, plan_chat_channel, plan_engagements_review, plan_topics,
+    region_has_topic, replication_set_region_active, run_audit, sns_kms, sns_policy,
+};
+use imdeck::domain::model::{ChatChannel, ChatPlatform};
+use imdeck::domain::policy::evaluate_incident_manager_publish;
+use imdeck::domain::snapshot::CloudSnapshot;
+use serde_json::json;
+use snapshots::*;
+
+/// Region, topic, policy, channel.
+type MatrixRow = (String, Option<Status>, Option<Status>, Option<Status>);
+
+fn statuses(checks: &[Check]) -> Vec<Status> {
+    checks.iter().map(|c| c.status).collect()
+}
+
+fn all(checks: &[Check], status: Status) -> bool {
+    !checks.is_empty() && checks.iter().all(|c| c.status == status)
+}
+
+fn first_with(checks: &[Check], status: Status) -> &Check {
+    checks
+        .iter()
+        .find(|c| c.status == status)
+        .unwrap_or_else(|| panic!("no {status:?} check in {checks:#?}"))
+}
+
+/// Unknown, with the reason in the detail, and never a pass beside it.
+fn assert_unknown(checks: &[Check]) {
+    assert!(
+        checks.iter().any(|c| c.status == Status::Unknown),
+        "{checks:#?}"
+    );
+    assert!(
+        !checks.iter().any(|c| c.status == Status::Pass),
+        "{checks:#?}"
+    );
+    let unknown = first_with(checks, Status::Unknown);
+    assert!(
+        unknown.detail.contains("AccessDenied") || unknown.detail.contains("not read"),
+        "{unknown:?}"
+    );
+}
+
+fn slack_mut(snapshot: &mut CloudSnapshot) -> &mut imdeck::domain::model::ChannelConfig {
+    match snapshot.channels.get_mut(&ChatPlatform::Slack) {
+        Some(Ok(list)) => &mut list[0],
+        _ => panic!("no slack channel"),
+    }
+}
+
+fn topic_mut<'a>(
+    snapshot: &'a mut CloudSnapshot,
+    arn: &str,
+) -> &'a mut imdeck::domain::model::Topic {
+    snapshot
+        .regions
+        .iter_mut()
+        .filter_map(|r| r.topics.as_mut().ok())
+        .flatten()
+        .filter_map(|t| t.as_mut().ok())
+        .find(|t| t.arn == arn)
+        .unwrap_or_else(|| panic!("no topic {arn}"))
+}
+
+#[test]
+fn a_correct_setup_passes_every_rule() {
+    let checks = run_audit(&good());
+    let bad: Vec<&Check> = checks
+        .iter()
+        .filter(|c| !matches!(c.status, Status::Pass | Status::Info))
+        .collect();
+    assert!(bad.is_empty(), "{bad:#?}");
+    // Every rule speaks, except the Chime note (no Chime channel here).
+    for id in RULE_IDS.iter().filter(|id| **id != channel_chime::ID) {
+        assert!(
+            checks.iter().any(|c| c.id == *id),
+            "rule {id} produced no row"
+        );
+    }
+    assert_eq!(AuditReport::from_snapshot(&good()).exit_code(), 0);
+}
+
+#[test]
+fn replication_set_region_active() {
+    assert_eq!(
+        statuses(&replication_set_region_active::check(&good())),
+        vec![Status::Pass; 3]
+    );
+    let mut s = good();
+    if let Ok(Some(set)) = &mut s.replication_set {
+        let info = set.region_map.get_mut("us-west-2").expect("region");
+        info.status = "FAILED".into();
+        info.status_message = Some("KMS key unusable".into());
+    }
+    let checks = replication_set_region_active::check(&s);
+    let failing = first_with(&checks, Status::Fail);
+    assert_eq!(failing.region.as_deref(), Some("us-west-2"));
+    assert!(failing.detail.contains("FAILED: KMS key unusable"));
+    s.replication_set = Ok(None);
+    assert!(all(&replication_set_region_active::check(&s), Status::Fail));
+    s.replication_set = Err(failure("ssm-incidents:GetReplicationSet"));
+    assert_unknown(&replication_set_region_active::check(&s));
+}
+
+#[test]
+fn region_has_topic() {
+    assert_eq!(
+        statuses(&region_has_topic::check(&good())),
+        vec![Status::Pass; 3]
+    );
+    let checks = region_has_topic::check(&demo());
+    let failing = first_with(&checks, Status::Fail);
+    assert_eq!(failing.region.as_deref(), Some("eu-west-1"));
+    assert_eq!(
+        failing.fix.as_deref(),
+        Some("aws sns create-topic --region eu-west-1 --name im-chat-eu-west-1")
+    );
+    assert_eq!(
+        failing
+            .missing
+            .as_ref()
+            .and_then(|m| m["Resource"].as_str()),
+        Some("arn:aws:sns:eu-west-1:111122223333:im-chat-eu-west-1")
+    );
+    // The listing of eu-west-1 failed: unknown, not pass and not fail.
+    let mut s = demo();
+    s.regions[2].topics = Err(failure("sns:ListTopics eu-west-1"));
+    let checks = region_has_topic::check(&s);
+    assert_eq!(
+        statuses(&checks),
+        vec![Status::Pass, Status::Pass, Status::Unknown]
+    );
+    // The plans could not be read, so a plan might name a topic in eu-west-1.
+    let mut s = demo();
+    s.plans = Err(failure("ssm-incidents:ListResponsePlans"));
+    s.channels = channels_map(vec![]);
+    assert_unknown(&region_has_topic::check(&s));
+    let mut s = good();
+    s.replication_set = Err(failure("ssm-incidents:GetReplicationSet"));
+    assert_unknown(&region_has_topic::check(&s));
+}
+
+#[test]
+fn sns_policy_passes_fails_and_its_fix_works() {
+    assert!(all(&sns_policy::check(&good()), Status::Pass));
+    let mut s = good();
+    let arn = topic_arn("us-west-2", "im-chat-us-west-2");
+    let before = policy_with(&arn, vec![]);
+    topic_mut(&mut s, &arn)
+        .attributes
+        .insert("Policy".into(), before.clone());
+    let checks = sns_policy::check(&s);
+    let failing = first_with(&checks, Status::Fail);
+    assert_eq!(failing.resource.as_deref(), Some(arn.as_str()));
+    assert!(
+        failing
+            .detail
+            .starts_with("no statement allows ssm-incidents.amazonaws.com to SNS:Publish")
+    );
+    assert_eq!(
+        failing.missing.as_ref().map(|m| m["Sid"].clone()),
+        Some(json!("IncidentManagerSNSPublishingPermissions"))
+    );
+    // The fix is a real command whose policy keeps the default statement and passes the evaluator.
+    let fix = failing.fix.as_deref().expect("fix");
+    let words = shell_words::split(fix).expect("shell words");
+    assert_eq!(
+        &words[..9],
+        [
+            "aws",
+            "sns",
+            "set-topic-attributes",
+            "--region",
+            "us-west-2",
+            "--topic-arn",
+            arn.as_str(),
+            "--attribute-name",
+            "Policy"
+        ]
+    );
+    assert_eq!(words[9], "--attribute-value");
+    let merged: serde_json::Value = serde_json::from_str(&words[10]).expect("policy json");
+    let original: serde_json::Value = serde_json::from_str(&before).expect("json");
+    assert_eq!(merged["Statement"][0], original["Statement"][0]);
+    assert_eq!(merged["Id"], original["Id"]);
+    assert!(
+        evaluate_incident_manager_publish(&words[10], &arn, ACCOUNT).is_allowed_as_documented()
+    );
+
+    // Overly broad grant: warn.
+    topic_mut(&mut s, &arn).attributes.insert(
+        "Policy".into(),
+        json!({"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "sns:Publish", "Resource": "*"}]}).to_string(),
+    );
+    assert_eq!(
+        first_with(&sns_policy::check(&s), Status::Warn)
+            .resource
+            .as_deref(),
+        Some(arn.as_str())
+    );
+    // Malformed policy: fail with the parser's message, no fix that would overwrite it.
+    topic_mut(&mut s, &arn)
+        .attributes
+        .insert("Policy".into(), "{\"Statement\": [".into());
+    let checks = sns_policy::check(&s);
+    let failing = first_with(&checks, Status::Fail);
+    assert!(
+        failing.detail.contains("not valid JSON"),
+        "{}",
+        failing.detail
+    );
+    assert!(failing.fix.is_none());
+    // A Deny: fail, and no fix (imdeck never removes a Deny).
+    topic_mut(&mut s, &arn).attributes.insert(
+        "Policy".into(),
+        json!({"Statement": [{"Sid": "NoIM", "Effect": "Deny", "Principal": {"Service": "ssm-incidents.amazonaws.com"}, "Action": "SNS:Publish", "Resource": "*"}]}).to_string(),
+    );
+    let failing = sns_policy::check(&s)
+        .into_iter()
+        .find(|c| c.status == Status::Fail)
+        .expect("fail");
+    assert!(failing.detail.contains("explicit Deny (statement NoIM)") && failing.fix.is_none());
+
+    // Attributes unreadable: unknown.
+    let mut s = good();
+    let regions = &mut s.regions[1];
+    if let Ok(topics) = &mut regions.topics {
+        topics[0] = Err(failure(&topic_arn("us-west-2", "im-chat-us-west-2")));
+    }
+    let checks = sns_policy::check(&s);
+    assert_eq!(
+        statuses(&checks),
+        vec![Status::Pass, Status::Unknown, Status::Pass]
+    );
+}
+
+#[test]
+fn sns_kms() {
+    assert!(all(&sns_kms::check(&good()), Status::Pass));
+    let mut s = good();
+    let arn = topic_arn("us-east-2", "im-chat-us-east-2");
+    topic_mut(&mut s, &arn)
+        .attributes
+        .insert("KmsMasterKeyId".into(), "alias/im".into());
+    let checks = sns_kms::check(&s);
+    let warn = first_with(&checks, Status::Warn);
+    assert!(warn.detail.contains("alias/im") && warn.detail.contains("cannot read key policies"));
+    assert!(
+        warn.missing
+            .as_ref()
+            .is_some_and(|m| m["Action"] == json!(["kms:GenerateDataKey*", "kms:Decrypt"]))
+    );
+    s.regions[0].topics = Err(failure("sns:ListTopics us-east-2"));
+    assert!(
+        sns_kms::check(&s)
+            .iter()
+            .any(|c| c.status == Status::Unknown)
+    );
+}
+
+#[test]
+fn channel_region_coverage() {
+    assert_eq!(
+        statuses(&channel_region_coverage::check(&good())),
+        vec![Status::Pass; 3]
+    );
+    let mut s = good();
+    let eu = topic_arn("eu-west-1", "im-chat-eu-west-1");
+    slack_mut(&mut s).sns_topic_arns.retain(|t| *t != eu);
+    let checks = channel_region_coverage::check(&s);
+    let failing = first_with(&checks, Status::Fail);
+    assert_eq!(failing.region.as_deref(), Some("eu-west-1"));
+    assert!(failing.detail.contains("has no topic for eu-west-1"));
+    let fix = failing.fix.as_deref().expect("fix");
+    assert!(fix.starts_with("aws chatbot update-slack-channel-configuration"));
+    // The update sends the union: every topic already there, plus the Region's.
+    let words = shell_words::split(fix).expect("words");
+    for topic in REGIONS
+        .iter()
+        .map(|r| topic_arn(r, &format!("im-chat-{r}")))
+    {
+        assert!(words.contains(&topic), "{topic} missing from {fix}");
+    }
+    assert!(words.contains(&RESOLVER.to_string()), "keeps the guardrail");
+    let mut s = good();
+    s.channels.insert(
+        ChatPlatform::Slack,
+        Err(failure("chatbot:DescribeSlackChannelConfigurations")),
+    );
+    assert_unknown(&channel_region_coverage::check(&s));
+}
+
+#[test]
+fn channel_guardrail() {
+    assert!(all(&channel_guardrail::check(&good()), Status::Pass));
+    let mut s = good();
+    slack_mut(&mut s).guardrail_policy_arns = None;
+    let failing = channel_guardrail::check(&s).remove(0);
+    assert_eq!(failing.status, Status::Fail);
+    assert!(failing.detail.contains("AdministratorAccess"));
+    assert_eq!(
+        failing.missing,
+        Some(json!({"GuardrailPolicyArns": [RESOLVER]}))
+    );
+    slack_mut(&mut s).guardrail_policy_arns =
+        Some(vec!["arn:aws:iam::aws:policy/ReadOnlyAccess".into()]);
+    let failing = channel_guardrail::check(&s).remove(0);
+    assert_eq!(failing.status, Status::Fail);
+    assert_eq!(
+        failing.missing,
+        Some(json!({"GuardrailPolicyArns": ["arn:aws:iam::aws:policy/ReadOnlyAccess", RESOLVER]}))
+    );
+    s.channels.insert(
+        ChatPlatform::Slack,
+        Err(failure("chatbot:DescribeSlackChannelConfigurations")),
+    );
+    assert_unknown(&channel_guardrail::check(&s));
+}
+
+#[test]
+fn channel_role() {
+    assert!(all(&channel_role::check(&good()), Status::Pass));
+    let mut s = good();
+    slack_mut(&mut s).iam_role_arn =
+        "arn:aws:iam::111122223333:role/aws-service-role/management.chatbot.amazonaws.com/AWSServiceRoleForAWSChatbot".into();
+    let failing = channel_role::check(&s).remove(0);
+    assert_eq!(failing.status, Status::Fail);
+    assert!(failing.detail.contains("service-linked role"));
+    assert_eq!(
+        failing
+            .missing
+            .as_ref()
+            .map(|m| m["policyTemplates"][0].clone()),
+        Some(json!("Incident Manager permissions"))
+    );
+    slack_mut(&mut s).iam_role_arn = String::new();
+    assert_eq!(channel_role::check(&s)[0].status, Status::Fail);
+    slack_mut(&mut s).iam_role_arn = CHANNEL_ROLE.into();
+    slack_mut(&mut s).user_authorization_required = true;
+    assert_eq!(channel_role::check(&s)[0].status, Status::Warn);
+    s.channels.insert(
+        ChatPlatform::Slack,
+        Err(failure("chatbot:DescribeSlackChannelConfigurations")),
+    );
+    assert_unknown(&channel_role::check(&s));
+}
+
+#[test]
+fn channel_enabled() {
+    assert!(all(&channel_enabled::check(&good()), Status::Pass));
+    let mut s = good();
+    slack_mut(&mut s).state = Some("DISABLED".into());
+    assert_eq!(statuses(&channel_enabled::check(&s)), vec![Status::Fail]);
+    s.channels.insert(
+        ChatPlatform::MicrosoftTeams,
+        Err(failure("chatbot:ListMicrosoftTeamsChannelConfigurations")),
+    );
+    slack_mut(&mut s).state = Some("ENABLED".into());
+    assert_eq!(
+        statuses(&channel_enabled::check(&s)),
+        vec![Status::Unknown, Status::Pass]
+    );
+}
+
+#[test]
+fn channel_chime() {
+    assert!(channel_chime::check(&good()).is_empty());
+    let checks = channel_chime::check(&demo());
+    assert_eq!(statuses(&checks), vec![Status::Info]);
+    assert!(
+        checks[0].detail.contains("used by chime-plan")
+            && checks[0].detail.contains("cannot run @aws ssm-incidents")
+    );
+    let mut s = demo();
+    s.channels.insert(
+        ChatPlatform::Chime,
+        Err(failure("chatbot:DescribeChimeWebhookConfigurations")),
+    );
+    assert_unknown(&channel_chime::check(&s));
+}
+
+#[test]
+fn plan_chat_channel() {
+    assert!(all(&plan_chat_channel::check(&good()), Status::Pass));
+    let mut s = good();
+    if let Ok(plans) = &mut s.plans {
+        plans.push(Ok(plan("lonely", &[], &[])));
+    }
+    let checks = plan_chat_channel::check(&s);
+    let failing = first_with(&checks, Status::Fail);
+    assert!(failing.detail.contains("lonely"));
+    // It proposes one topic per Region.
+    assert_eq!(
+        failing
+            .missing
+            .as_ref()
+            .map(|m| m["chatChannel"]["chatbotSns"].as_array().map(Vec::len)),
+        Some(Some(3))
+    );
+    if let Ok(plans) = &mut s.plans {
+        plans.push(Err(failure(
+            "arn:aws:ssm-incidents::111122223333:response-plan/hidden",
+        )));
+        plans[0] = Ok(plan("empty-object", &[], &[]));
+        if let Ok(p) = &mut plans[0] {
+            p.chat_channel = Some(ChatChannel::Empty(Default::default()));
+        }
+    }
+    let checks = plan_chat_channel::check(&s);
+    assert_eq!(checks[0].status, Status::Unknown);
+    assert_eq!(
+        checks[0].resource.as_deref(),
+        Some("arn:aws:ssm-incidents::111122223333:response-plan/hidden")
+    );
+    assert!(checks.iter().filter(|c| c.status == Status::Fail).count() == 2);
+    s.plans = Err(failure("ssm-incidents:ListResponsePlans"));
+    assert_unknown(&plan_chat_channel::check(&s));
+}
+
+#[test]
+fn plan_topics() {
+    assert!(all(&plan_topics::check(&good()), Status::Pass));
+    // The plan lacks eu-west-1 while its channel carries it: fail, and the fix adds the channel's topic.
+    let mut s = good();
+    let eu = topic_arn("eu-west-1", "im-chat-eu-west-1");
+    if let Ok(plans) = &mut s.plans
+        && let Some(Ok(p)) = plans.first_mut()
+    {
+        p.chat_channel = Some(ChatChannel::ChatbotSns(
+            REGIONS[..2]
+                .iter()
+                .map(|r| topic_arn(r, &format!("im-chat-{r}")))
+                .collect(),
+        ));
+    }
+    let failing = plan_topics::check(&s).remove(0);
+    assert_eq!(failing.status, Status::Fail);
+    assert!(failing.detail.contains("no topic for eu-west-1"));
+    let fix = failing.fix.expect("fix");
+    assert!(fix.starts_with("aws ssm-incidents update-response-plan --region us-east-2 --arn"));
+    assert!(fix.contains(&eu));
+    // A topic that does not exist, and one in no channel.
+    let mut s = good();
+    let ghost = topic_arn("us-east-2", "ghost");
+    let stray = topic_arn("us-east-2", "unrelated");
+    if let Ok(plans) = &mut s.plans
+        && let Some(Ok(p)) = plans.first_mut()
+        && let Some(ChatChannel::ChatbotSns(topics)) = &mut p.chat_channel
+    {
+        topics.push(ghost.clone());
+        topics.push(stray.clone());
+    }
+    let failing = plan_topics::check(&s).remove(0);
+    assert!(failing.detail.contains(&format!("{ghost} does not exist")));
+    assert!(
+        failing
+            .detail
+            .contains(&format!("{stray} belongs to no chat channel configuration"))
+    );
+    let mut s = good();
+    s.regions[0].topics = Err(failure("sns:ListTopics us-east-2"));
+    assert_unknown(&plan_topics::check(&s));
+    s.plans = Err(failure("ssm-incidents:ListResponsePlans"));
+    assert_unknown(&plan_topics::check(&s));
+}
+
+#[test]
+fn plan_engagements_review() {
+    let checks = plan_engagements_review::check(&good());
+    assert_eq!(statuses(&checks), vec![Status::Info]);
+    assert!(checks[0].detail.contains("engagements oncall-a, oncall-b"));
+    assert!(
+        checks[0]
+            .detail
+            .contains("Slack configuration im-slack (#im-slack)")
+    );
+    let mut s = good();
+    s.plans = Err(failure("ssm-incidents:ListResponsePlans"));
+    assert_unknown(&plan_engagements_review::check(&s));
+}
+
+#[test]
+fn nothing_readable_means_nothing_passes() {
+    let s = CloudSnapshot {
+        account: ACCOUNT.into(),
+        replication_set: Err(failure("ssm-incidents:GetReplicationSet")),
+        regions: Vec::new(),
+        channels: [
+            ChatPlatform::Slack,
+            ChatPlatform::MicrosoftTeams,
+            ChatPlatform::Chime,
+        ]
+        .into_iter()
+        .map(|p| (p, Err(failure("chatbot"))))
+        .collect(),
+        plans: Err(failure("ssm-incidents:ListResponsePlans")),
+    };
+    let report = AuditReport::from_snapshot(&s);
+    assert!(
+        report.checks.iter().all(|c| c.status == Status::Unknown),
+        "{:#?}",
+        report.checks
+    );
+    assert_eq!(report.exit_code(), 3);
+    // Regions listed but every listing failed: still no pass for anything needing topics.
+    let mut s = good();
+    for r in &mut s.regions {
+        r.topics = Err(failure(&format!("sns:ListTopics {}", r.region)));
+    }
+    for check in run_audit(&s) {
+        if [
+            audit::region_has_topic::ID,
+            sns_policy::ID,
+            sns_kms::ID,
+            channel_region_coverage::ID,
+            plan_topics::ID,
+        ]
+        .contains(&check.id)
+        {
+            assert_ne!(check.status, Status::Pass, "{check:?}");
+        }
+    }
+}
+
+#[test]
+fn demo_scenario_audit() {
+    let report = AuditReport::from_snapshot(&demo());
+    let findings: Vec<(&str, Status, Option<&str>, Option<&str>)> = report
+        .checks
+        .iter()
+        .filter(|c| c.status != Status::Pass)
+        .map(|c| (c.id, c.status, c.region.as_deref(), c.resource.as_deref()))
+        .collect();
+    let slack = "arn:aws:chatbot::111122223333:chat-configuration/slack-channel/im-slack";
+    let teams = "arn:aws:chatbot::111122223333:chat-configuration/microsoft-teams-channel/im-teams";
+    let chime = "arn:aws:chatbot::111122223333:chat-configuration/chime-webhook/im-chime";
+    let plan_arn = |n: &str| format!("arn:aws:ssm-incidents::111122223333:response-plan/{n}");
+    let (usw2, partner, encrypted) = (usw2_topic(), partner_topic(), encrypted_topic());
+    let (p_my, p_chime, p_none, p_test) = (
+        plan_arn("MyResponsePlanChat"),
+        plan_arn("chime-plan"),
+        plan_arn("no-channel-plan"),
+        plan_arn("test-response-plan-chat"),
+    );
+    let expected: Vec<(&str, Status, Option<&str>, Option<&str>)> = vec![
+        // eu-west-1 has no Incident Manager topic.
+        ("region-has-topic", Status::Fail, Some("eu-west-1"), None),
+        // us-west-2's topic lacks the statement; another topic is scoped to another account.
+        (
+            "sns-policy",
+            Status::Fail,
+            Some("us-west-2"),
+            Some(&partner),
+        ),
+        ("sns-policy", Status::Fail, Some("us-west-2"), Some(&usw2)),
+        // The KMS-encrypted topic.
+        ("sns-kms", Status::Warn, Some("us-west-2"), Some(&encrypted)),
+        // The Slack channel misses eu-west-1 (and so, as a consequence, does the Chime one).
+        (
+            "channel-region-coverage",
+            Status::Fail,
+            Some("eu-west-1"),
+            Some(slack),
+        ),
+        (
+            "channel-region-coverage",
+            Status::Fail,
+            Some("eu-west-1"),
+            Some(chime),
+        ),
+        // The Teams channel has no guardrail.
+        ("channel-guardrail", Status::Fail, None, Some(teams)),
+        // The Chime note.
+        ("channel-chime", Status::Info, None, Some(chime)),
+        // The plan without a channel.
+        ("plan-chat-channel", Status::Fail, None, Some(&p_none)),
+        // Consequences of eu-west-1 having no topic: no plan can cover it.
+        ("plan-topics", Status::Fail, None, Some(&p_my)),
+        ("plan-topics", Status::Fail, None, Some(&p_chime)),
+        ("plan-topics", Status::Fail, None, Some(&p_test)),
+        // One review item per plan.
+        ("plan-engagements-review", Status::Info, None, Some(&p_my)),
+        (
+            "plan-engagements-review",
+            Status::Info,
+            None,
+            Some(&p_chime),
+        ),
+        ("plan-engagements-review", Status::Info, None, Some(&p_none)),
+        ("plan-engagements-review", Status::Info, None, Some(&p_test)),
+    ];
+    assert_eq!(findings, expected);
+    let scoped = report
+        .checks
+        .iter()
+        .find(|c| c.resource.as_deref() == Some(partner.as_str()))
+        .expect("scoped");
+    assert!(
+        scoped.detail.contains("scoped to account 444455556666"),
+        "{}",
+        scoped.detail
+    );
+    assert!(scoped.fix.is_some());
+    let my_sns = my_sns_topic();
+    assert!(report.checks.iter().any(|c| c.id == "sns-policy"
+        && c.status == Status::Pass
+        && c.resource.as_deref() == Some(my_sns.as_str())));
+    assert!(report.checks.iter().any(|c| c.id == "region-has-topic"
+        && c.status == Status::Pass
+        && c.region.as_deref() == Some("us-east-2")));
+    assert_eq!(report.exit_code(), 1);
+
+    // The checklist matrix: the picture of product.md's screen.
+    let rows = report.region_rows();
+    let marks: Vec<MatrixRow> = rows
+        .into_iter()
+        .map(|r| (r.region, r.topic, r.policy, r.channel))
+        .collect();
+    assert_eq!(
+        marks,
+        vec![
+            (
+                "us-east-2".into(),
+                Some(Status::Pass),
+                Some(Status::Pass),
+                Some(Status::Pass)
+            ),
+            (
+                "us-west-2".into(),
+                Some(Status::Pass),
+                Some(Status::Fail),
+                Some(Status::Pass)
+            ),
+            (
+                "eu-west-1".into(),
+                Some(Status::Fail),
+                None,
+                Some(Status::Fail)
+            ),
+        ]
+    );
+}
+
+#[test]
+fn report_json_has_the_shape_of_product_md() {
+    let check = Check::new(
+        "sns-policy",
+        Status::Fail,
+        "topic policy lets Incident Manager publish",
+        "no statement allows ssm-incidents.amazonaws.com to SNS:Publish",
+    )
+    .in_region("us-west-2")
+    .on_resource("arn:aws:sns:us-west-2:111122223333:im-chat-usw2")
+    .with_fix("aws sns set-topic-attributes --region us-west-2 --topic-arn … --attribute-name Policy --attribute-value '…'");
+    let report = AuditReport::new(
+        ACCOUNT,
+        REGIONS.iter().map(|r| r.to_string()).collect(),
+        vec![check],
+    );
+    let expected = r#"{"account":"111122223333","regions":["us-east-2","us-west-2","eu-west-1"],"checks":[{"id":"sns-policy","status":"fail","region":"us-west-2","resource":"arn:aws:sns:us-west-2:111122223333:im-chat-usw2","title":"topic policy lets Incident Manager publish","detail":"no statement allows ssm-incidents.amazonaws.com to SNS:Publish","fix":"aws sns set-topic-attributes --region us-west-2 --topic-arn … --attribute-name Policy --attribute-value '…'"}],"summary":{"pass":0,"fail":1,"warn":0,"info":0,"unknown":0}}"#;
+    assert_eq!(serde_json::to_string(&report).expect("json"), expected);
+    assert_eq!(report.exit_code(), 1);
+    let pretty: serde_json::Value =
+        serde_json::from_str(&report.to_json().expect("json")).expect("parses");
+    assert_eq!(pretty["summary"]["fail"], 1);
+}
+
+#[test]
+fn exit_codes() {
+    let row = |status| Check::new("x", status, "t", "d");
+    let code = |statuses: &[Status]| {
+        AuditReport::new(ACCOUNT, vec![], statuses.iter().map(|s| row(*s)).collect()).exit_code()
+    };
+    assert_eq!(code(&[Status::Pass, Status::Info, Status::Warn]), 0);
+    assert_eq!(code(&[Status::Pass, Status::Unknown]), 3);
+    assert_eq!(code(&[Status::Unknown, Status::Fail]), 1);
+    assert_eq!(code(&[]), 0);
+}
+
+#[test]
+fn text_and_markdown_renderings() {
+    let report = AuditReport::from_snapshot(&demo());
+    let markdown = report.render_markdown();
+    assert!(markdown.contains("| | status | check | Region | resource | finding |"));
+    assert!(markdown.contains(&format!(
+        "| ✗ | fail | `sns-policy` | us-west-2 | `{}` |",
+        usw2_topic()
+    )));
+    assert!(markdown.contains("| ! | warn | `sns-kms` |"));
+    assert!(markdown.contains("| i | info | `channel-chime` |"));
+    assert!(markdown.contains("| ✓ | pass |"));
+    assert!(markdown.contains("```sh\naws sns set-topic-attributes"));
+    let s = report.summary;
+    assert!(markdown.contains(&format!(
+        "**Summary:** {} pass · {} fail · {} warn · {} info · 0 unknown",
+        s.pass, s.fail, s.warn, s.info
+    )));
+    let text = report.render_text();
+    assert!(text.starts_with(
+        "imdeck audit · account 111122223333 · Regions us-east-2, us-west-2, eu-west-1"
+    ));
+    assert!(text.contains("✗ fail    sns-policy"));
+    assert!(text.contains("fix: aws sns create-topic --region eu-west-1 --name im-chat-eu-west-1"));
+    // Every check appears once in the text.
+    assert_eq!(
+        text.matches("\n✓ ").count()
+            + text.matches("\n✗ ").count()
+            + text.matches("\n! ").count()
+            + text.matches("\ni ").count(),
+        report.checks.len()
+    );
+}
