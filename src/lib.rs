@@ -5,5 +5,8 @@
 //! `sandbox` is a loopback HTTP server speaking the real AWS wire protocols; `app` holds the state and
 //! the pure `update`; `ui` renders that state; `runtime` runs the loop that ties them together.
 
+pub mod app;
 pub mod cloud;
 pub mod domain;
+pub mod terminal;
+pub mod ui;

@@ -60,6 +60,9 @@ impl CloudSnapshot {
 
     /// Every channel configuration read successfully, across platforms.
     pub fn channel_configs(&self) -> impl Iterator<Item = &ChannelConfig> {
-        self.channels.values().filter_map(|c| c.as_ref().ok()).flatten()
+        self.channels
+            .values()
+            .filter_map(|c| c.as_ref().ok())
+            .flatten()
     }
 }
