@@ -152,7 +152,9 @@ impl Action {
             Action::PageDown => "page down",
             Action::Top => "go to the first row",
             Action::Bottom => "go to the last row (the timeline then follows new events)",
-            Action::OpenDetail => "open the row's detail: why it fails and the fix",
+            Action::OpenDetail => {
+                "open the row's detail: why it fails and the fix, or the whole event"
+            }
             Action::OpenTimeline => "show the selected incident's timeline",
             Action::Filter => "filter incidents by title, plan or ARN",
             Action::AddNote => "add a custom event (note) to the incident",

@@ -116,6 +116,8 @@ pub enum DetailTarget {
     Check(usize),
     /// A response plan's row of the channels pane, by index in `SetupView::plans`.
     Plan(usize),
+    /// A timeline event's whole text, by eventId.
+    Event(String),
 }
 
 /// The one-key actions that need a word from the user before they can build a command.

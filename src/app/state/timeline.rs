@@ -267,11 +267,16 @@ impl Timeline {
         out
     }
 
-    /// The eventUpdatedTime held for an event, to match a fetched text to the version it belongs to.
-    pub fn updated_time_of(&self, id: &str) -> Option<Timestamp> {
+    /// An event by id, found through the index (no scan).
+    pub fn find(&self, id: &str) -> Option<&EventRow> {
         let time = *self.times_by_id.get(id)?;
         let pos = self.position(time, id).ok()?;
-        Some(self.events[pos].summary.event_updated_time)
+        self.events.get(pos)
+    }
+
+    /// The eventUpdatedTime held for an event, to match a fetched text to the version it belongs to.
+    pub fn updated_time_of(&self, id: &str) -> Option<Timestamp> {
+        self.find(id).map(|row| row.summary.event_updated_time)
     }
 
     /// Moves the cursor, keeping it within the events; reaching the last one turns following on.

@@ -190,6 +190,10 @@ fn open_detail(state: &mut AppState) {
         }
         Focus::Channels => (state.setup.channels_cursor < state.setup.plans.len())
             .then_some(DetailTarget::Plan(state.setup.channels_cursor)),
+        Focus::Timeline => state
+            .timeline
+            .at_cursor()
+            .map(|row| DetailTarget::Event(row.summary.event_id.clone())),
         _ => None,
     };
     if let Some(target) = target {
