@@ -112,8 +112,17 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
         Constraint::Length(right_width.min(area.width)),
     ])
     .areas(area);
+    // Whole hints only, and a space before the status: a hint cut in half reads as noise.
+    let room = usize::from(left_area.width.saturating_sub(1));
+    let mut used = 1;
     let mut left = vec![Span::raw(" ")];
     for (i, (key, label)) in hints(state).into_iter().enumerate() {
+        let separator = if i > 0 { 3 } else { 0 };
+        let width = separator + Span::raw(key.as_str()).width() + 1 + Span::raw(label).width();
+        if used + width > room {
+            break;
+        }
+        used += width;
         if i > 0 {
             left.push(Span::styled(" · ", theme.dim()));
         }

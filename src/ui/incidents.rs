@@ -61,6 +61,14 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
     }
     let focused = shown_focus(state) == Focus::Incidents;
     let width = usize::from(inner.width);
+    let plan_width = list
+        .visible
+        .iter()
+        .filter_map(|&i| list.items.get(i))
+        .map(|i| plan_of(&i.arn).chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(24);
     let mut cursor_line = 0;
     let mut heading_done = [false, false];
     for (row, &index) in list.visible.iter().enumerate() {
@@ -110,7 +118,7 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
             )
         };
         let plan = inert(plan_of(&incident.arn)).into_owned();
-        let fixed = 1 + 4 + 1 + 6 + 1 + plan.chars().count().min(24);
+        let fixed = 1 + 4 + 1 + 6 + 1 + plan_width;
         let title_width = width.saturating_sub(fixed).max(8);
         let title: String = inert(&incident.title).chars().take(title_width).collect();
         let mut line = Line::from(vec![
@@ -121,7 +129,7 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
             ),
             Span::raw(format!("{title:<title_width$} ")),
             Span::styled(format!("{when:>6} "), theme.dim()),
-            Span::styled(plan.chars().take(24).collect::<String>(), theme.dim()),
+            Span::styled(plan.chars().take(plan_width).collect::<String>(), theme.dim()),
         ]);
         if selected {
             line = line.patch_style(theme.selected(focused));

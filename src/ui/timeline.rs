@@ -197,13 +197,15 @@ fn event_lines(
     let fresh = row.highlight_until.is_some_and(|until| until > state.now);
     let newest = index + 1 == timeline.len();
     let selected = index == timeline.cursor;
-    let gutter = match (selected, fresh, row.changed) {
-        (true, _, _) => "›",
-        (false, true, true) => "~",
-        (false, true, false) => "+",
+    // Two marks, so a selected new event still reads as new without colour.
+    let cursor_mark = if selected { "›" } else { " " };
+    let news_mark = match (fresh, row.changed) {
+        (true, true) => "~",
+        (true, false) => "+",
         _ if newest => "●",
         _ => " ",
     };
+    let gutter = format!("{cursor_mark}{news_mark}");
     let prefix = format!("{gutter}{when} {kind:<8} ");
     let prefix_width = prefix.chars().count();
     let text_width = usize::from(width).saturating_sub(prefix_width).max(10);
@@ -245,15 +247,11 @@ fn event_lines(
         let refs = format!("{}↳ {}", " ".repeat(prefix_width), refs.join(", "));
         lines.push(Line::styled(refs, theme.dim()));
     }
-    let style = if selected {
-        theme.selected(focused)
-    } else if fresh || (newest && !row.changed) {
-        theme.fresh()
-    } else {
-        ratatui::style::Style::default()
-    };
-    if selected || fresh || newest {
-        lines = lines.into_iter().map(|l| l.patch_style(style)).collect();
+    if fresh || newest {
+        lines = lines.into_iter().map(|l| l.patch_style(theme.fresh())).collect();
+    }
+    if selected {
+        lines = lines.into_iter().map(|l| l.patch_style(theme.selected(focused))).collect();
     }
     lines
 }

@@ -25,7 +25,10 @@ impl CheckColumn {
     ];
 
     pub fn of(check_id: &str) -> Self {
-        if check_id.contains("policy") {
+        // A KMS key or a Region's status is about the Region, not one of the three setup tasks.
+        if check_id.contains("kms") || check_id.contains("region-status") {
+            CheckColumn::Other
+        } else if check_id.contains("policy") {
             CheckColumn::Policy
         } else if check_id.contains("channel") || check_id.contains("chat") {
             CheckColumn::Channel
