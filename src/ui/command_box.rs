@@ -94,6 +94,12 @@ fn input_line(state: &AppState, theme: Theme, focused: bool, frame: &mut Frame, 
         frame.render_widget(Paragraph::new(line), field);
         return;
     }
+    if !focused && state.command.input.is_empty() {
+        let key = state.keymap.key_for(Section::Global, Action::Command).unwrap_or(":");
+        let hint = format!("{key} to type a chat command: @aws ssm-incidents …");
+        frame.render_widget(Paragraph::new(Span::styled(hint, theme.dim())), field);
+        return;
+    }
     // The text area draws its own cursor; a copy without it is drawn when the box does not have the keys.
     let mut input = state.command.input.clone();
     input.set_placeholder_style(theme.dim());

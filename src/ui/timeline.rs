@@ -295,10 +295,13 @@ fn event_rows(state: &AppState, frame: &mut Frame, area: Rect) {
             used += lines.len();
             backward.push(lines);
         }
+        // The cursor row sits at the bottom; an event that fits only in part at the top is left out
+        // rather than shown as a headless fragment.
+        if used > height && backward.len() > 1 {
+            backward.pop();
+        }
         let mut lines: Vec<Line> = backward.into_iter().rev().flatten().collect();
-        // The cursor row sits at the bottom: drop what does not fit at the top.
-        let excess = lines.len().saturating_sub(height);
-        lines.drain(..excess);
+        lines.truncate(height);
         lines
     };
     frame.render_widget(Paragraph::new(lines), area);
