@@ -151,9 +151,9 @@ impl Action {
             Action::PageUp => "page up",
             Action::PageDown => "page down",
             Action::Top => "go to the first row",
-            Action::Bottom => "go to the last row (the timeline then follows new events)",
+            Action::Bottom => "go to the last row (the timeline then follows new ones)",
             Action::OpenDetail => {
-                "open the row's detail: why it fails and the fix, or the whole event"
+                "open the detail: why it fails and the fix; a whole event"
             }
             Action::OpenTimeline => "show the selected incident's timeline",
             Action::Filter => "filter incidents by title, plan or ARN",
@@ -172,7 +172,7 @@ impl Action {
             Action::HistorySearch => "search the command history",
             Action::Complete => "complete the command, option or value",
             Action::AcceptCorrection => "accept the corrected line offered under the box",
-            Action::CopyLine => "copy the canonical chat line (to paste in Slack/Teams)",
+            Action::CopyLine => "copy the chat line, to paste in Slack or Teams",
             Action::Confirm => "yes, run it",
         }
     }
