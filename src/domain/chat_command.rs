@@ -1,8 +1,25 @@
 //! Chat lines (`@aws ssm-incidents …`) to `IncidentCommand`s, with errors that point at the offending word.
 
+mod build;
+mod canonical;
+mod completion;
+mod lexer;
+mod parse;
+mod report;
+mod shape;
+mod shorthand;
+mod spec;
+mod suggest;
+mod timestamp;
+
 use std::ops::Range;
 
 use super::command::IncidentCommand;
+
+pub use canonical::canonical_line;
+pub use completion::{Completion, CompletionContext, complete, fill_selected_incident};
+pub use parse::parse_chat_line;
+pub use timestamp::{TimestampError, parse_timestamp};
 
 /// `--output`: the two formats a chat channel offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
