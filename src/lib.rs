@@ -5,6 +5,13 @@
 //! `sandbox` is a loopback HTTP server speaking the real AWS wire protocols; `app` holds the state and
 //! the pure `update`; `ui` renders that state; `runtime` runs the loop that ties them together.
 
+pub mod app;
+pub mod cli;
 pub mod cloud;
+pub mod commands;
 pub mod domain;
+pub mod logging;
+pub mod runtime;
 pub mod sandbox;
+pub mod terminal;
+pub mod ui;

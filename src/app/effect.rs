@@ -1,0 +1,62 @@
+//! `Effect`: the I/O that `update` asks for; the runtime performs it and answers with a `Msg`.
+
+use crate::domain::chat_command::ChatLine;
+use crate::domain::model::Timestamp;
+
+/// One piece of I/O. Each carries what its answer needs to be matched back (a generation or an ARN), so
+/// `update` can drop answers that arrive after the user has moved on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Read the whole setup snapshot and run the audit; answer with `SnapshotProgress` messages then
+    /// `SnapshotLoaded` (or `SnapshotFailed`) carrying the same generation.
+    LoadSnapshot {
+        generation: u64,
+    },
+    /// ListIncidentRecords, all pages; answer `IncidentsLoaded`.
+    LoadIncidents {
+        generation: u64,
+    },
+    /// GetIncidentRecord for the selected incident's header; answer `IncidentRecordLoaded`.
+    LoadIncidentRecord {
+        arn: String,
+    },
+    /// ListTimelineEvents. `after: None` is the first load: newest first, each page answered at once as a
+    /// `TimelinePage` so the first screen appears after the first page. `after: Some(t)` is an incremental
+    /// poll for events whose eventTime is at or after `t` (the newest seen; duplicates are merged by id).
+    PollTimeline {
+        arn: String,
+        generation: u64,
+        after: Option<Timestamp>,
+    },
+    /// GetTimelineEvent, for the text of a visible or new event; answer `EventLoaded`.
+    FetchEvent {
+        arn: String,
+        id: String,
+    },
+    /// Parse a typed command line (the chat-command parser); answer `CommandParsed`.
+    ParseCommand {
+        text: String,
+    },
+    /// Render a command built by a one-key action as its canonical chat line, for the confirmation;
+    /// answer `CommandDescribed`.
+    DescribeCommand {
+        line: ChatLine,
+    },
+    /// Run a parsed, confirmed command through the cloud adapter; answer `CommandFinished`.
+    RunCommand {
+        line: ChatLine,
+    },
+    /// Append a submitted line to the persisted history (XDG state dir).
+    SaveHistory {
+        line: String,
+    },
+    /// Read the persisted history; answer `HistoryLoaded`.
+    LoadHistory,
+    /// Write the post-incident record as Markdown; answer `ExportFinished`.
+    ExportIncident {
+        arn: String,
+    },
+    /// Put text on the terminal's clipboard (OSC 52).
+    CopyToClipboard(String),
+    Quit,
+}

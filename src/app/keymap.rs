@@ -1,0 +1,381 @@
+//! Keys as data: `assets/keymap.toml` deserialised into `(Section, key) -> Action`, the same table the help overlay shows.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use serde::Deserialize;
+
+/// The built-in table, compiled in so the binary never depends on a file next to it.
+pub const BUILTIN_KEYMAP: &str = include_str!("../../assets/keymap.toml");
+
+/// Where a key is pressed: a pane, or one of the modes that take the keys for themselves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Section {
+    Global,
+    Checklist,
+    Channels,
+    Incidents,
+    Timeline,
+    Command,
+    Filter,
+    Prompt,
+    Confirm,
+    Popup,
+}
+
+impl Section {
+    pub const ALL: [Section; 10] = [
+        Section::Global,
+        Section::Checklist,
+        Section::Channels,
+        Section::Incidents,
+        Section::Timeline,
+        Section::Command,
+        Section::Filter,
+        Section::Prompt,
+        Section::Confirm,
+        Section::Popup,
+    ];
+
+    /// Text-entry sections keep unbound keys for the text, so they never fall back to [global].
+    pub fn takes_text(self) -> bool {
+        matches!(self, Section::Command | Section::Filter | Section::Prompt)
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Section::Global => "Everywhere",
+            Section::Checklist => "Setup checklist",
+            Section::Channels => "Channels",
+            Section::Incidents => "Incidents",
+            Section::Timeline => "Timeline",
+            Section::Command => "Command box",
+            Section::Filter => "Incident filter",
+            Section::Prompt => "Prompts",
+            Section::Confirm => "Confirmation",
+            Section::Popup => "Help and detail windows",
+        }
+    }
+}
+
+/// Everything a key can ask for. The names are the kebab-case words of the TOML table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Action {
+    Quit,
+    FocusNext,
+    FocusPrev,
+    Help,
+    Command,
+    Refresh,
+    ToggleUtc,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    OpenDetail,
+    OpenTimeline,
+    Filter,
+    AddNote,
+    SetImpact,
+    ToggleResolved,
+    AddRelatedItem,
+    StartIncident,
+    Export,
+    EditEvent,
+    DeleteEvent,
+    Submit,
+    Leave,
+    HistoryPrev,
+    HistoryNext,
+    HistorySearch,
+    Complete,
+    AcceptCorrection,
+    CopyLine,
+    Confirm,
+}
+
+impl Action {
+    pub const ALL: [Action; 33] = [
+        Action::Quit,
+        Action::FocusNext,
+        Action::FocusPrev,
+        Action::Help,
+        Action::Command,
+        Action::Refresh,
+        Action::ToggleUtc,
+        Action::Up,
+        Action::Down,
+        Action::PageUp,
+        Action::PageDown,
+        Action::Top,
+        Action::Bottom,
+        Action::OpenDetail,
+        Action::OpenTimeline,
+        Action::Filter,
+        Action::AddNote,
+        Action::SetImpact,
+        Action::ToggleResolved,
+        Action::AddRelatedItem,
+        Action::StartIncident,
+        Action::Export,
+        Action::EditEvent,
+        Action::DeleteEvent,
+        Action::Submit,
+        Action::Leave,
+        Action::HistoryPrev,
+        Action::HistoryNext,
+        Action::HistorySearch,
+        Action::Complete,
+        Action::AcceptCorrection,
+        Action::CopyLine,
+        Action::Confirm,
+    ];
+
+    /// The help overlay's line for this action.
+    pub fn description(self) -> &'static str {
+        match self {
+            Action::Quit => "quit imdeck",
+            Action::FocusNext => "next pane",
+            Action::FocusPrev => "previous pane",
+            Action::Help => "show or hide this help",
+            Action::Command => "type a chat command (@aws ssm-incidents …)",
+            Action::Refresh => "reload the setup snapshot and the incidents now",
+            Action::ToggleUtc => "show times in UTC or local time",
+            Action::Up => "move up",
+            Action::Down => "move down",
+            Action::PageUp => "page up",
+            Action::PageDown => "page down",
+            Action::Top => "go to the first row",
+            Action::Bottom => "go to the last row (the timeline then follows new ones)",
+            Action::OpenDetail => {
+                "open the detail: why it fails and the fix; a whole event"
+            }
+            Action::OpenTimeline => "show the selected incident's timeline",
+            Action::Filter => "filter incidents by title, plan or ARN",
+            Action::AddNote => "add a custom event (note) to the incident",
+            Action::SetImpact => "set the incident's impact (1 critical … 5 none)",
+            Action::ToggleResolved => "resolve the incident, or reopen it",
+            Action::AddRelatedItem => "add a related item (URL or ARN)",
+            Action::StartIncident => "start an incident from a response plan",
+            Action::Export => "export the incident record as Markdown",
+            Action::EditEvent => "edit the selected custom event",
+            Action::DeleteEvent => "delete the selected custom event",
+            Action::Submit => "run / accept",
+            Action::Leave => "close / cancel",
+            Action::HistoryPrev => "previous command from history",
+            Action::HistoryNext => "next command from history",
+            Action::HistorySearch => "search the command history",
+            Action::Complete => "complete the command, option or value",
+            Action::AcceptCorrection => "accept the corrected line offered under the box",
+            Action::CopyLine => "copy the chat line, to paste in Slack or Teams",
+            Action::Confirm => "yes, run it",
+        }
+    }
+}
+
+/// A key with its modifiers, normalised so that `G` and shift-`g` are the same key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct KeyCombo {
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+}
+
+impl KeyCombo {
+    /// Shift is folded into the character (crossterm reports `G` as shift+`G`) and into BackTab.
+    pub fn from_event(event: &KeyEvent) -> Self {
+        let mut modifiers =
+            event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+        if matches!(event.code, KeyCode::Char(_) | KeyCode::BackTab) {
+            modifiers.remove(KeyModifiers::SHIFT);
+        }
+        Self {
+            code: event.code,
+            modifiers,
+        }
+    }
+
+    /// Parses the table's spelling: `q`, `G`, `?`, `ctrl-r`, `alt-enter`, `pgdn`, `f5`.
+    pub fn parse(text: &str) -> Result<Self, KeymapError> {
+        let mut modifiers = KeyModifiers::NONE;
+        let mut rest = text;
+        loop {
+            // A lone "-" is the minus key, not a separator.
+            if let Some(r) = rest.strip_prefix("ctrl-").filter(|r| !r.is_empty()) {
+                modifiers |= KeyModifiers::CONTROL;
+                rest = r;
+            } else if let Some(r) = rest.strip_prefix("alt-").filter(|r| !r.is_empty()) {
+                modifiers |= KeyModifiers::ALT;
+                rest = r;
+            } else {
+                break;
+            }
+        }
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(c), None) => KeyCode::Char(c),
+            _ => match rest {
+                "enter" => KeyCode::Enter,
+                "esc" => KeyCode::Esc,
+                "tab" => KeyCode::Tab,
+                "backtab" => KeyCode::BackTab,
+                "up" => KeyCode::Up,
+                "down" => KeyCode::Down,
+                "left" => KeyCode::Left,
+                "right" => KeyCode::Right,
+                "pgup" => KeyCode::PageUp,
+                "pgdn" => KeyCode::PageDown,
+                "home" => KeyCode::Home,
+                "end" => KeyCode::End,
+                "backspace" => KeyCode::Backspace,
+                "delete" => KeyCode::Delete,
+                "space" => KeyCode::Char(' '),
+                other => match other.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()) {
+                    Some(n @ 1..=12) => KeyCode::F(n),
+                    _ => return Err(KeymapError::UnknownKey(text.to_string())),
+                },
+            },
+        };
+        Ok(Self { code, modifiers })
+    }
+}
+
+/// What is wrong with a keymap table.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum KeymapError {
+    #[error("keymap is not valid TOML for imdeck: {0}")]
+    Toml(String),
+    #[error("unknown key name `{0}`")]
+    UnknownKey(String),
+    #[error("key `{key}` is bound twice in [{section}]")]
+    Duplicate { section: String, key: String },
+}
+
+/// One row of the help overlay: an action and the keys bound to it in a section, as the table spells them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binding {
+    pub action: Action,
+    pub keys: Vec<String>,
+}
+
+/// The parsed table: lookup by key, and the bindings per section in table order for the help overlay.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    lookup: HashMap<(Section, KeyCombo), Action>,
+    help: BTreeMap<Section, Vec<Binding>>,
+}
+
+/// The TOML shape: section → action → keys, in file order.
+type RawTable = toml::Table;
+
+impl Keymap {
+    /// The table shipped in `assets/keymap.toml`.
+    pub fn builtin() -> Result<Self, KeymapError> {
+        Self::parse(BUILTIN_KEYMAP)
+    }
+
+    /// The smallest usable table, used only if the built-in one failed to parse, so the user can still quit.
+    pub fn emergency() -> Self {
+        let mut lookup = HashMap::new();
+        for key in ["q", "ctrl-c"] {
+            if let Ok(combo) = KeyCombo::parse(key) {
+                lookup.insert((Section::Global, combo), Action::Quit);
+            }
+        }
+        let help = BTreeMap::from([(
+            Section::Global,
+            vec![Binding {
+                action: Action::Quit,
+                keys: vec!["q".into(), "ctrl-c".into()],
+            }],
+        )]);
+        Self { lookup, help }
+    }
+
+    pub fn parse(text: &str) -> Result<Self, KeymapError> {
+        let table: RawTable = toml::from_str(text).map_err(|e| KeymapError::Toml(e.to_string()))?;
+        let mut lookup = HashMap::new();
+        let mut help = BTreeMap::new();
+        for (section_name, actions) in table {
+            let section: Section = Section::deserialize(toml::Value::String(section_name.clone()))
+                .map_err(|e| KeymapError::Toml(format!("[{section_name}]: {e}")))?;
+            let actions: BTreeMap<String, Vec<String>> =
+                actions.try_into().map_err(|e: toml::de::Error| {
+                    KeymapError::Toml(format!("[{section_name}]: {e}"))
+                })?;
+            let mut bindings = Vec::new();
+            for (action_name, keys) in actions {
+                let action = Action::deserialize(toml::Value::String(action_name.clone()))
+                    .map_err(|e| {
+                        KeymapError::Toml(format!("[{section_name}] {action_name}: {e}"))
+                    })?;
+                for key in &keys {
+                    let combo = KeyCombo::parse(key)?;
+                    if lookup.insert((section, combo), action).is_some() {
+                        return Err(KeymapError::Duplicate {
+                            section: section_name.clone(),
+                            key: key.clone(),
+                        });
+                    }
+                }
+                bindings.push(Binding { action, keys });
+            }
+            bindings.sort_by_key(|b| b.action);
+            help.insert(section, bindings);
+        }
+        Ok(Self { lookup, help })
+    }
+
+    /// The action bound to a key pressed in a section: the section's own table first, then [global] unless
+    /// the section takes text. Key releases are ignored.
+    pub fn action(&self, section: Section, event: &KeyEvent) -> Option<Action> {
+        if event.kind == KeyEventKind::Release {
+            return None;
+        }
+        let combo = KeyCombo::from_event(event);
+        self.lookup.get(&(section, combo)).copied().or_else(|| {
+            if section.takes_text() || section == Section::Global {
+                None
+            } else {
+                self.lookup.get(&(Section::Global, combo)).copied()
+            }
+        })
+    }
+
+    /// The bindings of one section, for the help overlay.
+    pub fn bindings(&self, section: Section) -> &[Binding] {
+        self.help.get(&section).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The first key bound to an action in a section (or [global]), as the table spells it, for hints.
+    pub fn key_for(&self, section: Section, action: Action) -> Option<&str> {
+        [section, Section::Global].iter().find_map(|s| {
+            self.bindings(*s)
+                .iter()
+                .find(|b| b.action == action)
+                .and_then(|b| b.keys.first())
+                .map(String::as_str)
+        })
+    }
+}
+
+impl fmt::Display for KeyCombo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            f.write_str("ctrl-")?;
+        }
+        if self.modifiers.contains(KeyModifiers::ALT) {
+            f.write_str("alt-")?;
+        }
+        match self.code {
+            KeyCode::Char(' ') => f.write_str("space"),
+            KeyCode::Char(c) => write!(f, "{c}"),
+            KeyCode::F(n) => write!(f, "f{n}"),
+            other => write!(f, "{other:?}"),
+        }
+    }
+}

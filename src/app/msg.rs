@@ -1,0 +1,94 @@
+//! `Msg`: everything that can happen to the app, a key intent or an answer to an `Effect`, named in the past tense.
+
+use ratatui::crossterm::event::KeyEvent;
+
+use crate::cloud::CloudError;
+use crate::domain::audit::Check;
+use crate::domain::chat_command::{ChatLine, ParseError};
+use crate::domain::model::{
+    EventSummary, IncidentRecord, IncidentRecordSummary, TimelineEvent, Timestamp,
+};
+use crate::domain::snapshot::CloudSnapshot;
+
+#[derive(Debug, Clone)]
+pub enum Msg {
+    /// The loop started: time is known and the first loads can be asked for.
+    Started {
+        now: Timestamp,
+    },
+    /// The clock moved on; drives polling, spinners and ages. Sent a few times a second.
+    Tick {
+        now: Timestamp,
+    },
+    KeyPressed(KeyEvent),
+    /// Bracketed paste into whichever text field has focus.
+    Pasted(String),
+    Resized {
+        width: u16,
+        height: u16,
+    },
+    /// The user (or `--incident ARN`) asked for this incident to be shown.
+    IncidentRequested {
+        arn: String,
+    },
+    /// A Region of the snapshot finished loading.
+    SnapshotProgress {
+        generation: u64,
+        regions_done: usize,
+        regions_total: usize,
+    },
+    SnapshotLoaded {
+        generation: u64,
+        snapshot: Box<CloudSnapshot>,
+        checks: Vec<Check>,
+    },
+    /// The snapshot could not be read at all (partial failures live inside the snapshot itself).
+    SnapshotFailed {
+        generation: u64,
+        error: CloudError,
+    },
+    IncidentsLoaded {
+        generation: u64,
+        result: Result<Vec<IncidentRecordSummary>, CloudError>,
+    },
+    IncidentRecordLoaded {
+        arn: String,
+        result: Result<IncidentRecord, CloudError>,
+    },
+    /// One page of a `PollTimeline`; `last_page` ends the poll.
+    TimelinePage {
+        arn: String,
+        generation: u64,
+        result: Result<Vec<EventSummary>, CloudError>,
+        last_page: bool,
+    },
+    EventLoaded {
+        arn: String,
+        id: String,
+        result: Result<TimelineEvent, CloudError>,
+    },
+    /// The answer to `ParseCommand`: the parse result and, when it parsed, its canonical chat line.
+    CommandParsed {
+        text: String,
+        result: Result<ChatLine, ParseError>,
+        canonical: Option<String>,
+    },
+    /// The answer to `DescribeCommand`.
+    CommandDescribed {
+        line: ChatLine,
+        canonical: String,
+    },
+    /// A command ran: `Ok` holds the output as the AWS CLI prints it.
+    CommandFinished {
+        line: ChatLine,
+        result: Result<String, CloudError>,
+    },
+    HistoryLoaded {
+        lines: Vec<String>,
+    },
+    /// `Ok` holds where the record was written.
+    ExportFinished {
+        arn: String,
+        result: Result<String, String>,
+    },
+}

@@ -1,0 +1,258 @@
+//! `AppState`: the whole model the UI renders, changed only by `update`.
+
+pub mod command_box;
+pub mod incidents;
+pub mod setup;
+pub mod timeline;
+
+use ratatui_textarea::TextArea;
+
+use crate::domain::chat_command::ChatLine;
+use crate::domain::model::Timestamp;
+
+use super::keymap::{Keymap, Section};
+pub use command_box::{CommandBox, CommandOutput, HistorySearch};
+pub use incidents::IncidentList;
+pub use setup::{ChannelRow, CheckColumn, PlanRow, SetupView};
+pub use timeline::{CachedText, EventRow, Timeline};
+
+/// What the header says about where imdeck is pointed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeaderInfo {
+    /// 12-digit account, or empty until known.
+    pub account: String,
+    pub region: String,
+    /// `profile NAME`, or `SANDBOX` when the embedded sandbox serves the calls.
+    pub profile_or_sandbox: String,
+    pub read_only: bool,
+}
+
+/// The pane that has the keys. Tab cycles the four panes; the command box is entered with `:`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Focus {
+    Checklist,
+    Channels,
+    Incidents,
+    Timeline,
+    Command,
+}
+
+impl Focus {
+    pub const PANES: [Focus; 4] = [
+        Focus::Checklist,
+        Focus::Channels,
+        Focus::Incidents,
+        Focus::Timeline,
+    ];
+
+    pub fn section(self) -> Section {
+        match self {
+            Focus::Checklist => Section::Checklist,
+            Focus::Channels => Section::Channels,
+            Focus::Incidents => Section::Incidents,
+            Focus::Timeline => Section::Timeline,
+            Focus::Command => Section::Command,
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Focus::Checklist => "Setup checklist",
+            Focus::Channels => "Channels",
+            Focus::Incidents => "Incidents",
+            Focus::Timeline => "Timeline",
+            Focus::Command => "Command",
+        }
+    }
+}
+
+/// Intervals, in milliseconds. The runtime may change them (e.g. from the command line) before starting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Config {
+    pub timeline_poll_ms: i64,
+    pub incidents_poll_ms: i64,
+    pub snapshot_refresh_ms: i64,
+    /// The ceiling of the doubling backoff after a throttled or failed poll.
+    pub max_backoff_ms: i64,
+    /// How long a new or changed event stays highlighted.
+    pub highlight_ms: i64,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            timeline_poll_ms: 5_000,
+            incidents_poll_ms: 15_000,
+            snapshot_refresh_ms: 120_000,
+            max_backoff_ms: 60_000,
+            highlight_ms: 30_000,
+        }
+    }
+}
+
+/// When a source of data was last read successfully, and why the last attempt failed if it did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RefreshState {
+    pub last_ok: Option<Timestamp>,
+    pub failure: Option<String>,
+}
+
+impl RefreshState {
+    pub fn succeeded(&mut self, now: Timestamp) {
+        self.last_ok = Some(now);
+        self.failure = None;
+    }
+    pub fn failed(&mut self, reason: String) {
+        self.failure = Some(reason);
+    }
+}
+
+/// What the detail popup shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DetailTarget {
+    /// Every regional check of one Region.
+    Region(String),
+    /// One check without a Region, by its index in `SetupView::checks`.
+    Check(usize),
+    /// A response plan's row of the channels pane, by index in `SetupView::plans`.
+    Plan(usize),
+    /// A timeline event's whole text, by eventId.
+    Event(String),
+}
+
+/// The one-key actions that need a word from the user before they can build a command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PromptKind {
+    Note,
+    Impact,
+    EditEvent { event_id: String },
+    RelatedItem,
+}
+
+impl PromptKind {
+    pub fn title(&self) -> &'static str {
+        match self {
+            PromptKind::Note => "Add a note (custom event)",
+            PromptKind::Impact => "Set impact: 1 critical, 2 high, 3 medium, 4 low, 5 none",
+            PromptKind::EditEvent { .. } => "Edit the event's text",
+            PromptKind::RelatedItem => "Related item: a URL or an ARN, then an optional title",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Prompt {
+    pub kind: PromptKind,
+    /// The incident the action is for, fixed when the prompt opened.
+    pub arn: String,
+    pub input: TextArea<'static>,
+    pub error: Option<String>,
+}
+
+/// A command waiting for y/n. `shown` is the canonical chat line, or `None` until it is known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingCommand {
+    pub line: ChatLine,
+    pub shown: Option<String>,
+}
+
+/// What sits on top of the panes and takes the keys.
+#[derive(Debug, Clone, Default)]
+pub enum Overlay {
+    #[default]
+    None,
+    Help {
+        scroll: u16,
+    },
+    Detail {
+        target: DetailTarget,
+        scroll: u16,
+    },
+    Confirm(PendingCommand),
+    Prompt(Box<Prompt>),
+    /// Choosing the response plan to start an incident from, by index into the snapshot's plans.
+    PlanPicker {
+        selected: usize,
+    },
+}
+
+impl Overlay {
+    pub fn section(&self) -> Option<Section> {
+        match self {
+            Overlay::None => None,
+            Overlay::Help { .. } | Overlay::Detail { .. } => Some(Section::Popup),
+            Overlay::Confirm(_) => Some(Section::Confirm),
+            Overlay::Prompt(_) | Overlay::PlanPicker { .. } => Some(Section::Prompt),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct AppState {
+    pub header: HeaderInfo,
+    pub keymap: Keymap,
+    pub config: Config,
+    /// False when `NO_COLOR` is set: marks and words carry all meaning then.
+    pub color: bool,
+    /// The latest time a `Msg` brought; ages and polling are measured from it.
+    pub now: Timestamp,
+    pub utc: bool,
+    pub focus: Focus,
+    /// The pane to return to when the command box is left.
+    pub last_pane: Focus,
+    pub overlay: Overlay,
+    pub setup: SetupView,
+    pub incidents: IncidentList,
+    pub timeline: Timeline,
+    pub command: CommandBox,
+    /// The terminal size, to bound how many timeline texts to fetch.
+    pub viewport: (u16, u16),
+}
+
+impl AppState {
+    pub fn new(header: HeaderInfo) -> Self {
+        let (keymap, keymap_error) = match Keymap::builtin() {
+            Ok(k) => (k, None),
+            Err(e) => (Keymap::emergency(), Some(e.to_string())),
+        };
+        let mut command = CommandBox::new();
+        if let Some(error) = keymap_error {
+            command.output = CommandOutput::Failed {
+                title: "built-in keymap".into(),
+                message: error,
+            };
+        }
+        Self {
+            header,
+            keymap,
+            config: Config::default(),
+            color: color_wanted(std::env::var_os("NO_COLOR").as_deref()),
+            now: Timestamp::default(),
+            utc: true,
+            focus: Focus::Incidents,
+            last_pane: Focus::Incidents,
+            overlay: Overlay::None,
+            setup: SetupView::default(),
+            incidents: IncidentList::default(),
+            timeline: Timeline::default(),
+            command,
+            viewport: (80, 24),
+        }
+    }
+
+    /// The section whose keys apply now: an overlay's, the filter's while it is typed, else the focus's.
+    pub fn key_section(&self) -> Section {
+        if let Some(section) = self.overlay.section() {
+            return section;
+        }
+        if self.focus == Focus::Incidents && self.incidents.filter_input.is_some() {
+            return Section::Filter;
+        }
+        self.focus.section()
+    }
+}
+
+/// no-color.org: `NO_COLOR` set to anything non-empty turns colour off.
+pub fn color_wanted(no_color: Option<&std::ffi::OsStr>) -> bool {
+    no_color.is_none_or(|v| v.is_empty())
+}

@@ -1,0 +1,115 @@
+//! The command box: the text being typed, its history and history search, completions, and the last command's output.
+
+use ratatui_textarea::{CursorMove, TextArea};
+
+use crate::domain::chat_command::ParseError;
+use crate::domain::model::Timestamp;
+
+/// Keeps the history file and the ↑ list to a size a person can scroll.
+pub const HISTORY_LIMIT: usize = 1_000;
+
+/// What shows under the box.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum CommandOutput {
+    #[default]
+    None,
+    /// A command's output, or a note such as "export written to …".
+    Text { title: String, body: String },
+    /// The line did not parse; the problems' spans index `line` by character.
+    Invalid { line: String, error: ParseError },
+    /// A command or an action failed.
+    Failed { title: String, message: String },
+}
+
+/// Ctrl-R: the query typed so far and which history entry (newest first) currently matches.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct HistorySearch {
+    pub query: String,
+    /// How many older matches were skipped with repeated Ctrl-R.
+    pub skip: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct CommandBox {
+    pub input: TextArea<'static>,
+    /// Oldest first.
+    pub history: Vec<String>,
+    /// Position while walking the history with ↑/↓; `None` when editing a fresh line.
+    pub history_pos: Option<usize>,
+    /// The line being typed before ↑ was pressed, restored by ↓ past the newest entry.
+    pub draft: String,
+    pub search: Option<HistorySearch>,
+    /// Candidates offered by the last Tab, shown under the box.
+    pub completions: Vec<String>,
+    pub output: CommandOutput,
+    /// The line being parsed or run, and since when, for the spinner.
+    pub running: Option<(String, Timestamp)>,
+    /// The corrected line offered by the last parse error, accepted with one key.
+    pub correction: Option<String>,
+    /// The canonical chat line of the last command parsed or confirmed, for copying.
+    pub last_canonical: Option<String>,
+}
+
+impl Default for CommandBox {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl CommandBox {
+    pub fn new() -> Self {
+        Self {
+            input: new_input("@aws ssm-incidents …"),
+            history: Vec::new(),
+            history_pos: None,
+            draft: String::new(),
+            search: None,
+            completions: Vec::new(),
+            output: CommandOutput::None,
+            running: None,
+            correction: None,
+            last_canonical: None,
+        }
+    }
+
+    pub fn text(&self) -> String {
+        self.input.lines().join(" ")
+    }
+
+    pub fn set_text(&mut self, text: &str) {
+        self.input = new_input("@aws ssm-incidents …");
+        self.input.insert_str(text);
+        self.input.move_cursor(CursorMove::End);
+    }
+
+    /// Records a submitted line, dropping an immediate repeat and the oldest past the limit.
+    pub fn remember(&mut self, line: &str) {
+        if self.history.last().map(String::as_str) != Some(line) {
+            self.history.push(line.to_string());
+        }
+        if self.history.len() > HISTORY_LIMIT {
+            let excess = self.history.len() - HISTORY_LIMIT;
+            self.history.drain(..excess);
+        }
+        self.history_pos = None;
+    }
+
+    /// The history entry the Ctrl-R search currently shows, newest match first.
+    pub fn search_match(&self) -> Option<&str> {
+        let search = self.search.as_ref()?;
+        self.history
+            .iter()
+            .rev()
+            .filter(|h| h.contains(&search.query))
+            .nth(search.skip)
+            .map(String::as_str)
+    }
+}
+
+/// A one-line text field with imdeck's look: no underline on the cursor line, a placeholder.
+pub fn new_input(placeholder: &str) -> TextArea<'static> {
+    let mut input = TextArea::default();
+    input.set_cursor_line_style(ratatui::style::Style::default());
+    input.set_placeholder_text(placeholder);
+    input
+}

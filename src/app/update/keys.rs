@@ -1,0 +1,249 @@
+//! Keys to intents: the keymap picks an `Action` for the section that has the keys, and each section acts on it.
+
+use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
+
+use crate::app::effect::Effect;
+use crate::app::keymap::{Action, Section};
+use crate::app::state::command_box::new_input;
+use crate::app::state::{AppState, DetailTarget, Focus, Overlay};
+
+use super::{actions, command, incidents, lifecycle, timeline};
+
+pub fn key_pressed(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
+    if key.kind == KeyEventKind::Release {
+        return Vec::new();
+    }
+    let section = state.key_section();
+    let action = state.keymap.action(section, &key);
+    match section {
+        Section::Popup => popup_key(state, action),
+        Section::Confirm => command::confirm_key(state, action),
+        Section::Prompt => actions::prompt_key(state, action, key),
+        Section::Filter => filter_key(state, action, key),
+        Section::Command => command::key(state, action, key),
+        Section::Global
+        | Section::Checklist
+        | Section::Channels
+        | Section::Incidents
+        | Section::Timeline => action.map(|a| pane_action(state, a)).unwrap_or_default(),
+    }
+}
+
+/// A paste goes to the text field that has focus, as one line.
+pub fn pasted(state: &mut AppState, text: &str) -> Vec<Effect> {
+    let flat: String = text
+        .chars()
+        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+        .collect();
+    match &mut state.overlay {
+        Overlay::Prompt(prompt) => {
+            prompt.input.insert_str(&flat);
+        }
+        Overlay::None if state.focus == Focus::Command => {
+            state.command.input.insert_str(&flat);
+        }
+        Overlay::None if state.incidents.filter_input.is_some() => {
+            if let Some(input) = &mut state.incidents.filter_input {
+                input.insert_str(&flat);
+            }
+            state.incidents.apply_filter();
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn cycle_focus(state: &mut AppState, step: isize) {
+    let panes = Focus::PANES;
+    let current = panes.iter().position(|f| *f == state.focus).unwrap_or(0) as isize;
+    let next = (current + step).rem_euclid(panes.len() as isize) as usize;
+    state.focus = panes[next];
+    state.last_pane = state.focus;
+}
+
+fn pane_action(state: &mut AppState, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Quit => vec![Effect::Quit],
+        Action::FocusNext => {
+            cycle_focus(state, 1);
+            Vec::new()
+        }
+        Action::FocusPrev => {
+            cycle_focus(state, -1);
+            Vec::new()
+        }
+        Action::Help => {
+            state.overlay = Overlay::Help { scroll: 0 };
+            Vec::new()
+        }
+        Action::Command => {
+            state.last_pane = state.focus;
+            state.focus = Focus::Command;
+            Vec::new()
+        }
+        Action::Refresh => lifecycle::refresh_all(state),
+        Action::ToggleUtc => {
+            state.utc = !state.utc;
+            Vec::new()
+        }
+        Action::Up
+        | Action::Down
+        | Action::PageUp
+        | Action::PageDown
+        | Action::Top
+        | Action::Bottom => navigate(state, action),
+        Action::OpenDetail => {
+            open_detail(state);
+            Vec::new()
+        }
+        Action::OpenTimeline => {
+            state.focus = Focus::Timeline;
+            state.last_pane = Focus::Timeline;
+            Vec::new()
+        }
+        Action::Filter => {
+            let mut input = new_input("title, plan or ARN");
+            input.insert_str(&state.incidents.filter);
+            state.incidents.filter_input = Some(input);
+            Vec::new()
+        }
+        Action::AddNote
+        | Action::SetImpact
+        | Action::ToggleResolved
+        | Action::AddRelatedItem
+        | Action::StartIncident
+        | Action::Export
+        | Action::EditEvent
+        | Action::DeleteEvent => actions::start(state, action),
+        Action::Submit
+        | Action::Leave
+        | Action::HistoryPrev
+        | Action::HistoryNext
+        | Action::HistorySearch
+        | Action::Complete
+        | Action::AcceptCorrection
+        | Action::CopyLine
+        | Action::Confirm => Vec::new(),
+    }
+}
+
+/// Where a movement lands in a list of `len` rows from `at`.
+pub fn step(action: Action, at: usize, len: usize, page: usize) -> usize {
+    let last = len.saturating_sub(1);
+    match action {
+        Action::Up => at.saturating_sub(1),
+        Action::Down => (at + 1).min(last),
+        Action::PageUp => at.saturating_sub(page),
+        Action::PageDown => (at + page).min(last),
+        Action::Top => 0,
+        Action::Bottom => last,
+        _ => at,
+    }
+}
+
+fn navigate(state: &mut AppState, action: Action) -> Vec<Effect> {
+    let page = timeline::page_rows(state);
+    match state.focus {
+        Focus::Checklist => {
+            let len = state.setup.checklist_len();
+            state.setup.checklist_cursor = step(action, state.setup.checklist_cursor, len, page);
+            Vec::new()
+        }
+        Focus::Channels => {
+            let len = state.setup.plans.len();
+            state.setup.channels_cursor = step(action, state.setup.channels_cursor, len, page);
+            Vec::new()
+        }
+        Focus::Incidents => {
+            let to = step(
+                action,
+                state.incidents.cursor,
+                state.incidents.visible.len(),
+                page,
+            );
+            incidents::move_cursor(state, to)
+        }
+        Focus::Timeline => {
+            let to = step(action, state.timeline.cursor, state.timeline.len(), page);
+            timeline::move_cursor(state, to)
+        }
+        Focus::Command => Vec::new(),
+    }
+}
+
+fn open_detail(state: &mut AppState) {
+    let target = match state.focus {
+        Focus::Checklist => {
+            let cursor = state.setup.checklist_cursor;
+            let regions = state.setup.regions.len();
+            if cursor < regions {
+                Some(DetailTarget::Region(
+                    state.setup.regions[cursor].region.clone(),
+                ))
+            } else {
+                state
+                    .setup
+                    .general
+                    .get(cursor - regions)
+                    .map(|&i| DetailTarget::Check(i))
+            }
+        }
+        Focus::Channels => (state.setup.channels_cursor < state.setup.plans.len())
+            .then_some(DetailTarget::Plan(state.setup.channels_cursor)),
+        Focus::Timeline => state
+            .timeline
+            .at_cursor()
+            .map(|row| DetailTarget::Event(row.summary.event_id.clone())),
+        _ => None,
+    };
+    if let Some(target) = target {
+        state.overlay = Overlay::Detail { target, scroll: 0 };
+    }
+}
+
+fn popup_key(state: &mut AppState, action: Option<Action>) -> Vec<Effect> {
+    if let Overlay::PlanPicker { .. } = state.overlay {
+        return Vec::new();
+    }
+    let scroll = match &mut state.overlay {
+        Overlay::Help { scroll } | Overlay::Detail { scroll, .. } => scroll,
+        _ => return Vec::new(),
+    };
+    match action {
+        Some(Action::Quit) => return vec![Effect::Quit],
+        Some(Action::Leave) => state.overlay = Overlay::None,
+        Some(Action::Help) => {
+            state.overlay = match state.overlay {
+                Overlay::Help { .. } => Overlay::None,
+                _ => Overlay::Help { scroll: 0 },
+            }
+        }
+        Some(Action::Up) => *scroll = scroll.saturating_sub(1),
+        Some(Action::Down) => *scroll = scroll.saturating_add(1),
+        Some(Action::PageUp) => *scroll = scroll.saturating_sub(10),
+        Some(Action::PageDown) => *scroll = scroll.saturating_add(10),
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn filter_key(state: &mut AppState, action: Option<Action>, key: KeyEvent) -> Vec<Effect> {
+    match action {
+        Some(Action::Quit) => return vec![Effect::Quit],
+        Some(Action::Submit) => {
+            state.incidents.filter = state.incidents.current_filter();
+            state.incidents.filter_input = None;
+        }
+        Some(Action::Leave) => {
+            state.incidents.filter.clear();
+            state.incidents.filter_input = None;
+        }
+        _ => {
+            if let Some(input) = &mut state.incidents.filter_input {
+                input.input(key);
+            }
+        }
+    }
+    state.incidents.apply_filter();
+    Vec::new()
+}

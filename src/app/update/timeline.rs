@@ -1,0 +1,168 @@
+//! The live timeline: pages merged as they come, incremental polls with backoff, and texts fetched for what is on screen.
+
+use crate::app::effect::Effect;
+use crate::app::state::AppState;
+use crate::cloud::CloudError;
+use crate::domain::model::{EventSummary, TimelineEvent};
+
+use super::setup::later;
+
+/// Asks for the next poll when it is due and none is running: the first load while nothing has been read,
+/// then only events at or after the newest one seen.
+pub fn poll_if_due(state: &mut AppState) -> Vec<Effect> {
+    let timeline = &mut state.timeline;
+    let Some(arn) = timeline.arn.clone() else {
+        return Vec::new();
+    };
+    if timeline.poll_in_flight || timeline.next_poll_at.is_none_or(|t| t > state.now) {
+        return Vec::new();
+    }
+    timeline.poll_in_flight = true;
+    let after = if timeline.first_load_done {
+        timeline.newest_time()
+    } else {
+        None
+    };
+    vec![Effect::PollTimeline {
+        arn,
+        generation: timeline.generation,
+        after,
+    }]
+}
+
+pub fn page(
+    state: &mut AppState,
+    arn: &str,
+    generation: u64,
+    result: Result<Vec<EventSummary>, CloudError>,
+    last_page: bool,
+) -> Vec<Effect> {
+    if generation != state.timeline.generation || state.timeline.arn.as_deref() != Some(arn) {
+        return Vec::new();
+    }
+    let now = state.now;
+    match result {
+        Ok(events) => {
+            let highlight = state
+                .timeline
+                .first_load_done
+                .then(|| later(now, state.config.highlight_ms));
+            let fresh = state.timeline.merge(events, highlight);
+            state.timeline.refresh.succeeded(now);
+            state.timeline.backoff_ms = 0;
+            let mut effects = Vec::new();
+            if state.timeline.first_load_done {
+                // New events are fetched even off screen: they are what the operator is waiting for.
+                effects.extend(fetch_effects(
+                    arn,
+                    state.timeline.take_missing_texts_of(&fresh),
+                ));
+            }
+            if last_page {
+                state.timeline.poll_in_flight = false;
+                state.timeline.first_load_done = true;
+                state.timeline.next_poll_at = Some(later(now, state.config.timeline_poll_ms));
+            }
+            effects.extend(fetch_visible_texts(state));
+            effects
+        }
+        Err(error) => {
+            let timeline = &mut state.timeline;
+            timeline.poll_in_flight = false;
+            // Throttling and outages both get a doubling wait, so imdeck never adds to the pressure.
+            let floor = state.config.timeline_poll_ms.max(1) * 2;
+            timeline.backoff_ms = (timeline.backoff_ms * 2)
+                .max(floor)
+                .min(state.config.max_backoff_ms);
+            timeline.next_poll_at = Some(later(now, timeline.backoff_ms));
+            let kind = match error {
+                CloudError::Throttled { .. } => "throttled",
+                _ => "failed",
+            };
+            timeline.refresh.failed(format!(
+                "{kind}: {error}; retrying in {} s",
+                timeline.backoff_ms / 1000
+            ));
+            Vec::new()
+        }
+    }
+}
+
+pub fn event_loaded(
+    state: &mut AppState,
+    arn: &str,
+    id: String,
+    result: Result<TimelineEvent, CloudError>,
+) -> Vec<Effect> {
+    if state.timeline.arn.as_deref() != Some(arn) {
+        return Vec::new();
+    }
+    state
+        .timeline
+        .requested
+        .retain(|(requested, _)| *requested != id);
+    match result {
+        Ok(event) => {
+            let held = state.timeline.updated_time_of(&id);
+            // GetTimelineEvent can be newer than the list (an edit in between): take its version.
+            if held.is_some_and(|h| h < event.event_updated_time) {
+                let highlight = Some(later(state.now, state.config.highlight_ms));
+                state
+                    .timeline
+                    .merge(vec![EventSummary::from(&event)], highlight);
+            }
+            state
+                .timeline
+                .store_text(id, event.event_updated_time, event.event_data);
+        }
+        Err(CloudError::NotFound { .. }) => state.timeline.forget(&id),
+        Err(error) => state
+            .timeline
+            .refresh
+            .failed(format!("event {id}: {error}")),
+    }
+    Vec::new()
+}
+
+/// The rows that can be on screen: the terminal's height from the first row drawn (every event takes at
+/// least one row, so no more than that many are visible), or the newest ones while following.
+pub fn visible_rows(state: &AppState) -> std::ops::Range<usize> {
+    let height = usize::from(state.viewport.1.max(1));
+    let len = state.timeline.len();
+    if state.timeline.follow {
+        len.saturating_sub(height)..len
+    } else {
+        let start = state.timeline.scroll_top.min(state.timeline.cursor);
+        start..(start + height).min(len)
+    }
+}
+
+pub fn fetch_visible_texts(state: &mut AppState) -> Vec<Effect> {
+    let Some(arn) = state.timeline.arn.clone() else {
+        return Vec::new();
+    };
+    let rows = visible_rows(state);
+    let ids = state.timeline.take_missing_texts(rows);
+    fetch_effects(&arn, ids)
+}
+
+fn fetch_effects(arn: &str, ids: Vec<String>) -> Vec<Effect> {
+    ids.into_iter()
+        .map(|id| Effect::FetchEvent {
+            arn: arn.to_string(),
+            id,
+        })
+        .collect()
+}
+
+/// Moves the timeline cursor and fetches the texts that came into view.
+pub fn move_cursor(state: &mut AppState, to: usize) -> Vec<Effect> {
+    let page = page_rows(state);
+    state.timeline.move_cursor(to, page);
+    fetch_visible_texts(state)
+}
+
+/// A rough page: the terminal height less the header, footer and command box.
+pub fn page_rows(state: &AppState) -> usize {
+    usize::from(state.viewport.1.saturating_sub(8).max(1))
+}

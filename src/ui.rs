@@ -1,0 +1,163 @@
+//! Rendering: a pure function of `&AppState` into a frame. The layout lives here; each pane and popup has its own file.
+
+pub mod channels;
+pub mod checklist;
+pub mod clock;
+pub mod command_box;
+pub mod detail;
+pub mod event_text;
+pub mod footer;
+pub mod header;
+pub mod help;
+pub mod incidents;
+pub mod inert;
+pub mod popups;
+pub mod theme;
+pub mod timeline;
+pub mod wrap;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use crate::app::state::{AppState, Focus, Overlay};
+use theme::Theme;
+
+/// From this width the three panes sit side by side; below it the focused pane gets the screen.
+pub const WIDE: u16 = 120;
+
+pub fn theme(state: &AppState) -> Theme {
+    Theme::new(state.color)
+}
+
+pub fn render(state: &AppState, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < 20 || area.height < 6 {
+        frame.render_widget(Paragraph::new("imdeck: terminal too small"), area);
+        return;
+    }
+    let command_height = command_box::height(state, area);
+    let [header_area, body, command_area, footer_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(command_height),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    header::render(state, frame, header_area);
+    if area.width >= WIDE {
+        wide_body(state, frame, body);
+    } else {
+        narrow_body(state, frame, body);
+    }
+    command_box::render(state, frame, command_area);
+    footer::render(state, frame, footer_area);
+    match &state.overlay {
+        Overlay::None => {}
+        Overlay::Help { scroll } => help::render(state, frame, area, *scroll),
+        Overlay::Detail { target, scroll } => detail::render(state, frame, area, target, *scroll),
+        Overlay::Confirm(pending) => popups::confirm(state, frame, area, pending),
+        Overlay::Prompt(prompt) => popups::prompt(state, frame, area, prompt),
+        Overlay::PlanPicker { selected } => popups::plan_picker(state, frame, area, *selected),
+    }
+}
+
+/// The pane drawn as focused: the command box lends its highlight to the pane it came from.
+pub fn shown_focus(state: &AppState) -> Focus {
+    if state.focus == Focus::Command {
+        state.last_pane
+    } else {
+        state.focus
+    }
+}
+
+fn wide_body(state: &AppState, frame: &mut Frame, area: Rect) {
+    let [setup, channels_area, live] = Layout::horizontal([
+        Constraint::Percentage(27),
+        Constraint::Percentage(31),
+        Constraint::Percentage(42),
+    ])
+    .areas(area);
+    checklist::render(state, frame, setup);
+    channels::render(state, frame, channels_area);
+    incidents_and_timeline(state, frame, live);
+}
+
+fn incidents_and_timeline(state: &AppState, frame: &mut Frame, area: Rect) {
+    let rows = incidents::wanted_height(state);
+    let list_height = rows.min(area.height * 2 / 5).max(4.min(area.height));
+    let [list, events] =
+        Layout::vertical([Constraint::Length(list_height), Constraint::Min(0)]).areas(area);
+    incidents::render(state, frame, list);
+    timeline::render(state, frame, events);
+}
+
+fn narrow_body(state: &AppState, frame: &mut Frame, area: Rect) {
+    let [tabs, pane] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    pane_tabs(state, frame, tabs);
+    match shown_focus(state) {
+        Focus::Checklist => checklist::render(state, frame, pane),
+        Focus::Channels => channels::render(state, frame, pane),
+        Focus::Incidents => incidents_and_timeline(state, frame, pane),
+        Focus::Timeline | Focus::Command => timeline::render(state, frame, pane),
+    }
+}
+
+/// The row of pane names on small terminals, so the hidden panes are one Tab away and known to exist.
+fn pane_tabs(state: &AppState, frame: &mut Frame, area: Rect) {
+    let theme = theme(state);
+    let focus = shown_focus(state);
+    let mut spans = Vec::new();
+    for pane in Focus::PANES {
+        let label = match pane {
+            Focus::Checklist => "Setup",
+            other => other.title(),
+        };
+        if pane == focus {
+            spans.push(Span::styled(format!("[{label}]"), theme.selected(true)));
+        } else {
+            spans.push(Span::raw(format!(" {label} ")));
+        }
+        spans.push(Span::raw(" "));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A bordered pane with its title; bold (and coloured) when it has the keys.
+pub fn pane_block<'a>(state: &AppState, title: impl Into<Line<'a>>, pane: Focus) -> Block<'a> {
+    let focused = shown_focus(state) == pane;
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme(state).border(focused))
+        .title(title)
+}
+
+/// A centred popup of at most `width`×`height`, cleared, with a border and title.
+pub fn popup_area(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+pub fn popup_block<'a>(
+    frame: &mut Frame,
+    area: Rect,
+    title: impl Into<Line<'a>>,
+    style: Style,
+) -> Rect {
+    frame.render_widget(Clear, area);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(style)
+        .title(title);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
+}

@@ -1,0 +1,162 @@
+//! The channels pane: per response plan, its chat channel (platform), topics per Region, role, guardrail and engagements.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::app::state::{AppState, Focus, PlanRow};
+use crate::domain::audit::Status;
+
+use super::inert::inert;
+use super::theme::Theme;
+use super::{pane_block, shown_focus};
+
+pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
+    let theme = super::theme(state);
+    let setup = &state.setup;
+    let block = pane_block(state, " Channels per response plan ", Focus::Channels);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if setup.snapshot.is_none() {
+        let text = if setup.loading.is_some() {
+            "Loading…"
+        } else {
+            "Not loaded yet."
+        };
+        frame.render_widget(Paragraph::new(text), inner);
+        return;
+    }
+    if setup.plans.is_empty() {
+        frame.render_widget(Paragraph::new("No response plans."), inner);
+        return;
+    }
+    let focused = shown_focus(state) == Focus::Channels;
+    let mut lines = Vec::new();
+    let mut cursor_line = 0;
+    for (index, plan) in setup.plans.iter().enumerate() {
+        let selected = index == setup.channels_cursor;
+        if selected {
+            cursor_line = lines.len();
+        }
+        let mut plan_lines = plan_lines(plan, theme, if selected { "›" } else { " " });
+        if selected && let Some(first) = plan_lines.first_mut() {
+            *first = std::mem::take(first).patch_style(theme.selected(focused));
+        }
+        lines.extend(plan_lines);
+    }
+    let height = usize::from(inner.height).max(1);
+    // Keep the selected plan's first line on screen, with as much of the plan below it as fits.
+    let scroll = cursor_line
+        .saturating_sub(height / 3)
+        .min(lines.len().saturating_sub(height));
+    let scroll = if cursor_line < scroll {
+        cursor_line
+    } else {
+        scroll
+    };
+    frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), inner);
+}
+
+fn mark(status: Option<Status>, theme: Theme) -> Span<'static> {
+    match status {
+        Some(s) => Span::styled(s.mark(), theme.status(s)),
+        None => Span::styled("·", theme.dim()),
+    }
+}
+
+fn yes_no(ok: bool, theme: Theme) -> Span<'static> {
+    mark(Some(if ok { Status::Pass } else { Status::Fail }), theme)
+}
+
+fn plan_lines(plan: &PlanRow, theme: Theme, marker: &'static str) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::from(vec![
+        Span::raw(marker),
+        mark(plan.status, theme),
+        Span::raw(" "),
+        Span::styled(inert(&plan.name).into_owned(), theme.heading()),
+    ])];
+    if let Some(reason) = &plan.read_error {
+        lines.push(Line::from(vec![
+            Span::raw("   "),
+            mark(Some(Status::Unknown), theme),
+            Span::raw(format!(" could not be read: {}", inert(reason))),
+        ]));
+        return lines;
+    }
+    if plan.topics.is_empty() {
+        lines.push(Line::from(vec![
+            Span::raw("   "),
+            yes_no(false, theme),
+            Span::raw(" no chat channel"),
+        ]));
+    } else if plan.channels.is_empty() {
+        lines.push(Line::from(vec![
+            Span::raw("   "),
+            yes_no(false, theme),
+            Span::raw(format!(
+                " {} topic(s), in no chat channel configuration",
+                plan.topics.len()
+            )),
+        ]));
+    }
+    for channel in &plan.channels {
+        let state = channel
+            .state
+            .as_deref()
+            .map(|s| format!(" {s}"))
+            .unwrap_or_default();
+        lines.push(Line::raw(format!(
+            "   → {} ({}){}",
+            inert(&channel.channel_label),
+            channel.platform.label(),
+            state
+        )));
+        let mut regions = vec![Span::raw("     topics ")];
+        for (region, carried) in &channel.regions {
+            regions.push(Span::raw(format!("{} ", inert(region))));
+            regions.push(yes_no(*carried, theme));
+            regions.push(Span::raw(" "));
+        }
+        lines.push(Line::from(regions));
+        let role = if channel.channel_role {
+            "channel role"
+        } else {
+            "user roles"
+        };
+        lines.push(Line::from(vec![
+            Span::raw("     role "),
+            yes_no(channel.channel_role, theme),
+            Span::raw(format!(" {role}")),
+        ]));
+        let guardrail = match &channel.guardrails {
+            None => vec![
+                yes_no(false, theme),
+                Span::raw(" none (AWS applies AdministratorAccess)"),
+            ],
+            Some(names) => {
+                let resolver = names
+                    .iter()
+                    .any(|n| n == "AWSIncidentManagerResolverAccess");
+                vec![
+                    yes_no(resolver, theme),
+                    Span::raw(format!(" {}", inert(&names.join(", ")))),
+                ]
+            }
+        };
+        let mut spans = vec![Span::raw("     guardrail ")];
+        spans.extend(guardrail);
+        lines.push(Line::from(spans));
+    }
+    let engagements = if plan.engagements.is_empty() {
+        "none".to_string()
+    } else {
+        plan.engagements
+            .iter()
+            .map(|e| inert(e.rsplit('/').next().unwrap_or(e)).into_owned())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    lines.push(Line::raw(format!("   engagements: {engagements}")));
+    lines
+}

@@ -1,0 +1,147 @@
+//! The setup checklist: a Region × topic/policy/channel matrix of marks (✓ ✗ ! ? i), then the checks that belong to no Region.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::app::state::setup::CheckColumn;
+use crate::app::state::{AppState, Focus};
+use crate::domain::audit::Status;
+
+use super::inert::inert;
+use super::{pane_block, shown_focus};
+
+const CELL: usize = 7;
+
+pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
+    let theme = super::theme(state);
+    let setup = &state.setup;
+    let mut title = vec![Span::raw(" Setup checklist ")];
+    if let Some(progress) = setup.loading {
+        title.push(Span::raw(format!(
+            "· loading Regions {}/{} ",
+            progress.done, progress.total
+        )));
+    }
+    let block = pane_block(state, Line::from(title), Focus::Checklist);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+
+    let mut lines: Vec<Line> = Vec::new();
+    if setup.snapshot.is_none() {
+        match (&setup.loading, &setup.refresh.failure) {
+            (_, Some(reason)) => {
+                lines.push(Line::styled(
+                    "✗ the setup could not be read:",
+                    theme.error(),
+                ));
+                lines.push(Line::raw(inert(reason).into_owned()));
+            }
+            (Some(p), None) => lines.push(Line::raw(format!(
+                "Loading the setup… Regions {}/{}",
+                p.done, p.total
+            ))),
+            (None, None) => lines.push(Line::raw("Not loaded yet.")),
+        }
+        frame.render_widget(Paragraph::new(lines), inner);
+        return;
+    }
+    let focused = shown_focus(state) == Focus::Checklist;
+    let region_width = setup
+        .regions
+        .iter()
+        .map(|r| r.region.chars().count())
+        .max()
+        .unwrap_or(6)
+        .clamp(6, 16);
+    let mut head = vec![Span::styled(
+        format!("  {:<region_width$}", "Region"),
+        theme.heading(),
+    )];
+    for column in CheckColumn::ALL {
+        head.push(Span::styled(
+            format!("{:^CELL$}", column.label()),
+            theme.heading(),
+        ));
+    }
+    lines.push(Line::from(head));
+    let mut row_index = 0;
+    let mut cursor_line = 0;
+    for row in &setup.regions {
+        let selected = row_index == setup.checklist_cursor;
+        if selected {
+            cursor_line = lines.len();
+        }
+        let marker = if selected { "› " } else { "  " };
+        let mut spans = vec![Span::raw(format!(
+            "{marker}{:<region_width$}",
+            inert(&row.region)
+        ))];
+        for column in CheckColumn::ALL {
+            let (mark, style) = match row.cell(column) {
+                Some(status) => (status.mark(), theme.status(status)),
+                None => ("·", theme.dim()),
+            };
+            spans.push(Span::styled(format!("{mark:^CELL$}"), style));
+        }
+        let mut line = Line::from(spans);
+        if selected {
+            line = line.patch_style(theme.selected(focused));
+        }
+        lines.push(line);
+        row_index += 1;
+    }
+    if !setup.general.is_empty() {
+        lines.push(Line::styled("Across Regions", theme.heading()));
+    }
+    for &index in &setup.general {
+        let Some(check) = setup.checks.get(index) else {
+            continue;
+        };
+        let selected = row_index == setup.checklist_cursor;
+        if selected {
+            cursor_line = lines.len();
+        }
+        let marker = if selected { "› " } else { "  " };
+        let mut line = Line::from(vec![
+            Span::raw(marker),
+            Span::styled(check.status.mark(), theme.status(check.status)),
+            Span::raw(" "),
+            Span::raw(inert(&check.title).into_owned()),
+        ]);
+        if selected {
+            line = line.patch_style(theme.selected(focused));
+        }
+        lines.push(line);
+        row_index += 1;
+    }
+    let legend = legend(state);
+    let body_height = usize::from(inner.height.saturating_sub(1)).max(1);
+    let scroll = cursor_line.saturating_sub(body_height.saturating_sub(1));
+    let visible: Vec<Line> = lines.into_iter().skip(scroll).take(body_height).collect();
+    let [body, foot] = ratatui::layout::Layout::vertical([
+        ratatui::layout::Constraint::Min(0),
+        ratatui::layout::Constraint::Length(1),
+    ])
+    .areas(inner);
+    frame.render_widget(Paragraph::new(visible), body);
+    frame.render_widget(Paragraph::new(legend), foot);
+}
+
+/// The key to the marks, in words, so no mark depends on colour.
+fn legend(state: &AppState) -> Line<'static> {
+    let theme = super::theme(state);
+    let mut spans = Vec::new();
+    for status in [
+        Status::Pass,
+        Status::Fail,
+        Status::Warn,
+        Status::Unknown,
+        Status::Info,
+    ] {
+        spans.push(Span::styled(status.mark(), theme.status(status)));
+        spans.push(Span::styled(format!(" {} ", status.word()), theme.dim()));
+    }
+    Line::from(spans)
+}

@@ -1,0 +1,170 @@
+//! The detail popup: for a check (or a Region's checks, or a plan's) why it fails, the missing statement as JSON, and the CLI fix; for an event, its whole text.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::app::state::{AppState, DetailTarget};
+use crate::domain::audit::Check;
+
+use super::clock::time;
+use super::event_text::{readable, reference};
+use super::inert::{inert, inert_text};
+use super::theme::Theme;
+use super::wrap::wrap;
+use super::{popup_area, popup_block};
+
+pub fn render(state: &AppState, frame: &mut Frame, area: Rect, target: &DetailTarget, scroll: u16) {
+    let theme = super::theme(state);
+    let popup = popup_area(
+        area,
+        area.width.saturating_sub(4).min(110),
+        area.height.saturating_sub(2),
+    );
+    let width = usize::from(popup.width.saturating_sub(2));
+    let (title, lines) = match target {
+        DetailTarget::Region(region) => {
+            let checks: Vec<&Check> = state.setup.checks_in_region(region).collect();
+            let mut lines = Vec::new();
+            if checks.is_empty() {
+                lines.push(Line::raw("No checks for this Region."));
+            }
+            for check in checks {
+                lines.extend(check_lines(check, theme, width));
+            }
+            (format!(" Region {} ", inert(region)), lines)
+        }
+        DetailTarget::Check(index) => match state.setup.checks.get(*index) {
+            Some(check) => (format!(" {} ", check.id), check_lines(check, theme, width)),
+            None => (
+                " Detail ".into(),
+                vec![Line::raw("This check is gone (the setup was reloaded).")],
+            ),
+        },
+        DetailTarget::Plan(index) => match state.setup.plans.get(*index) {
+            Some(plan) => {
+                let mut lines = vec![Line::raw(inert(&plan.arn).into_owned())];
+                if let Some(reason) = &plan.read_error {
+                    lines.push(Line::styled(
+                        format!("? could not be read: {}", inert(reason)),
+                        theme.error(),
+                    ));
+                }
+                for topic in &plan.topics {
+                    lines.push(Line::raw(format!("topic {}", inert(topic))));
+                }
+                lines.push(Line::raw(""));
+                let checks: Vec<&Check> = state.setup.checks_for_plan(plan).collect();
+                if checks.is_empty() {
+                    lines.push(Line::raw("No checks name this plan or its channels."));
+                }
+                for check in checks {
+                    lines.extend(check_lines(check, theme, width));
+                }
+                (format!(" Plan {} ", inert(&plan.name)), lines)
+            }
+            None => (
+                " Detail ".into(),
+                vec![Line::raw("This plan is gone (the setup was reloaded).")],
+            ),
+        },
+        DetailTarget::Event(id) => (
+            format!(" Event {} ", inert(id)),
+            event_lines(state, id, theme, width),
+        ),
+    };
+    let inner = popup_block(
+        frame,
+        popup,
+        format!("{title}· esc closes "),
+        theme.border(true),
+    );
+    let most = (lines.len() as u16).saturating_sub(inner.height);
+    frame.render_widget(Paragraph::new(lines).scroll((scroll.min(most), 0)), inner);
+}
+
+/// One check in full: mark and word (never colour alone), title, why, resource, the missing JSON, the fix.
+pub fn check_lines(check: &Check, theme: Theme, width: usize) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::from(vec![
+        Span::styled(
+            format!(
+                "{} {}",
+                check.status.mark(),
+                check.status.word().to_uppercase()
+            ),
+            theme.status(check.status),
+        ),
+        Span::raw("  "),
+        Span::styled(inert(&check.title).into_owned(), theme.heading()),
+        Span::styled(format!("  ({})", check.id), theme.dim()),
+    ])];
+    if let Some(resource) = &check.resource {
+        lines.push(Line::styled(format!("  {}", inert(resource)), theme.dim()));
+    }
+    for piece in wrap(
+        &inert_text(&check.detail, true),
+        width.saturating_sub(2),
+        40,
+    ) {
+        lines.push(Line::raw(format!("  {piece}")));
+    }
+    if let Some(missing) = &check.missing {
+        lines.push(Line::styled("  Missing:", theme.heading()));
+        let json = serde_json::to_string_pretty(missing).unwrap_or_else(|_| missing.to_string());
+        for line in inert_text(&json, true).lines() {
+            lines.push(Line::raw(format!("    {line}")));
+        }
+    }
+    if let Some(fix) = &check.fix {
+        lines.push(Line::styled("  Fix:", theme.heading()));
+        for piece in wrap(&inert_text(fix, true), width.saturating_sub(4), 40) {
+            lines.push(Line::styled(format!("    {piece}"), theme.key()));
+        }
+    }
+    lines.push(Line::raw(""));
+    lines
+}
+
+fn event_lines(state: &AppState, id: &str, theme: Theme, width: usize) -> Vec<Line<'static>> {
+    let Some(row) = state.timeline.find(id) else {
+        return vec![Line::raw("This event is no longer in the timeline.")];
+    };
+    let mut lines = vec![
+        Line::raw(format!(
+            "{}  {}",
+            time(row.summary.event_time, state.utc, false),
+            inert(&row.summary.event_type)
+        )),
+        Line::styled(
+            format!(
+                "updated {}",
+                time(row.summary.event_updated_time, state.utc, false)
+            ),
+            theme.dim(),
+        ),
+    ];
+    for r in &row.summary.event_references {
+        lines.push(Line::styled(
+            format!("↳ {}", inert(reference(r))),
+            theme.dim(),
+        ));
+    }
+    lines.push(Line::raw(""));
+    match state.timeline.text_of(row) {
+        Some(data) => {
+            for piece in wrap(&inert_text(&readable(data), true), width, 2_000) {
+                lines.push(Line::raw(piece));
+            }
+            if readable(data) != data {
+                lines.push(Line::raw(""));
+                lines.push(Line::styled("as sent:", theme.dim()));
+                for piece in wrap(&inert_text(data, true), width, 2_000) {
+                    lines.push(Line::styled(piece, theme.dim()));
+                }
+            }
+        }
+        None => lines.push(Line::styled("text not read yet…", theme.dim())),
+    }
+    lines
+}

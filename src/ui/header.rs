@@ -1,0 +1,40 @@
+//! The header bar: account, Region, profile or SANDBOX, and the READ-ONLY badge.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::app::state::AppState;
+
+use super::inert::inert;
+
+pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
+    let theme = super::theme(state);
+    let header = &state.header;
+    let account = if header.account.is_empty() {
+        "account …".to_string()
+    } else {
+        format!("account {}", inert(&header.account))
+    };
+    let mut spans = vec![
+        Span::raw(" imdeck ─ "),
+        Span::raw(account),
+        Span::raw(" ─ "),
+        Span::raw(inert(&header.region).into_owned()),
+        Span::raw(" ─ "),
+    ];
+    if header.profile_or_sandbox.eq_ignore_ascii_case("sandbox") {
+        spans.push(Span::styled("[SANDBOX]", theme.sandbox_badge()));
+    } else {
+        spans.push(Span::raw(inert(&header.profile_or_sandbox).into_owned()));
+    }
+    if header.read_only {
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled("[READ-ONLY]", theme.badge()));
+    }
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)).style(theme.header()),
+        area,
+    );
+}

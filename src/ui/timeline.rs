@@ -1,0 +1,308 @@
+//! The selected incident's header and live timeline: a density sparkline, then only the rows that fit, found from the cursor.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Sparkline};
+
+use crate::app::state::{AppState, EventRow, Focus};
+use crate::domain::model::{IncidentStatus, NotificationTargetItem};
+
+use super::clock::{age, time};
+use super::event_text::{readable, reference, type_label};
+use super::inert::{inert, inert_text};
+use super::theme::Theme;
+use super::wrap::wrap;
+use super::{pane_block, shown_focus};
+
+/// An event's text never takes more than this many lines in the list; Enter shows the whole.
+const MAX_TEXT_LINES: usize = 8;
+
+pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
+    let theme = super::theme(state);
+    let timeline = &state.timeline;
+    let zone = if state.utc { "UTC" } else { "local" };
+    let mut title = vec![Span::raw(format!(
+        " Timeline · {} events · {zone} ",
+        timeline.len()
+    ))];
+    if timeline.arn.is_some() && !timeline.first_load_done {
+        title.push(Span::raw("· loading… "));
+    }
+    if timeline.refresh.failure.is_some() {
+        title.push(Span::styled("STALE", theme.badge()));
+        title.push(Span::raw(" "));
+    }
+    let block = pane_block(state, Line::from(title), Focus::Timeline);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if timeline.arn.is_none() {
+        frame.render_widget(
+            Paragraph::new("Select an incident to see its timeline."),
+            inner,
+        );
+        return;
+    }
+    let header = header_lines(state, theme, inner.width);
+    let header_height = (header.len() as u16 + 1).min(inner.height.saturating_sub(1));
+    let [head, spark, rows] = Layout::vertical([
+        Constraint::Length(header_height.saturating_sub(1)),
+        Constraint::Length(u16::from(header_height > 0)),
+        Constraint::Min(0),
+    ])
+    .areas(inner);
+    frame.render_widget(Paragraph::new(header), head);
+    sparkline(state, frame, spark);
+    if let Some(reason) = &timeline.refresh.failure
+        && timeline.is_empty()
+    {
+        let text = vec![
+            Line::styled("✗ could not read the timeline:", theme.error()),
+            Line::raw(inert(reason).into_owned()),
+        ];
+        frame.render_widget(Paragraph::new(text), rows);
+        return;
+    }
+    if timeline.is_empty() {
+        let text = if timeline.first_load_done {
+            "No events yet."
+        } else {
+            "Loading events…"
+        };
+        frame.render_widget(Paragraph::new(text), rows);
+        return;
+    }
+    event_rows(state, frame, rows);
+}
+
+fn header_lines(state: &AppState, theme: Theme, width: u16) -> Vec<Line<'static>> {
+    let list = &state.incidents;
+    let Some(summary) = list.selected() else {
+        return vec![Line::raw("…")];
+    };
+    let status = match summary.status {
+        IncidentStatus::Open => format!("OPEN {}", age(summary.creation_time, state.now)),
+        IncidentStatus::Resolved => "RESOLVED".to_string(),
+    };
+    let mut lines = vec![Line::from(vec![
+        Span::styled(
+            format!("[{}] ", summary.impact),
+            theme.impact(summary.impact),
+        ),
+        Span::styled(inert(&summary.title).into_owned(), theme.heading()),
+        Span::raw(format!(" · {status}")),
+    ])];
+    if width < 50 {
+        return lines;
+    }
+    match list.record.as_ref().filter(|r| r.arn == summary.arn) {
+        Some(record) => {
+            let topics = record
+                .chat_channel
+                .as_ref()
+                .map(|c| c.topics())
+                .unwrap_or_default();
+            let channel = if topics.is_empty() {
+                "none".to_string()
+            } else {
+                topics
+                    .iter()
+                    .map(|t| t.rsplit(':').next().unwrap_or(t))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let targets: Vec<&str> = record
+                .notification_targets
+                .iter()
+                .map(|NotificationTargetItem::SnsTopicArn(t)| t.rsplit(':').next().unwrap_or(t))
+                .collect();
+            let targets = if targets.is_empty() {
+                "none".to_string()
+            } else {
+                targets.join(", ")
+            };
+            lines.push(Line::styled(
+                inert(&format!("chat {channel} · notify {targets}")).into_owned(),
+                theme.dim(),
+            ));
+        }
+        None => lines.push(Line::styled("reading the record…", theme.dim())),
+    }
+    lines
+}
+
+/// Event density over the span of the events, folded from the stored buckets to the width available.
+fn sparkline(state: &AppState, frame: &mut Frame, area: Rect) {
+    let density = &state.timeline.density;
+    if area.height == 0 || density.buckets.is_empty() {
+        return;
+    }
+    let theme = super::theme(state);
+    let label = format!("{} ", time(density.start, state.utc, true));
+    let end_label = format!(" {}", time(density.end, state.utc, true));
+    let label_width = (label.len() + end_label.len()) as u16;
+    if area.width < label_width + 8 {
+        let folded = fold(&density.buckets, usize::from(area.width));
+        frame.render_widget(Sparkline::default().data(&folded).style(theme.key()), area);
+        return;
+    }
+    let [left, bars, right] = Layout::horizontal([
+        Constraint::Length(label.len() as u16),
+        Constraint::Min(1),
+        Constraint::Length(end_label.len() as u16),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(label).style(theme.dim()), left);
+    let folded = fold(&density.buckets, usize::from(bars.width));
+    frame.render_widget(Sparkline::default().data(&folded).style(theme.key()), bars);
+    frame.render_widget(Paragraph::new(end_label).style(theme.dim()), right);
+}
+
+/// Sums neighbouring buckets so `buckets` fit `width` bars (or spreads them when there are fewer).
+pub fn fold(buckets: &[u64], width: usize) -> Vec<u64> {
+    let width = width.max(1);
+    (0..width)
+        .map(|i| {
+            let from = i * buckets.len() / width;
+            let to = ((i + 1) * buckets.len() / width)
+                .max(from + 1)
+                .min(buckets.len());
+            buckets[from.min(buckets.len().saturating_sub(1))..to]
+                .iter()
+                .sum()
+        })
+        .collect()
+}
+
+/// The lines of one event: time, type, text wrapped beside them, then its references.
+fn event_lines(
+    state: &AppState,
+    row: &EventRow,
+    index: usize,
+    width: u16,
+    focused: bool,
+) -> Vec<Line<'static>> {
+    let theme = super::theme(state);
+    let timeline = &state.timeline;
+    let short_time = width < 60;
+    let full = time(row.summary.event_time, state.utc, true);
+    let when = match full.get(6..) {
+        Some(clock) if short_time => clock.to_string(),
+        _ => full.clone(),
+    };
+    let kind: String = inert(type_label(&row.summary.event_type))
+        .chars()
+        .take(8)
+        .collect();
+    let fresh = row.highlight_until.is_some_and(|until| until > state.now);
+    let newest = index + 1 == timeline.len();
+    let selected = index == timeline.cursor;
+    // Two marks, so a selected new event still reads as new without colour.
+    let cursor_mark = if selected { "›" } else { " " };
+    let news_mark = match (fresh, row.changed) {
+        (true, true) => "~",
+        (true, false) => "+",
+        _ if newest => "●",
+        _ => " ",
+    };
+    let gutter = format!("{cursor_mark}{news_mark}");
+    let prefix = format!("{gutter}{when} {kind:<8} ");
+    let prefix_width = prefix.chars().count();
+    let text_width = usize::from(width).saturating_sub(prefix_width).max(10);
+    let (text, loaded) = match timeline.text_of(row) {
+        Some(data) => (inert_text(&readable(data), true).into_owned(), true),
+        None => ("…".to_string(), false),
+    };
+    let mut wrapped = wrap(&text, text_width, MAX_TEXT_LINES + 1);
+    if wrapped.len() > MAX_TEXT_LINES {
+        wrapped.truncate(MAX_TEXT_LINES);
+        if let Some(last) = wrapped.last_mut() {
+            last.push_str(" …");
+        }
+    }
+    let text_style = if loaded {
+        ratatui::style::Style::default()
+    } else {
+        theme.dim()
+    };
+    let mut lines = Vec::with_capacity(wrapped.len() + 1);
+    for (n, piece) in wrapped.into_iter().enumerate() {
+        let lead = if n == 0 {
+            prefix.clone()
+        } else {
+            " ".repeat(prefix_width)
+        };
+        lines.push(Line::from(vec![
+            Span::raw(lead),
+            Span::styled(piece, text_style),
+        ]));
+    }
+    if !row.summary.event_references.is_empty() {
+        let refs: Vec<String> = row
+            .summary
+            .event_references
+            .iter()
+            .map(|r| inert(reference(r)).into_owned())
+            .collect();
+        let refs = format!("{}↳ {}", " ".repeat(prefix_width), refs.join(", "));
+        lines.push(Line::styled(refs, theme.dim()));
+    }
+    if fresh || newest {
+        lines = lines.into_iter().map(|l| l.patch_style(theme.fresh())).collect();
+    }
+    if selected {
+        lines = lines.into_iter().map(|l| l.patch_style(theme.selected(focused))).collect();
+    }
+    lines
+}
+
+/// Lays out only the rows that fit: forward from `scroll_top` when that shows the cursor, otherwise
+/// backward from the cursor (the bottom-anchored view used while following new events).
+fn event_rows(state: &AppState, frame: &mut Frame, area: Rect) {
+    let timeline = &state.timeline;
+    let height = usize::from(area.height);
+    if height == 0 {
+        return;
+    }
+    let focused = shown_focus(state) == Focus::Timeline;
+    let cursor = timeline.cursor.min(timeline.len().saturating_sub(1));
+    let render_row = |i: usize| event_lines(state, &timeline.events[i], i, area.width, focused);
+
+    let mut forward = Vec::new();
+    let mut used = 0;
+    let mut cursor_shown = false;
+    if !timeline.follow && timeline.scroll_top <= cursor {
+        let mut i = timeline.scroll_top;
+        while i < timeline.len() && used < height {
+            let lines = render_row(i);
+            used += lines.len();
+            if i == cursor {
+                cursor_shown = used <= height;
+            }
+            forward.extend(lines);
+            i += 1;
+        }
+    }
+    let lines = if cursor_shown {
+        forward
+    } else {
+        let mut backward: Vec<Vec<Line>> = Vec::new();
+        let mut used = 0;
+        let mut i = cursor + 1;
+        while i > 0 && used < height {
+            i -= 1;
+            let lines = render_row(i);
+            used += lines.len();
+            backward.push(lines);
+        }
+        // The cursor row sits at the bottom; an event that fits only in part at the top is left out
+        // rather than shown as a headless fragment.
+        if used > height && backward.len() > 1 {
+            backward.pop();
+        }
+        let mut lines: Vec<Line> = backward.into_iter().rev().flatten().collect();
+        lines.truncate(height);
+        lines
+    };
+    frame.render_widget(Paragraph::new(lines), area);
+}

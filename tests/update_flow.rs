@@ -1,0 +1,806 @@
+//! Keys → messages → effects, without a terminal: the pure `update` driven the way the runtime drives it.
+
+#[path = "support/demo.rs"]
+mod demo;
+
+use demo::*;
+use imdeck::app::state::{CommandOutput, Focus, Overlay};
+use imdeck::app::{Effect, Msg, update};
+use imdeck::cloud::CloudError;
+use imdeck::domain::chat_command::{ChatLine, OutputFormat, ParseError, Problem};
+use imdeck::domain::command::{IncidentCommand, Paging};
+use imdeck::domain::model::{EventSummary, IncidentStatus, Timestamp};
+use ratatui::crossterm::event::KeyCode;
+
+fn line(command: IncidentCommand) -> ChatLine {
+    ChatLine {
+        command,
+        region: None,
+        query: None,
+        output: OutputFormat::Json,
+    }
+}
+
+fn list_incidents() -> ChatLine {
+    line(IncidentCommand::ListIncidentRecords {
+        filters: Vec::new(),
+        paging: Paging::default(),
+    })
+}
+
+fn note(arn: &str) -> ChatLine {
+    line(IncidentCommand::CreateTimelineEvent {
+        incident_record_arn: arn.into(),
+        event_time: now(),
+        event_type: "Custom Event".into(),
+        event_data: "hello".into(),
+        event_references: Vec::new(),
+        client_token: None,
+    })
+}
+
+#[test]
+fn start_asks_for_history_snapshot_and_incidents() {
+    let mut state = imdeck::app::AppState::new(header(false));
+    let effects = update(&mut state, Msg::Started { now: now() });
+    assert_eq!(
+        effects,
+        vec![
+            Effect::LoadHistory,
+            Effect::LoadSnapshot { generation: 1 },
+            Effect::LoadIncidents { generation: 1 },
+        ]
+    );
+}
+
+#[test]
+fn tab_cycles_focus_through_the_four_panes() {
+    let mut state = started(false);
+    assert_eq!(state.focus, Focus::Incidents);
+    let mut seen = Vec::new();
+    for _ in 0..4 {
+        update(&mut state, key(KeyCode::Tab));
+        seen.push(state.focus);
+    }
+    assert_eq!(
+        seen,
+        vec![
+            Focus::Timeline,
+            Focus::Checklist,
+            Focus::Channels,
+            Focus::Incidents
+        ]
+    );
+    update(&mut state, key(KeyCode::BackTab));
+    assert_eq!(state.focus, Focus::Channels);
+}
+
+#[test]
+fn q_quits_but_types_a_q_in_the_command_box() {
+    let mut state = started(false);
+    assert_eq!(
+        update(&mut state, key(KeyCode::Char('q'))),
+        vec![Effect::Quit]
+    );
+    update(&mut state, key(KeyCode::Char(':')));
+    assert_eq!(state.focus, Focus::Command);
+    assert_eq!(update(&mut state, key(KeyCode::Char('q'))), vec![]);
+    assert_eq!(state.command.text(), "q");
+    update(&mut state, key(KeyCode::Esc));
+    assert_eq!(state.focus, Focus::Incidents);
+}
+
+#[test]
+fn typing_a_read_command_and_enter_runs_it() {
+    let mut state = loaded(false);
+    update(&mut state, key(KeyCode::Char(':')));
+    typed(&mut state, "@aws ssm-incidents list-incident-records");
+    let effects = update(&mut state, key(KeyCode::Enter));
+    let text = "@aws ssm-incidents list-incident-records".to_string();
+    assert_eq!(
+        effects,
+        vec![
+            Effect::SaveHistory { line: text.clone() },
+            Effect::ParseCommand { text: text.clone() }
+        ]
+    );
+    let effects = update(
+        &mut state,
+        Msg::CommandParsed {
+            text,
+            result: Ok(list_incidents()),
+            canonical: None,
+        },
+    );
+    assert_eq!(
+        effects,
+        vec![Effect::RunCommand {
+            line: list_incidents()
+        }]
+    );
+    assert!(state.command.running.is_some());
+    assert_eq!(
+        state.command.text(),
+        "",
+        "the box is cleared once the line parsed"
+    );
+    let effects = update(
+        &mut state,
+        Msg::CommandFinished {
+            line: list_incidents(),
+            result: Ok("{\"incidentRecordSummaries\": []}".into()),
+        },
+    );
+    assert!(
+        effects.is_empty(),
+        "a read changes nothing to reload: {effects:?}"
+    );
+    assert!(
+        matches!(&state.command.output, CommandOutput::Text { body, .. } if body.contains("incidentRecordSummaries"))
+    );
+    assert!(state.command.running.is_none());
+}
+
+#[test]
+fn a_mutating_command_asks_first_and_runs_on_y() {
+    let mut state = loaded(false);
+    let canonical = "@aws ssm-incidents create-timeline-event …".to_string();
+    let effects = update(
+        &mut state,
+        Msg::CommandParsed {
+            text: "x".into(),
+            result: Ok(note(INCIDENT)),
+            canonical: Some(canonical.clone()),
+        },
+    );
+    assert!(
+        effects.is_empty(),
+        "nothing runs before the answer: {effects:?}"
+    );
+    assert!(
+        matches!(&state.overlay, Overlay::Confirm(p) if p.shown.as_deref() == Some(canonical.as_str()))
+    );
+    assert_eq!(
+        update(&mut state, key(KeyCode::Char('y'))),
+        vec![Effect::RunCommand {
+            line: note(INCIDENT)
+        }]
+    );
+    assert!(matches!(state.overlay, Overlay::None));
+}
+
+#[test]
+fn n_cancels_a_confirmation_without_any_effect() {
+    let mut state = loaded(false);
+    update(
+        &mut state,
+        Msg::CommandParsed {
+            text: "x".into(),
+            result: Ok(note(INCIDENT)),
+            canonical: None,
+        },
+    );
+    assert_eq!(update(&mut state, key(KeyCode::Char('n'))), vec![]);
+    assert!(matches!(state.overlay, Overlay::None));
+}
+
+#[test]
+fn read_only_refuses_a_mutating_command_before_any_effect() {
+    let mut state = loaded(true);
+    let effects = update(
+        &mut state,
+        Msg::CommandParsed {
+            text: "x".into(),
+            result: Ok(note(INCIDENT)),
+            canonical: None,
+        },
+    );
+    assert_eq!(effects, vec![]);
+    assert!(
+        matches!(state.overlay, Overlay::None),
+        "no confirmation is even offered"
+    );
+    match &state.command.output {
+        CommandOutput::Failed { message, .. } => {
+            assert!(message.contains("read-only"), "{message}")
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    // The one-key actions are refused the same way, before any prompt.
+    update(&mut state, key(KeyCode::Char('n')));
+    assert!(matches!(state.overlay, Overlay::None));
+    assert_eq!(update(&mut state, key(KeyCode::Char('r'))), vec![]);
+    assert!(matches!(state.overlay, Overlay::None));
+}
+
+#[test]
+fn a_parse_error_is_shown_and_its_correction_is_one_key_away() {
+    let mut state = loaded(false);
+    update(&mut state, key(KeyCode::Char(':')));
+    let bad = "@aws ssm-incidents list-response-plan";
+    typed(&mut state, bad);
+    update(&mut state, key(KeyCode::Enter));
+    let error = ParseError {
+        problems: vec![Problem {
+            word: "list-response-plan".into(),
+            span: 19..37,
+            message: "unknown command list-response-plan; did you mean list-response-plans?".into(),
+        }],
+        corrected_line: Some("@aws ssm-incidents list-response-plans".into()),
+    };
+    let effects = update(
+        &mut state,
+        Msg::CommandParsed {
+            text: bad.into(),
+            result: Err(error),
+            canonical: None,
+        },
+    );
+    assert!(effects.is_empty());
+    assert!(matches!(
+        state.command.output,
+        CommandOutput::Invalid { .. }
+    ));
+    assert_eq!(state.command.text(), bad, "the line stays for editing");
+    let effects = update(&mut state, ctrl('o'));
+    assert_eq!(
+        effects.last(),
+        Some(&Effect::ParseCommand {
+            text: "@aws ssm-incidents list-response-plans".into()
+        })
+    );
+}
+
+#[test]
+fn stale_generations_are_dropped() {
+    let mut state = started(false);
+    let old = state.setup.generation;
+    update(&mut state, key(KeyCode::Char('R')));
+    assert_eq!(state.setup.generation, old + 1);
+    update(
+        &mut state,
+        Msg::SnapshotLoaded {
+            generation: old,
+            snapshot: Box::new(snapshot()),
+            checks: checks(),
+        },
+    );
+    assert!(
+        state.setup.snapshot.is_none(),
+        "an answer to an older request is ignored"
+    );
+    assert!(state.setup.loading.is_some());
+    update(
+        &mut state,
+        Msg::SnapshotLoaded {
+            generation: old + 1,
+            snapshot: Box::new(snapshot()),
+            checks: checks(),
+        },
+    );
+    assert!(state.setup.snapshot.is_some());
+    assert!(state.setup.loading.is_none());
+
+    // Timeline pages for an incident the user has left are dropped too.
+    let mut state = loaded(false);
+    let generation = state.timeline.generation;
+    update(
+        &mut state,
+        Msg::IncidentRequested {
+            arn: INCIDENT_2.into(),
+        },
+    );
+    let before = state.timeline.len();
+    let page = timeline(INCIDENT).iter().map(EventSummary::from).collect();
+    update(
+        &mut state,
+        Msg::TimelinePage {
+            arn: INCIDENT.into(),
+            generation,
+            result: Ok(page),
+            last_page: true,
+        },
+    );
+    assert_eq!(state.timeline.len(), before);
+}
+
+#[test]
+fn selecting_an_incident_loads_its_record_and_first_page() {
+    let mut state = loaded(false);
+    let effects = update(
+        &mut state,
+        Msg::IncidentRequested {
+            arn: INCIDENT_2.into(),
+        },
+    );
+    assert_eq!(
+        effects,
+        vec![
+            Effect::LoadIncidentRecord {
+                arn: INCIDENT_2.into()
+            },
+            Effect::PollTimeline {
+                arn: INCIDENT_2.into(),
+                generation: state.timeline.generation,
+                after: None
+            },
+        ]
+    );
+}
+
+#[test]
+fn poll_tick_asks_for_events_after_the_newest_seen() {
+    let mut state = loaded(false);
+    let newest = state.timeline.newest_time().expect("events loaded");
+    // Not yet due.
+    assert_eq!(
+        update(
+            &mut state,
+            Msg::Tick {
+                now: Timestamp(now().millis() + 1_000)
+            }
+        ),
+        vec![]
+    );
+    let effects = update(
+        &mut state,
+        Msg::Tick {
+            now: Timestamp(now().millis() + 5_000),
+        },
+    );
+    assert_eq!(
+        effects,
+        vec![Effect::PollTimeline {
+            arn: INCIDENT.into(),
+            generation: state.timeline.generation,
+            after: Some(newest)
+        }]
+    );
+    // While it runs, no second poll starts.
+    assert_eq!(
+        update(
+            &mut state,
+            Msg::Tick {
+                now: Timestamp(now().millis() + 10_000)
+            }
+        ),
+        vec![]
+    );
+}
+
+#[test]
+fn a_new_event_from_a_poll_is_highlighted_and_its_text_fetched() {
+    let mut state = loaded(false);
+    update(
+        &mut state,
+        Msg::Tick {
+            now: Timestamp(now().millis() + 5_000),
+        },
+    );
+    let fresh = event(INCIDENT, "e6", NOW + 4, "Custom Event", "new");
+    let generation = state.timeline.generation;
+    let effects = update(
+        &mut state,
+        Msg::TimelinePage {
+            arn: INCIDENT.into(),
+            generation,
+            result: Ok(vec![EventSummary::from(&fresh)]),
+            last_page: true,
+        },
+    );
+    assert_eq!(
+        effects,
+        vec![Effect::FetchEvent {
+            arn: INCIDENT.into(),
+            id: "e6".into()
+        }]
+    );
+    let row = state.timeline.events.last().expect("merged");
+    assert_eq!(row.summary.event_id, "e6");
+    assert!(row.highlight_until.is_some_and(|t| t > state.now));
+    assert_eq!(
+        state.timeline.cursor,
+        state.timeline.len() - 1,
+        "the cursor follows the newest event"
+    );
+}
+
+#[test]
+fn a_throttled_poll_backs_off_doubling_up_to_the_ceiling() {
+    let mut state = loaded(false);
+    let mut at = now().millis() + 5_000;
+    let mut waits = Vec::new();
+    for _ in 0..6 {
+        let effects = update(&mut state, Msg::Tick { now: Timestamp(at) });
+        let polls = effects
+            .iter()
+            .filter(|e| matches!(e, Effect::PollTimeline { .. }))
+            .count();
+        assert_eq!(polls, 1, "{effects:?}");
+        let generation = state.timeline.generation;
+        update(
+            &mut state,
+            Msg::TimelinePage {
+                arn: INCIDENT.into(),
+                generation,
+                result: Err(CloudError::Throttled {
+                    code: "ThrottlingException".into(),
+                    message: "Rate exceeded".into(),
+                }),
+                last_page: true,
+            },
+        );
+        let next = state.timeline.next_poll_at.expect("scheduled").millis();
+        waits.push(next - at);
+        // A tick before the wait is over polls nothing.
+        let early = update(
+            &mut state,
+            Msg::Tick {
+                now: Timestamp(next - 1),
+            },
+        );
+        assert!(
+            !early
+                .iter()
+                .any(|e| matches!(e, Effect::PollTimeline { .. })),
+            "{early:?}"
+        );
+        at = next;
+    }
+    assert_eq!(waits, vec![10_000, 20_000, 40_000, 60_000, 60_000, 60_000]);
+    assert!(
+        state
+            .timeline
+            .refresh
+            .failure
+            .as_deref()
+            .is_some_and(|f| f.contains("throttled"))
+    );
+    // One success resets the wait and clears STALE.
+    update(&mut state, Msg::Tick { now: Timestamp(at) });
+    let generation = state.timeline.generation;
+    update(
+        &mut state,
+        Msg::TimelinePage {
+            arn: INCIDENT.into(),
+            generation,
+            result: Ok(vec![]),
+            last_page: true,
+        },
+    );
+    assert_eq!(state.timeline.backoff_ms, 0);
+    assert!(state.timeline.refresh.failure.is_none());
+    assert_eq!(state.timeline.next_poll_at, Some(Timestamp(at + 5_000)));
+}
+
+#[test]
+fn texts_are_fetched_only_for_visible_rows_of_a_long_timeline() {
+    let mut state = started(false);
+    update(
+        &mut state,
+        Msg::Resized {
+            width: 80,
+            height: 24,
+        },
+    );
+    let generation = state.incidents.generation;
+    update(
+        &mut state,
+        Msg::IncidentsLoaded {
+            generation,
+            result: Ok(incidents()),
+        },
+    );
+    update(
+        &mut state,
+        Msg::IncidentRequested {
+            arn: INCIDENT.into(),
+        },
+    );
+    let page: Vec<EventSummary> = (0..10_000)
+        .map(|i| {
+            EventSummary::from(&event(
+                INCIDENT,
+                &format!("ev{i:05}"),
+                NOW - 20_000 + i,
+                "Custom Event",
+                "",
+            ))
+        })
+        .collect();
+    let generation = state.timeline.generation;
+    let effects = update(
+        &mut state,
+        Msg::TimelinePage {
+            arn: INCIDENT.into(),
+            generation,
+            result: Ok(page),
+            last_page: true,
+        },
+    );
+    assert_eq!(state.timeline.len(), 10_000);
+    let fetched: Vec<&str> = effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::FetchEvent { id, .. } => Some(id.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        !fetched.is_empty() && fetched.len() <= 24,
+        "{} fetches",
+        fetched.len()
+    );
+    assert!(
+        fetched.contains(&"ev09999"),
+        "the newest (visible while following) is fetched"
+    );
+    // Asking again fetches nothing more: requests in flight are remembered.
+    assert_eq!(
+        update(
+            &mut state,
+            Msg::Resized {
+                width: 80,
+                height: 24
+            }
+        ),
+        vec![]
+    );
+}
+
+#[test]
+fn one_key_note_builds_the_command_and_confirms() {
+    let mut state = loaded(false);
+    update(&mut state, key(KeyCode::Char('n')));
+    assert!(matches!(state.overlay, Overlay::Prompt(_)));
+    typed(&mut state, "hello");
+    let effects = update(&mut state, key(KeyCode::Enter));
+    let expected = note(INCIDENT);
+    assert_eq!(
+        effects,
+        vec![Effect::DescribeCommand {
+            line: expected.clone()
+        }]
+    );
+    update(
+        &mut state,
+        Msg::CommandDescribed {
+            line: expected.clone(),
+            canonical: "@aws ssm-incidents create-timeline-event …".into(),
+        },
+    );
+    assert!(matches!(&state.overlay, Overlay::Confirm(p) if p.shown.is_some()));
+    assert_eq!(
+        update(&mut state, key(KeyCode::Char('y'))),
+        vec![Effect::RunCommand {
+            line: expected.clone()
+        }]
+    );
+    // Success reloads the incidents and polls the timeline at once.
+    let effects = update(
+        &mut state,
+        Msg::CommandFinished {
+            line: expected,
+            result: Ok(String::new()),
+        },
+    );
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::LoadIncidents { .. })),
+        "{effects:?}"
+    );
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::PollTimeline { after: Some(_), .. })),
+        "{effects:?}"
+    );
+}
+
+#[test]
+fn one_key_impact_and_resolve_build_update_incident_record() {
+    let mut state = loaded(false);
+    update(&mut state, key(KeyCode::Char('i')));
+    update(&mut state, key(KeyCode::Backspace));
+    typed(&mut state, "7");
+    assert!(update(&mut state, key(KeyCode::Enter)).is_empty());
+    assert!(
+        matches!(&state.overlay, Overlay::Prompt(p) if p.error.is_some()),
+        "impact 7 is refused in the prompt"
+    );
+    update(&mut state, key(KeyCode::Backspace));
+    typed(&mut state, "1");
+    let effects = update(&mut state, key(KeyCode::Enter));
+    match effects.as_slice() {
+        [Effect::DescribeCommand { line }] => assert!(matches!(
+            &line.command,
+            IncidentCommand::UpdateIncidentRecord { impact: Some(1), status: None, arn, .. } if arn == INCIDENT
+        )),
+        other => panic!("{other:?}"),
+    }
+    update(&mut state, key(KeyCode::Esc));
+    let effects = update(&mut state, key(KeyCode::Char('r')));
+    match effects.as_slice() {
+        [Effect::DescribeCommand { line }] => assert!(matches!(
+            &line.command,
+            IncidentCommand::UpdateIncidentRecord {
+                status: Some(IncidentStatus::Resolved),
+                impact: None,
+                ..
+            }
+        )),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn system_events_cannot_be_edited_and_custom_ones_can_be_deleted() {
+    let mut state = loaded(false);
+    update(&mut state, key(KeyCode::Tab));
+    assert_eq!(state.focus, Focus::Timeline);
+    update(&mut state, key(KeyCode::Char('k'))); // e4: a system update
+    update(&mut state, key(KeyCode::Char('e')));
+    assert!(matches!(state.overlay, Overlay::None));
+    assert!(
+        matches!(&state.command.output, CommandOutput::Failed { message, .. } if message.contains("written by AWS"))
+    );
+    update(&mut state, key(KeyCode::Char('k'))); // e3: custom
+    let effects = update(&mut state, key(KeyCode::Char('d')));
+    match effects.as_slice() {
+        [Effect::DescribeCommand { line }] => assert!(matches!(
+            &line.command,
+            IncidentCommand::DeleteTimelineEvent { event_id, .. } if event_id == "e3"
+        )),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn history_walks_with_arrows_and_searches_with_ctrl_r() {
+    let mut state = started(false);
+    update(
+        &mut state,
+        Msg::HistoryLoaded {
+            lines: vec![
+                "@aws ssm-incidents list-response-plans".into(),
+                "@aws ssm-incidents list-incident-records".into(),
+            ],
+        },
+    );
+    update(&mut state, key(KeyCode::Char(':')));
+    typed(&mut state, "draft");
+    update(&mut state, key(KeyCode::Up));
+    assert_eq!(
+        state.command.text(),
+        "@aws ssm-incidents list-incident-records"
+    );
+    update(&mut state, key(KeyCode::Up));
+    assert_eq!(
+        state.command.text(),
+        "@aws ssm-incidents list-response-plans"
+    );
+    update(&mut state, key(KeyCode::Down));
+    update(&mut state, key(KeyCode::Down));
+    assert_eq!(state.command.text(), "draft");
+    update(&mut state, ctrl('r'));
+    typed(&mut state, "plans");
+    update(&mut state, key(KeyCode::Enter));
+    assert_eq!(
+        state.command.text(),
+        "@aws ssm-incidents list-response-plans"
+    );
+    assert!(state.command.search.is_none());
+}
+
+#[test]
+fn tab_completes_commands_and_fills_in_the_selected_incident() {
+    let mut state = loaded(false);
+    update(&mut state, key(KeyCode::Char(':')));
+    typed(&mut state, "@aws ssm-incidents list-");
+    update(&mut state, key(KeyCode::Tab));
+    assert!(
+        state.command.completions.len() >= 4,
+        "{:?}",
+        state.command.completions
+    );
+    assert!(
+        state
+            .command
+            .completions
+            .iter()
+            .all(|c| c.starts_with("list-"))
+    );
+    typed(&mut state, "ti");
+    update(&mut state, key(KeyCode::Tab));
+    assert_eq!(
+        state.command.text(),
+        format!("@aws ssm-incidents list-timeline-events --incident-record-arn {INCIDENT} ")
+    );
+    typed(&mut state, "--sort-o");
+    update(&mut state, key(KeyCode::Tab));
+    typed(&mut state, "D");
+    update(&mut state, key(KeyCode::Tab));
+    assert!(
+        state.command.text().ends_with("--sort-order DESCENDING "),
+        "{}",
+        state.command.text()
+    );
+}
+
+#[test]
+fn enter_on_a_checklist_row_opens_its_detail() {
+    let mut state = loaded(false);
+    update(&mut state, key(KeyCode::BackTab));
+    update(&mut state, key(KeyCode::BackTab));
+    assert_eq!(state.focus, Focus::Checklist);
+    update(&mut state, key(KeyCode::Down));
+    update(&mut state, key(KeyCode::Enter));
+    assert!(matches!(&state.overlay, Overlay::Detail { .. }));
+    update(&mut state, key(KeyCode::Esc));
+    assert!(matches!(state.overlay, Overlay::None));
+}
+
+#[test]
+fn the_filter_narrows_the_list_and_esc_clears_it() {
+    let mut state = loaded(false);
+    update(&mut state, key(KeyCode::Char('/')));
+    typed(&mut state, "login");
+    assert_eq!(state.incidents.visible.len(), 1);
+    update(&mut state, key(KeyCode::Enter));
+    assert_eq!(state.incidents.filter, "login");
+    assert_eq!(state.incidents.visible.len(), 1);
+    update(&mut state, key(KeyCode::Char('/')));
+    update(&mut state, key(KeyCode::Esc));
+    assert_eq!(state.incidents.visible.len(), 4);
+}
+
+#[test]
+fn a_started_incident_is_selected_when_the_command_finishes() {
+    let mut state = loaded(false);
+    let start = line(IncidentCommand::StartIncident {
+        response_plan_arn: PLAN.into(),
+        title: None,
+        impact: None,
+        related_items: vec![],
+        trigger_details: None,
+        client_token: None,
+    });
+    let new_arn = "arn:aws:ssm-incidents::111122223333:incident-record/test-response-plan-chat/new";
+    let effects = update(
+        &mut state,
+        Msg::CommandFinished {
+            line: start,
+            result: Ok(format!("{{\"incidentRecordArn\": \"{new_arn}\"}}")),
+        },
+    );
+    assert!(
+        effects.contains(&Effect::LoadIncidentRecord {
+            arn: new_arn.into()
+        }),
+        "{effects:?}"
+    );
+    assert_eq!(state.incidents.selected_arn.as_deref(), Some(new_arn));
+}
+
+#[test]
+fn a_failed_command_shows_the_cli_error() {
+    let mut state = loaded(false);
+    update(
+        &mut state,
+        Msg::CommandFinished {
+            line: note(INCIDENT),
+            result: Err(CloudError::Validation {
+                code: "ValidationException".into(),
+                message: "impact".into(),
+            }),
+        },
+    );
+    match &state.command.output {
+        CommandOutput::Failed { message, .. } => assert_eq!(
+            message,
+            "An error occurred (ValidationException) when calling the CreateTimelineEvent operation: impact"
+        ),
+        other => panic!("{other:?}"),
+    }
+}
