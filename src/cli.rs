@@ -6,7 +6,11 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
-#[command(name = "imdeck", version, about = "Terminal dashboard for AWS Incident Manager chat channels")]
+#[command(
+    name = "imdeck",
+    version,
+    about = "Terminal dashboard for AWS Incident Manager chat channels"
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalOptions,

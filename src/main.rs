@@ -9,7 +9,10 @@ use imdeck::commands;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let _log_guard = imdeck::logging::init();
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(runtime) => runtime,
         Err(e) => {
             eprintln!("imdeck: cannot start the async runtime: {e}");
@@ -20,13 +23,13 @@ fn main() -> ExitCode {
         match &cli.command {
             None => imdeck::runtime::run(&cli.global, cli.incident.clone()).await,
             Some(Command::Audit { format }) => commands::audit::run(&cli.global, *format).await,
-            Some(Command::Exec { output, line }) => commands::exec::run(&cli.global, *output, line).await,
+            Some(Command::Exec { output, line }) => {
+                commands::exec::run(&cli.global, *output, line).await
+            }
             Some(Command::Export { incident, format }) => {
                 commands::export::run(&cli.global, incident, *format).await
             }
-            Some(Command::Setup { plan, out, apply, yes, set_guardrail }) => {
-                commands::setup::run(&cli.global, *plan, out.as_deref(), apply.clone(), *yes, *set_guardrail).await
-            }
+            Some(Command::Setup { .. }) => imdeck::commands::setup_unavailable(),
             Some(Command::Sandbox(args)) => commands::sandbox::run(args).await,
         }
     })

@@ -17,7 +17,9 @@ use ratatui::style::Color;
 
 fn draw(state: &AppState, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal.draw(|frame| imdeck::ui::render(state, frame)).expect("draw");
+    terminal
+        .draw(|frame| imdeck::ui::render(state, frame))
+        .expect("draw");
     terminal
 }
 
@@ -29,7 +31,11 @@ fn both_sizes(name: &str, state: &AppState) {
 fn text_of(buffer: &Buffer) -> String {
     let area = buffer.area;
     (0..area.height)
-        .map(|y| (0..area.width).map(|x| buffer[(x, y)].symbol()).collect::<String>())
+        .map(|y| {
+            (0..area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -37,7 +43,11 @@ fn text_of(buffer: &Buffer) -> String {
 /// The first cell, scanning rows top-down, whose symbol is `symbol`, starting at row `from_row`.
 fn find_cell(buffer: &Buffer, symbol: &str, from_row: u16) -> Option<(u16, u16)> {
     let area = buffer.area;
-    (from_row..area.height).find_map(|y| (0..area.width).find(|&x| buffer[(x, y)].symbol() == symbol).map(|x| (x, y)))
+    (from_row..area.height).find_map(|y| {
+        (0..area.width)
+            .find(|&x| buffer[(x, y)].symbol() == symbol)
+            .map(|x| (x, y))
+    })
 }
 
 fn focus(state: &mut AppState, pane: Focus) {
@@ -60,7 +70,14 @@ fn empty_before_anything_is_asked() {
 fn loading_shows_the_region_counter() {
     let mut state = started(false);
     let generation = state.setup.generation;
-    update(&mut state, Msg::SnapshotProgress { generation, regions_done: 1, regions_total: 3 });
+    update(
+        &mut state,
+        Msg::SnapshotProgress {
+            generation,
+            regions_done: 1,
+            regions_total: 3,
+        },
+    );
     both_sizes("loading", &state);
 }
 
@@ -98,24 +115,47 @@ fn loaded_timeline_focused_with_a_selected_event() {
 fn errors_and_stale_data() {
     let mut state = started(false);
     let generation = state.setup.generation;
-    let denied = CloudError::AccessDenied { code: "AccessDeniedException".into(), message: "not authorized".into() };
-    update(&mut state, Msg::SnapshotFailed { generation, error: denied.clone() });
+    let denied = CloudError::AccessDenied {
+        code: "AccessDeniedException".into(),
+        message: "not authorized".into(),
+    };
+    update(
+        &mut state,
+        Msg::SnapshotFailed {
+            generation,
+            error: denied.clone(),
+        },
+    );
     let generation = state.incidents.generation;
-    update(&mut state, Msg::IncidentsLoaded { generation, result: Err(denied) });
+    update(
+        &mut state,
+        Msg::IncidentsLoaded {
+            generation,
+            result: Err(denied),
+        },
+    );
     both_sizes("errors", &state);
 }
 
 #[test]
 fn a_throttled_poll_marks_the_timeline_stale() {
     let mut state = loaded(false);
-    update(&mut state, Msg::Tick { now: Timestamp(now().millis() + 5_000) });
+    update(
+        &mut state,
+        Msg::Tick {
+            now: Timestamp(now().millis() + 5_000),
+        },
+    );
     let generation = state.timeline.generation;
     update(
         &mut state,
         Msg::TimelinePage {
             arn: INCIDENT.into(),
             generation,
-            result: Err(CloudError::Throttled { code: "ThrottlingException".into(), message: "Rate exceeded".into() }),
+            result: Err(CloudError::Throttled {
+                code: "ThrottlingException".into(),
+                message: "Rate exceeded".into(),
+            }),
             last_page: true,
         },
     );
@@ -125,20 +165,46 @@ fn a_throttled_poll_marks_the_timeline_stale() {
 #[test]
 fn a_new_event_is_highlighted() {
     let mut state = loaded(false);
-    update(&mut state, Msg::Tick { now: Timestamp(now().millis() + 5_000) });
-    let fresh = event(INCIDENT, "e6", NOW + 3, "Custom Event", "\"Cache warm-up finished in us-west-2\"");
+    update(
+        &mut state,
+        Msg::Tick {
+            now: Timestamp(now().millis() + 5_000),
+        },
+    );
+    let fresh = event(
+        INCIDENT,
+        "e6",
+        NOW + 3,
+        "Custom Event",
+        "\"Cache warm-up finished in us-west-2\"",
+    );
     let generation = state.timeline.generation;
     update(
         &mut state,
-        Msg::TimelinePage { arn: INCIDENT.into(), generation, result: Ok(vec![EventSummary::from(&fresh)]), last_page: true },
+        Msg::TimelinePage {
+            arn: INCIDENT.into(),
+            generation,
+            result: Ok(vec![EventSummary::from(&fresh)]),
+            last_page: true,
+        },
     );
-    update(&mut state, Msg::EventLoaded { arn: INCIDENT.into(), id: "e6".into(), result: Ok(fresh) });
+    update(
+        &mut state,
+        Msg::EventLoaded {
+            arn: INCIDENT.into(),
+            id: "e6".into(),
+            result: Ok(fresh),
+        },
+    );
     both_sizes("new_event", &state);
     // The highlight is drawn as a mark (not only a colour) and in colour when colour is on.
     let terminal = draw(&state, 160, 48);
     let buffer = terminal.backend().buffer();
     let text = text_of(buffer);
-    assert!(text.contains("›+03-31 21:00:03"), "the new event carries the + mark:\n{text}");
+    assert!(
+        text.contains("›+03-31 21:00:03"),
+        "the new event carries the + mark:\n{text}"
+    );
     let (x, y) = find_cell(buffer, "+", 2).expect("marked row");
     assert_eq!(buffer[(x, y)].fg, Color::Yellow);
 }
@@ -176,10 +242,20 @@ fn command_box_with_an_error_marks_the_offending_words() {
         ],
         corrected_line: Some("@aws ssm-incidents create-timeline-event --event-time 2023-03-31T20:30:00.000 --event-type \"Custom Event\" …".into()),
     };
-    update(&mut state, Msg::CommandParsed { text: line.into(), result: Err(error), canonical: None });
+    update(
+        &mut state,
+        Msg::CommandParsed {
+            text: line.into(),
+            result: Err(error),
+            canonical: None,
+        },
+    );
     both_sizes("command_error", &state);
     let terminal = draw(&state, 160, 48);
-    assert!(text_of(terminal.backend().buffer()).contains("^^^^^^^^^^^^^"), "carets mark the word without colour");
+    assert!(
+        text_of(terminal.backend().buffer()).contains("^^^^^^^^^^^^^"),
+        "carets mark the word without colour"
+    );
 }
 
 #[test]
@@ -188,7 +264,12 @@ fn command_output_and_running_spinner() {
     update(&mut state, key(KeyCode::Char(':')));
     typed(&mut state, "@aws ssm-incidents list-response-plans");
     update(&mut state, key(KeyCode::Enter));
-    update(&mut state, Msg::Tick { now: Timestamp(now().millis() + 300) });
+    update(
+        &mut state,
+        Msg::Tick {
+            now: Timestamp(now().millis() + 300),
+        },
+    );
     both_sizes("command_running", &state);
 }
 
@@ -226,7 +307,9 @@ fn confirm_popup_shows_the_line_it_will_run() {
         &mut state,
         Msg::CommandDescribed {
             line,
-            canonical: format!("@aws ssm-incidents update-incident-record --arn {INCIDENT} --status RESOLVED"),
+            canonical: format!(
+                "@aws ssm-incidents update-incident-record --arn {INCIDENT} --status RESOLVED"
+            ),
         },
     );
     both_sizes("confirm", &state);
@@ -254,22 +337,57 @@ fn hostile_text_is_shown_inert() {
     let mut items = incidents();
     items[1].title = "Evil \u{1b}[2J\u{1b}]52;c;AAAA\u{7} title".into();
     let generation = state.incidents.generation;
-    update(&mut state, Msg::IncidentsLoaded { generation, result: Ok(items) });
-    update(&mut state, Msg::IncidentRequested { arn: INCIDENT.into() });
-    let bad = event(INCIDENT, "x1", NOW - 10, "Custom Event", &format!("\u{1b}[31mred\u{1b}[0m {}", "long ".repeat(2_400)));
+    update(
+        &mut state,
+        Msg::IncidentsLoaded {
+            generation,
+            result: Ok(items),
+        },
+    );
+    update(
+        &mut state,
+        Msg::IncidentRequested {
+            arn: INCIDENT.into(),
+        },
+    );
+    let bad = event(
+        INCIDENT,
+        "x1",
+        NOW - 10,
+        "Custom Event",
+        &format!("\u{1b}[31mred\u{1b}[0m {}", "long ".repeat(2_400)),
+    );
     let generation = state.timeline.generation;
     update(
         &mut state,
-        Msg::TimelinePage { arn: INCIDENT.into(), generation, result: Ok(vec![EventSummary::from(&bad)]), last_page: true },
+        Msg::TimelinePage {
+            arn: INCIDENT.into(),
+            generation,
+            result: Ok(vec![EventSummary::from(&bad)]),
+            last_page: true,
+        },
     );
-    update(&mut state, Msg::EventLoaded { arn: INCIDENT.into(), id: "x1".into(), result: Ok(bad) });
+    update(
+        &mut state,
+        Msg::EventLoaded {
+            arn: INCIDENT.into(),
+            id: "x1".into(),
+            result: Ok(bad),
+        },
+    );
     let terminal = draw(&state, 160, 48);
     let buffer = terminal.backend().buffer();
     let text = text_of(buffer);
-    assert!(text.contains("␛[2J␛]52;c;AAAA␇"), "escapes are visible symbols:\n{text}");
+    assert!(
+        text.contains("␛[2J␛]52;c;AAAA␇"),
+        "escapes are visible symbols:\n{text}"
+    );
     assert!(text.contains("␛[31mred␛[0m"));
     for cell in buffer.content() {
-        assert!(!cell.symbol().chars().any(|c| c.is_control()), "a control character reached the buffer");
+        assert!(
+            !cell.symbol().chars().any(|c| c.is_control()),
+            "a control character reached the buffer"
+        );
     }
     insta::assert_snapshot!("hostile_160x48", terminal.backend());
 }
@@ -314,18 +432,51 @@ fn no_color_env_value_rules() {
 fn a_frame_at_10000_events_draws_only_what_fits() {
     let mut state = started(false);
     let generation = state.incidents.generation;
-    update(&mut state, Msg::IncidentsLoaded { generation, result: Ok(incidents()) });
-    update(&mut state, Msg::IncidentRequested { arn: INCIDENT.into() });
+    update(
+        &mut state,
+        Msg::IncidentsLoaded {
+            generation,
+            result: Ok(incidents()),
+        },
+    );
+    update(
+        &mut state,
+        Msg::IncidentRequested {
+            arn: INCIDENT.into(),
+        },
+    );
     let page: Vec<EventSummary> = (0..10_000)
-        .map(|i| EventSummary::from(&event(INCIDENT, &format!("ev{i:05}"), NOW - 20_000 + i, "Custom Event", "")))
+        .map(|i| {
+            EventSummary::from(&event(
+                INCIDENT,
+                &format!("ev{i:05}"),
+                NOW - 20_000 + i,
+                "Custom Event",
+                "",
+            ))
+        })
         .collect();
     let generation = state.timeline.generation;
-    update(&mut state, Msg::TimelinePage { arn: INCIDENT.into(), generation, result: Ok(page), last_page: true });
+    update(
+        &mut state,
+        Msg::TimelinePage {
+            arn: INCIDENT.into(),
+            generation,
+            result: Ok(page),
+            last_page: true,
+        },
+    );
     focus(&mut state, Focus::Timeline);
     let text = text_of(draw(&state, 160, 48).backend().buffer());
     assert!(text.contains("10000 events"));
-    assert!(text.contains("›●03-31 18:13:19"), "the newest event is selected and shown:\n{text}");
+    assert!(
+        text.contains("›●03-31 18:13:19"),
+        "the newest event is selected and shown:\n{text}"
+    );
     update(&mut state, key(KeyCode::Home));
     let text = text_of(draw(&state, 160, 48).backend().buffer());
-    assert!(text.contains("› 03-31 15:26:40"), "Home shows the oldest:\n{text}");
+    assert!(
+        text.contains("› 03-31 15:26:40"),
+        "Home shows the oldest:\n{text}"
+    );
 }

@@ -15,8 +15,21 @@ impl Tmux {
             socket: format!("imdeck-test-{name}-{}", std::process::id()),
         };
         tmux.run(&[
-            "new-session", "-d", "-s", "t", "-x", "160", "-y", "48", "env", "-i", "PATH=/usr/bin:/bin",
-            "TERM=xterm-256color", "HOME=/tmp", "PS1=$ ", "sh",
+            "new-session",
+            "-d",
+            "-s",
+            "t",
+            "-x",
+            "160",
+            "-y",
+            "48",
+            "env",
+            "-i",
+            "PATH=/usr/bin:/bin",
+            "TERM=xterm-256color",
+            "HOME=/tmp",
+            "PS1=$ ",
+            "sh",
         ]);
         tmux
     }
@@ -42,7 +55,9 @@ impl Tmux {
     }
 
     fn format(&self, f: &str) -> String {
-        self.run(&["display-message", "-p", "-t", "t", f]).trim().to_string()
+        self.run(&["display-message", "-p", "-t", "t", f])
+            .trim()
+            .to_string()
     }
 
     /// Waits until the screen satisfies `ok`, or fails the test showing the last screen.
@@ -65,8 +80,15 @@ impl Tmux {
         self.wait_for("the alternate screen to close", |_| {
             self.format("#{alternate_on}") == "0"
         });
-        assert_eq!(self.format("#{cursor_flag}"), "1", "cursor hidden after exit");
-        self.send(&["clear; stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | sort | tr '\\n' ,", "Enter"]);
+        assert_eq!(
+            self.format("#{cursor_flag}"),
+            "1",
+            "cursor hidden after exit"
+        );
+        self.send(&[
+            "clear; stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | sort | tr '\\n' ,",
+            "Enter",
+        ]);
         self.wait_for("stty to report cooked mode", |s| s.contains("echo,icanon,"));
     }
 }
@@ -96,7 +118,9 @@ fn dashboard_runs_a_command_and_quits_cleanly() {
     tmux.send(&[":"]);
     tmux.send(&["-l", "@aws ssm-incidents list-response-plans"]);
     tmux.send(&["Enter"]);
-    tmux.wait_for("the command output", |s| s.contains("responsePlanSummaries"));
+    tmux.wait_for("the command output", |s| {
+        s.contains("responsePlanSummaries")
+    });
     tmux.send(&["Escape"]);
     tmux.send(&["q"]);
     tmux.assert_restored();
@@ -120,7 +144,9 @@ fn a_small_terminal_stays_usable_and_the_layout_comes_back() {
     let tmux = Tmux::start("resize");
     launch(&tmux, "--read-only");
     tmux.run(&["resize-window", "-t", "t", "-x", "40", "-y", "12"]);
-    tmux.wait_for("a 40x12 layout", |s| s.lines().count() <= 12 && s.contains("imdeck"));
+    tmux.wait_for("a 40x12 layout", |s| {
+        s.lines().count() <= 12 && s.contains("imdeck")
+    });
     tmux.run(&["resize-window", "-t", "t", "-x", "160", "-y", "48"]);
     tmux.wait_for("the wide layout again", |s| {
         s.contains("us-west-2") && s.contains("test-response-plan-chat")

@@ -4,7 +4,6 @@ use std::process::ExitCode;
 
 use crate::cli::{GlobalOptions, ReportFormat};
 use crate::domain::audit::report::AuditReport;
-use crate::domain::audit::run_audit;
 
 use super::backend::Backend;
 
@@ -19,11 +18,11 @@ pub async fn run(global: &GlobalOptions, format: ReportFormat) -> ExitCode {
     };
     let snapshot = backend.cloud.load_snapshot(None).await;
     backend.shutdown().await;
-    let report = AuditReport::new(&snapshot, run_audit(&snapshot));
+    let report = AuditReport::from_snapshot(&snapshot);
     let text = match format {
         ReportFormat::Text => report.render_text(),
         ReportFormat::Markdown => report.render_markdown(),
-        ReportFormat::Json => match serde_json::to_string_pretty(&report) {
+        ReportFormat::Json => match report.to_json() {
             Ok(json) => json + "\n",
             Err(e) => {
                 eprintln!("imdeck audit: {e}");
@@ -32,5 +31,5 @@ pub async fn run(global: &GlobalOptions, format: ReportFormat) -> ExitCode {
         },
     };
     print!("{text}");
-    ExitCode::from(report.exit_code())
+    ExitCode::from(u8::try_from(report.exit_code()).unwrap_or(3))
 }

@@ -13,7 +13,10 @@ pub struct Backend {
 
 impl Backend {
     /// Connects as the global options say; `force_read_only` is for commands that must never write (audit, export).
-    pub async fn connect(global: &GlobalOptions, force_read_only: bool) -> Result<Backend, CloudError> {
+    pub async fn connect(
+        global: &GlobalOptions,
+        force_read_only: bool,
+    ) -> Result<Backend, CloudError> {
         let read_only = global.read_only || force_read_only;
         let (endpoint_url, sandbox) = if global.sandbox {
             let sandbox = sandbox::start(SandboxOptions::loopback_ephemeral(Scenario::Demo))
@@ -39,7 +42,9 @@ impl Backend {
         if self.sandbox.is_some() {
             "SANDBOX".to_string()
         } else {
-            self.cloud.profile().unwrap_or_else(|| "default".to_string())
+            self.cloud
+                .profile()
+                .unwrap_or_else(|| "default".to_string())
         }
     }
 

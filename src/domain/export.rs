@@ -60,7 +60,10 @@ impl IncidentExport {
         let mut row = |k: &str, v: String| md.push_str(&format!("| {k} | {} |\n", cell(&v)));
         row("ARN", r.arn.clone());
         row("Status", r.status.as_str().to_string());
-        row("Impact", format!("{} ({})", r.impact, impact_label(r.impact)));
+        row(
+            "Impact",
+            format!("{} ({})", r.impact, impact_label(r.impact)),
+        );
         row("Created", r.creation_time.to_rfc3339());
         if let Some(t) = r.resolved_time {
             row("Resolved", t.to_rfc3339());
@@ -209,7 +212,10 @@ mod tests {
         assert_eq!(changes.len(), 2);
         assert_eq!(changes[0].new_value, "2");
         assert_eq!(changes[1].attribute, "status");
-        assert_eq!(changes[1].modified_by.as_deref(), Some("arn:aws:iam::1:user/a"));
+        assert_eq!(
+            changes[1].modified_by.as_deref(),
+            Some("arn:aws:iam::1:user/a")
+        );
     }
 
     #[test]

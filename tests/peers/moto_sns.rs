@@ -37,7 +37,11 @@ fn canonical(v: &serde_json::Value) -> String {
             serde_json::Value::Object(m) => {
                 let mut keys: Vec<&String> = m.keys().collect();
                 keys.sort();
-                serde_json::Value::Object(keys.into_iter().map(|k| (k.clone(), sorted(&m[k]))).collect())
+                serde_json::Value::Object(
+                    keys.into_iter()
+                        .map(|k| (k.clone(), sorted(&m[k])))
+                        .collect(),
+                )
             }
             serde_json::Value::Array(a) => serde_json::Value::Array(a.iter().map(sorted).collect()),
             other => other.clone(),
@@ -50,11 +54,20 @@ fn canonical(v: &serde_json::Value) -> String {
 async fn transcript(cloud: &Cloud, account: &str) -> Vec<String> {
     let mut out = Vec::new();
     let w = cloud.writer().expect("writer");
-    let arn = w.create_topic("us-east-2", "peer-alpha").await.expect("create");
+    let arn = w
+        .create_topic("us-east-2", "peer-alpha")
+        .await
+        .expect("create");
     out.push(format!("create {arn}"));
-    let again = w.create_topic("us-east-2", "peer-alpha").await.expect("create again");
+    let again = w
+        .create_topic("us-east-2", "peer-alpha")
+        .await
+        .expect("create again");
     out.push(format!("create again same: {}", again == arn));
-    let west = w.create_topic("us-west-2", "peer-alpha").await.expect("create west");
+    let west = w
+        .create_topic("us-west-2", "peer-alpha")
+        .await
+        .expect("create west");
     out.push(format!("create west {west}"));
     for region in ["us-east-2", "us-west-2"] {
         let mut names: Vec<String> = cloud
@@ -67,11 +80,18 @@ async fn transcript(cloud: &Cloud, account: &str) -> Vec<String> {
         names.sort();
         out.push(format!("list {region} {names:?}"));
     }
-    let attrs = w.get_topic_attributes("us-east-2", &arn).await.expect("attrs");
+    let attrs = w
+        .get_topic_attributes("us-east-2", &arn)
+        .await
+        .expect("attrs");
     let policy: serde_json::Value =
         serde_json::from_str(attrs.get("Policy").expect("policy")).expect("policy json");
     out.push(format!("default policy {}", canonical(&policy)));
-    out.push(format!("owner {:?} arn {:?}", attrs.get("Owner"), attrs.get("TopicArn")));
+    out.push(format!(
+        "owner {:?} arn {:?}",
+        attrs.get("Owner"),
+        attrs.get("TopicArn")
+    ));
     let statement = imdeck::domain::policy::incident_manager_statement(&arn, account);
     let mut merged = policy.clone();
     if let Some(list) = merged["Statement"].as_array_mut() {
@@ -81,7 +101,10 @@ async fn transcript(cloud: &Cloud, account: &str) -> Vec<String> {
     w.set_topic_policy("us-east-2", &arn, current, &merged.to_string())
         .await
         .expect("set policy");
-    let after = w.get_topic_attributes("us-east-2", &arn).await.expect("attrs");
+    let after = w
+        .get_topic_attributes("us-east-2", &arn)
+        .await
+        .expect("attrs");
     let after: serde_json::Value =
         serde_json::from_str(after.get("Policy").expect("policy")).expect("json");
     out.push(format!("merged policy {}", canonical(&after)));

@@ -1,0 +1,118 @@
+//! The loop: terminal events, effect results and clock ticks become `Msg`s; `update` changes the state; the frame is drawn.
+
+pub mod effects;
+pub mod history;
+
+use std::io::Write;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use futures::StreamExt;
+use ratatui::crossterm::event::{Event, EventStream, KeyEventKind};
+use tokio::signal::unix::{SignalKind, signal};
+use tokio::sync::mpsc;
+
+use crate::app::{AppState, Effect, HeaderInfo, Msg, update};
+use crate::cli::GlobalOptions;
+use crate::commands::backend::Backend;
+use crate::domain::model::Timestamp;
+use crate::{terminal, ui};
+
+/// Often enough for spinners and ages to move smoothly; polling intervals are counted in these ticks' time.
+const TICK: Duration = Duration::from_millis(250);
+
+pub async fn run(global: &GlobalOptions, incident: Option<String>) -> ExitCode {
+    // Connecting builds clients only; no request is made, so the first frame is not held up by the network.
+    let backend = match Backend::connect(global, false).await {
+        Ok(backend) => backend,
+        Err(e) => {
+            eprintln!("imdeck: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let header = HeaderInfo {
+        account: String::new(),
+        region: backend.cloud.region(),
+        profile_or_sandbox: backend.origin_label(),
+        read_only: backend.cloud.is_read_only(),
+    };
+    let result = run_loop(&backend, AppState::new(header), incident).await;
+    let restored = terminal::restore();
+    backend.shutdown().await;
+    match result.and(restored) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("imdeck: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn now() -> Timestamp {
+    Timestamp(chrono::Utc::now().timestamp_millis())
+}
+
+async fn run_loop(
+    backend: &Backend,
+    mut state: AppState,
+    incident: Option<String>,
+) -> std::io::Result<()> {
+    let mut term = terminal::init()?;
+    let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
+    let mut keys = EventStream::new();
+    let mut ticks = tokio::time::interval(TICK);
+    let mut sigterm = signal(SignalKind::terminate())?;
+    let mut sighup = signal(SignalKind::hangup())?;
+    let mut sigint = signal(SignalKind::interrupt())?;
+
+    let mut pending = vec![Msg::Started { now: now() }];
+    if let Some(arn) = incident {
+        pending.push(Msg::IncidentRequested { arn });
+    }
+    if let Ok(size) = term.size() {
+        pending.push(Msg::Resized {
+            width: size.width,
+            height: size.height,
+        });
+    }
+    loop {
+        for msg in pending.drain(..) {
+            for effect in update(&mut state, msg) {
+                match effect {
+                    Effect::Quit => return Ok(()),
+                    Effect::CopyToClipboard(text) => copy_with_osc52(&text)?,
+                    other => effects::spawn(other, backend.cloud.clone(), tx.clone()),
+                }
+            }
+        }
+        term.draw(|frame| ui::render(&state, frame))?;
+        tokio::select! {
+            event = keys.next() => match event {
+                Some(Ok(Event::Key(key))) if key.kind != KeyEventKind::Release => pending.push(Msg::KeyPressed(key)),
+                Some(Ok(Event::Paste(text))) => pending.push(Msg::Pasted(text)),
+                Some(Ok(Event::Resize(width, height))) => pending.push(Msg::Resized { width, height }),
+                Some(Ok(_)) => {}
+                Some(Err(e)) => return Err(e),
+                None => return Ok(()),
+            },
+            Some(msg) = rx.recv() => pending.push(msg),
+            _ = ticks.tick() => pending.push(Msg::Tick { now: now() }),
+            _ = sigterm.recv() => terminal::restore_and_exit(15),
+            _ = sighup.recv() => terminal::restore_and_exit(1),
+            _ = sigint.recv() => terminal::restore_and_exit(2),
+        }
+        // Coalesce: everything already waiting is applied before the next frame is drawn.
+        while let Ok(msg) = rx.try_recv() {
+            pending.push(msg);
+        }
+    }
+}
+
+/// OSC 52 puts text on the clipboard of the terminal (and through ssh and tmux) without a clipboard daemon.
+fn copy_with_osc52(text: &str) -> std::io::Result<()> {
+    use base64::Engine;
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    let mut out = std::io::stdout();
+    write!(out, "\x1b]52;c;{encoded}\x07")?;
+    out.flush()
+}

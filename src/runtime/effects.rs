@@ -1,0 +1,126 @@
+//! Performs one `Effect` in its own task and answers with a `Msg`; the only place the TUI touches the network or disk.
+
+use tokio::sync::mpsc::UnboundedSender;
+
+use crate::app::{Effect, Msg};
+use crate::cloud::Cloud;
+use crate::commands::export::read_export;
+use crate::domain::audit::run_audit;
+use crate::domain::chat_command::{canonical_line, parse_chat_line};
+use crate::domain::cli_output::render_output;
+
+use super::history;
+
+/// Spawns the effect; its answer arrives on `tx`. A closed channel means the app is quitting, so sends may fail.
+pub fn spawn(effect: Effect, cloud: Cloud, tx: UnboundedSender<Msg>) {
+    tokio::spawn(async move {
+        for msg in perform(effect, &cloud, &tx).await {
+            let _ = tx.send(msg);
+        }
+    });
+}
+
+async fn perform(effect: Effect, cloud: &Cloud, tx: &UnboundedSender<Msg>) -> Vec<Msg> {
+    match effect {
+        Effect::LoadSnapshot { generation } => {
+            let (progress_tx, mut progress_rx) =
+                tokio::sync::mpsc::unbounded_channel::<crate::cloud::SnapshotProgress>();
+            let forward = {
+                let tx = tx.clone();
+                tokio::spawn(async move {
+                    while let Some(p) = progress_rx.recv().await {
+                        let _ = tx.send(Msg::SnapshotProgress {
+                            generation,
+                            regions_done: p.regions_done,
+                            regions_total: p.regions_total,
+                        });
+                    }
+                })
+            };
+            let snapshot = cloud.load_snapshot(Some(progress_tx)).await;
+            let _ = forward.await;
+            let checks = run_audit(&snapshot);
+            vec![Msg::SnapshotLoaded {
+                generation,
+                snapshot: Box::new(snapshot),
+                checks,
+            }]
+        }
+        Effect::LoadIncidents { generation } => vec![Msg::IncidentsLoaded {
+            generation,
+            result: cloud.list_incidents().await,
+        }],
+        Effect::LoadIncidentRecord { arn } => {
+            let result = cloud.get_incident(&arn).await;
+            vec![Msg::IncidentRecordLoaded { arn, result }]
+        }
+        Effect::PollTimeline {
+            arn,
+            generation,
+            after,
+        } => {
+            let result = cloud.list_timeline(&arn, after).await;
+            vec![Msg::TimelinePage {
+                arn,
+                generation,
+                result,
+                last_page: true,
+            }]
+        }
+        Effect::FetchEvent { arn, id } => {
+            let result = cloud.get_timeline_event(&arn, &id).await;
+            vec![Msg::EventLoaded { arn, id, result }]
+        }
+        Effect::ParseCommand { text } => {
+            let result = parse_chat_line(&text);
+            let canonical = result.as_ref().ok().map(canonical_line);
+            vec![Msg::CommandParsed {
+                text,
+                result,
+                canonical,
+            }]
+        }
+        Effect::DescribeCommand { line } => {
+            let canonical = canonical_line(&line);
+            vec![Msg::CommandDescribed { line, canonical }]
+        }
+        Effect::RunCommand { line } => {
+            let result = cloud
+                .execute(&line.command, line.region.as_deref())
+                .await
+                .and_then(|value| {
+                    render_output(&value, line.query.as_deref(), line.output).map_err(|message| {
+                        crate::cloud::CloudError::Validation {
+                            code: "InvalidQuery".into(),
+                            message,
+                        }
+                    })
+                });
+            vec![Msg::CommandFinished { line, result }]
+        }
+        Effect::SaveHistory { line } => {
+            if let Err(e) = history::append(&line) {
+                tracing::warn!("could not save the command history: {e}");
+            }
+            Vec::new()
+        }
+        Effect::LoadHistory => vec![Msg::HistoryLoaded {
+            lines: history::load(),
+        }],
+        Effect::ExportIncident { arn } => {
+            let result = match read_export(cloud, &arn).await {
+                Ok(export) => {
+                    let id = arn.rsplit('/').next().unwrap_or("incident");
+                    let path = format!("imdeck-export-{id}.md");
+                    std::fs::write(&path, export.render_markdown())
+                        .map(|()| path)
+                        .map_err(|e| e.to_string())
+                }
+                Err(e) => Err(e.to_string()),
+            };
+            vec![Msg::ExportFinished { arn, result }]
+        }
+        // Handled by the loop itself: they touch the terminal, not the network.
+        Effect::CopyToClipboard(_) | Effect::Quit => Vec::new(),
+    }
+}
