@@ -19,18 +19,24 @@ use aws_sdk_ssmincidents::operation::update_response_plan::UpdateResponsePlanErr
 use aws_sdk_ssmincidents::operation::update_timeline_event::UpdateTimelineEventError;
 use aws_sdk_ssmincidents::primitives::DateTime;
 use aws_sdk_ssmincidents::types::{
-    AttributeValueList, ChatChannel, Condition, EmptyChatChannel, EventReference, Filter, IncidentRecordStatus,
-    ItemIdentifier, ItemType, ItemValue, RelatedItem, RelatedItemsUpdate, ResourceType, SortOrder, TimelineEventSort,
-    TriggerDetails,
+    AttributeValueList, ChatChannel, Condition, EmptyChatChannel, EventReference, Filter,
+    IncidentRecordStatus, ItemIdentifier, ItemType, ItemValue, RelatedItem, RelatedItemsUpdate,
+    ResourceType, SortOrder, TimelineEventSort, TriggerDetails,
 };
 use sdk::{MAIN_INCIDENT, TEST_PLAN};
 
 fn filter(key: &str, condition: Condition) -> Filter {
-    Filter::builder().key(key).condition(condition).build().expect("filter")
+    Filter::builder()
+        .key(key)
+        .condition(condition)
+        .build()
+        .expect("filter")
 }
 
 fn strings(values: &[&str]) -> Condition {
-    Condition::Equals(AttributeValueList::StringValues(values.iter().map(|s| s.to_string()).collect()))
+    Condition::Equals(AttributeValueList::StringValues(
+        values.iter().map(|s| s.to_string()).collect(),
+    ))
 }
 
 #[tokio::test]
@@ -57,7 +63,12 @@ async fn response_plans_list_in_fresh_pages_and_read_back() {
     assert!(names.contains(&"test-response-plan-chat".to_string()));
     assert!(names.contains(&"MyResponsePlanChat".to_string()));
 
-    let plan = im.get_response_plan().arn(TEST_PLAN).send().await.expect("get plan");
+    let plan = im
+        .get_response_plan()
+        .arn(TEST_PLAN)
+        .send()
+        .await
+        .expect("get plan");
     assert_eq!(plan.name(), "test-response-plan-chat");
     assert_eq!(plan.engagements().len(), 2);
     let Some(ChatChannel::ChatbotSns(topics)) = plan.chat_channel() else {
@@ -101,7 +112,10 @@ async fn update_response_plan_sets_and_removes_the_channel() {
         .await
         .expect("update");
     let read = im.get_response_plan().arn(plan).send().await.expect("get");
-    assert_eq!(read.chat_channel(), Some(&ChatChannel::ChatbotSns(vec![topic.into()])));
+    assert_eq!(
+        read.chat_channel(),
+        Some(&ChatChannel::ChatbotSns(vec![topic.into()]))
+    );
     assert_eq!(read.display_name(), Some("Nightly batch (chat)"));
     assert_eq!(read.incident_template().map(|t| t.impact()), Some(2));
 
@@ -111,9 +125,19 @@ async fn update_response_plan_sets_and_removes_the_channel() {
         .send()
         .await
         .expect("remove channel");
-    assert!(im.get_response_plan().arn(plan).send().await.expect("get").chat_channel().is_none());
+    assert!(
+        im.get_response_plan()
+            .arn(plan)
+            .send()
+            .await
+            .expect("get")
+            .chat_channel()
+            .is_none()
+    );
 
-    let six: Vec<String> = (0..6).map(|i| format!("arn:aws:sns:us-east-2:111122223333:t{i}")).collect();
+    let six: Vec<String> = (0..6)
+        .map(|i| format!("arn:aws:sns:us-east-2:111122223333:t{i}"))
+        .collect();
     let err = im
         .update_response_plan()
         .arn(plan)
@@ -121,7 +145,10 @@ async fn update_response_plan_sets_and_removes_the_channel() {
         .send()
         .await
         .expect_err("six topics");
-    assert!(matches!(err.into_service_error(), UpdateResponsePlanError::ValidationException(_)));
+    assert!(matches!(
+        err.into_service_error(),
+        UpdateResponsePlanError::ValidationException(_)
+    ));
     let err = im
         .update_response_plan()
         .arn("arn:aws:ssm-incidents::111122223333:response-plan/ghost")
@@ -129,7 +156,10 @@ async fn update_response_plan_sets_and_removes_the_channel() {
         .send()
         .await
         .expect_err("unknown");
-    assert!(matches!(err.into_service_error(), UpdateResponsePlanError::ResourceNotFoundException(_)));
+    assert!(matches!(
+        err.into_service_error(),
+        UpdateResponsePlanError::ResourceNotFoundException(_)
+    ));
 }
 
 #[tokio::test]
@@ -144,7 +174,12 @@ async fn start_incident_follows_the_plan_and_is_idempotent() {
         .await
         .expect("start");
     let arn = started.incident_record_arn().to_string();
-    assert!(arn.starts_with("arn:aws:ssm-incidents::111122223333:incident-record/test-response-plan-chat/"), "{arn}");
+    assert!(
+        arn.starts_with(
+            "arn:aws:ssm-incidents::111122223333:incident-record/test-response-plan-chat/"
+        ),
+        "{arn}"
+    );
     let again = im
         .start_incident()
         .response_plan_arn(TEST_PLAN)
@@ -161,20 +196,46 @@ async fn start_incident_follows_the_plan_and_is_idempotent() {
         .send()
         .await
         .expect_err("token reuse");
-    assert!(matches!(conflict.into_service_error(), StartIncidentError::ConflictException(_)));
+    assert!(matches!(
+        conflict.into_service_error(),
+        StartIncidentError::ConflictException(_)
+    ));
 
-    let record = im.get_incident_record().arn(&arn).send().await.expect("get");
+    let record = im
+        .get_incident_record()
+        .arn(&arn)
+        .send()
+        .await
+        .expect("get");
     let record = record.incident_record().expect("record");
     assert_eq!(record.title(), "Chat channel test incident");
     assert_eq!(record.impact(), 3);
     assert_eq!(record.status(), &IncidentRecordStatus::Open);
     assert!(matches!(record.chat_channel(), Some(ChatChannel::ChatbotSns(t)) if t.len() == 2));
-    assert_eq!(record.incident_record_source().map(|s| s.source()), Some("aws.ssm-incidents.custom"));
+    assert_eq!(
+        record.incident_record_source().map(|s| s.source()),
+        Some("aws.ssm-incidents.custom")
+    );
 
-    let events = im.list_timeline_events().incident_record_arn(&arn).send().await.expect("timeline");
-    let types: Vec<&str> = events.event_summaries().iter().map(|e| e.event_type()).collect();
+    let events = im
+        .list_timeline_events()
+        .incident_record_arn(&arn)
+        .send()
+        .await
+        .expect("timeline");
+    let types: Vec<&str> = events
+        .event_summaries()
+        .iter()
+        .map(|e| e.event_type())
+        .collect();
     assert_eq!(types.first(), Some(&"SSM Incident Trigger"));
-    assert_eq!(types.iter().filter(|t| **t == "SSM Contacts Page for Incident").count(), 2);
+    assert_eq!(
+        types
+            .iter()
+            .filter(|t| **t == "SSM Contacts Page for Incident")
+            .count(),
+        2
+    );
 
     let with_items = im
         .start_incident()
@@ -212,7 +273,10 @@ async fn start_incident_follows_the_plan_and_is_idempotent() {
         .expect("items");
     assert_eq!(items.related_items().len(), 1);
     let generated = items.related_items()[0].generated_id().unwrap_or_default();
-    assert!(generated.starts_with("related-item/OTHER/") && generated.len() == "related-item/OTHER/".len() + 32);
+    assert!(
+        generated.starts_with("related-item/OTHER/")
+            && generated.len() == "related-item/OTHER/".len() + 32
+    );
 }
 
 #[tokio::test]
@@ -238,7 +302,10 @@ async fn start_incident_rejects_bad_input() {
         .send()
         .await
         .expect_err("unknown plan");
-    assert!(matches!(err.into_service_error(), StartIncidentError::ResourceNotFoundException(_)));
+    assert!(matches!(
+        err.into_service_error(),
+        StartIncidentError::ResourceNotFoundException(_)
+    ));
     let err = im
         .start_incident()
         .response_plan_arn("not-an-arn")
@@ -246,7 +313,13 @@ async fn start_incident_rejects_bad_input() {
         .send()
         .await
         .expect_err("bad arn and title");
-    assert!(err.message().unwrap_or_default().starts_with("2 validation errors detected"), "{:?}", err.message());
+    assert!(
+        err.message()
+            .unwrap_or_default()
+            .starts_with("2 validation errors detected"),
+        "{:?}",
+        err.message()
+    );
 }
 
 #[tokio::test]
@@ -263,7 +336,11 @@ async fn list_incident_records_filters_and_pages() {
         .await
         .expect("all");
     assert_eq!(all.len(), 5);
-    assert!(all.windows(2).all(|w| w[0].creation_time() >= w[1].creation_time()), "newest first");
+    assert!(
+        all.windows(2)
+            .all(|w| w[0].creation_time() >= w[1].creation_time()),
+        "newest first"
+    );
 
     let open = im
         .list_incident_records()
@@ -271,22 +348,37 @@ async fn list_incident_records_filters_and_pages() {
         .send()
         .await
         .expect("open");
-    let arns: Vec<&str> = open.incident_record_summaries().iter().map(|s| s.arn()).collect();
+    let arns: Vec<&str> = open
+        .incident_record_summaries()
+        .iter()
+        .map(|s| s.arn())
+        .collect();
     assert_eq!(arns.len(), 2);
     assert!(arns.contains(&MAIN_INCIDENT));
 
     let impact = im
         .list_incident_records()
-        .filters(filter("impact", Condition::Equals(AttributeValueList::IntegerValues(vec![1, 2]))))
+        .filters(filter(
+            "impact",
+            Condition::Equals(AttributeValueList::IntegerValues(vec![1, 2])),
+        ))
         .send()
         .await
         .expect("impact");
-    assert!(impact.incident_record_summaries().iter().all(|s| s.impact() <= 2));
+    assert!(
+        impact
+            .incident_record_summaries()
+            .iter()
+            .all(|s| s.impact() <= 2)
+    );
     assert_eq!(impact.incident_record_summaries().len(), 2);
 
     let recent = im
         .list_incident_records()
-        .filters(filter("creationTime", Condition::After(DateTime::from_secs(1_704_067_200))))
+        .filters(filter(
+            "creationTime",
+            Condition::After(DateTime::from_secs(1_704_067_200)),
+        ))
         .filters(filter("status", strings(&["RESOLVED"])))
         .send()
         .await
@@ -304,32 +396,61 @@ async fn list_incident_records_filters_and_pages() {
         .expect("created by");
     assert_eq!(by_creator.incident_record_summaries().len(), 4);
 
-    let six = (0..6).map(|_| filter("status", strings(&["OPEN"]))).collect::<Vec<_>>();
+    let six = (0..6)
+        .map(|_| filter("status", strings(&["OPEN"])))
+        .collect::<Vec<_>>();
     let err = im
         .list_incident_records()
         .set_filters(Some(six))
         .send()
         .await
         .expect_err("six filters");
-    assert!(matches!(err.into_service_error(), ListIncidentRecordsError::ValidationException(_)));
+    assert!(matches!(
+        err.into_service_error(),
+        ListIncidentRecordsError::ValidationException(_)
+    ));
     let err = im
         .list_incident_records()
         .filters(filter("status", strings(&["open"])))
         .send()
         .await
         .expect_err("lower-case status");
-    assert!(matches!(err.into_service_error(), ListIncidentRecordsError::ValidationException(_)));
-    let err = im.list_incident_records().max_results(101).send().await.expect_err("101");
-    assert!(matches!(err.into_service_error(), ListIncidentRecordsError::ValidationException(_)));
-    let err = im.list_incident_records().next_token("bogus").send().await.expect_err("token");
-    assert!(matches!(err.into_service_error(), ListIncidentRecordsError::ValidationException(_)));
+    assert!(matches!(
+        err.into_service_error(),
+        ListIncidentRecordsError::ValidationException(_)
+    ));
+    let err = im
+        .list_incident_records()
+        .max_results(101)
+        .send()
+        .await
+        .expect_err("101");
+    assert!(matches!(
+        err.into_service_error(),
+        ListIncidentRecordsError::ValidationException(_)
+    ));
+    let err = im
+        .list_incident_records()
+        .next_token("bogus")
+        .send()
+        .await
+        .expect_err("token");
+    assert!(matches!(
+        err.into_service_error(),
+        ListIncidentRecordsError::ValidationException(_)
+    ));
 }
 
 #[tokio::test]
 async fn get_and_update_incident_record() {
     let sandbox = sdk::demo().await;
     let im = sdk::incidents(&sandbox).await;
-    let record = im.get_incident_record().arn(MAIN_INCIDENT).send().await.expect("get");
+    let record = im
+        .get_incident_record()
+        .arn(MAIN_INCIDENT)
+        .send()
+        .await
+        .expect("get");
     let record = record.incident_record().expect("record");
     assert_eq!(record.impact(), 2);
     assert!(record.resolved_time().is_none());
@@ -341,16 +462,27 @@ async fn get_and_update_incident_record() {
         .send()
         .await
         .expect("resolve");
-    let record = im.get_incident_record().arn(MAIN_INCIDENT).send().await.expect("get");
+    let record = im
+        .get_incident_record()
+        .arn(MAIN_INCIDENT)
+        .send()
+        .await
+        .expect("get");
     let record = record.incident_record().expect("record");
     assert_eq!(record.status(), &IncidentRecordStatus::Resolved);
     assert!(record.resolved_time().is_some());
-    assert_eq!(record.summary(), Some("Analytics query killed; latency normal"));
+    assert_eq!(
+        record.summary(),
+        Some("Analytics query killed; latency normal")
+    );
 
     let updates = im
         .list_timeline_events()
         .incident_record_arn(MAIN_INCIDENT)
-        .filters(filter("eventType", strings(&["SSM Incident Record Update"])))
+        .filters(filter(
+            "eventType",
+            strings(&["SSM Incident Record Update"]),
+        ))
         .sort_by(TimelineEventSort::EventTime)
         .sort_order(SortOrder::Descending)
         .send()
@@ -364,14 +496,18 @@ async fn get_and_update_incident_record() {
         .send()
         .await
         .expect("event");
-    let data: serde_json::Value = serde_json::from_str(event.event().expect("event").event_data()).expect("json data");
+    let data: serde_json::Value =
+        serde_json::from_str(event.event().expect("event").event_data()).expect("json data");
     let attributes: Vec<&str> = data["modifiedAttributes"]
         .as_array()
         .expect("list")
         .iter()
         .filter_map(|a| a["attributeName"].as_str())
         .collect();
-    assert!(attributes.contains(&"status") && attributes.contains(&"summary"), "{data}");
+    assert!(
+        attributes.contains(&"status") && attributes.contains(&"summary"),
+        "{data}"
+    );
 
     let err = im
         .update_incident_record()
@@ -380,7 +516,10 @@ async fn get_and_update_incident_record() {
         .send()
         .await
         .expect_err("lower-case status");
-    assert!(matches!(err.into_service_error(), UpdateIncidentRecordError::ValidationException(_)));
+    assert!(matches!(
+        err.into_service_error(),
+        UpdateIncidentRecordError::ValidationException(_)
+    ));
     let err = im
         .update_incident_record()
         .arn(MAIN_INCIDENT)
@@ -388,7 +527,10 @@ async fn get_and_update_incident_record() {
         .send()
         .await
         .expect_err("long summary");
-    assert!(matches!(err.into_service_error(), UpdateIncidentRecordError::ValidationException(_)));
+    assert!(matches!(
+        err.into_service_error(),
+        UpdateIncidentRecordError::ValidationException(_)
+    ));
     let err = im
         .update_incident_record()
         .arn("arn:aws:ssm-incidents::111122223333:incident-record/x/y")
@@ -396,7 +538,10 @@ async fn get_and_update_incident_record() {
         .send()
         .await
         .expect_err("unknown");
-    assert!(matches!(err.into_service_error(), UpdateIncidentRecordError::ResourceNotFoundException(_)));
+    assert!(matches!(
+        err.into_service_error(),
+        UpdateIncidentRecordError::ResourceNotFoundException(_)
+    ));
 
     let err = im
         .get_incident_record()
@@ -410,8 +555,16 @@ async fn get_and_update_incident_record() {
         }
         other => panic!("expected ResourceNotFoundException, got {other:?}"),
     }
-    let err = im.get_incident_record().arn("bad").send().await.expect_err("bad arn");
-    assert!(matches!(err.into_service_error(), GetIncidentRecordError::ValidationException(_)));
+    let err = im
+        .get_incident_record()
+        .arn("bad")
+        .send()
+        .await
+        .expect_err("bad arn");
+    assert!(matches!(
+        err.into_service_error(),
+        GetIncidentRecordError::ValidationException(_)
+    ));
 }
 
 #[tokio::test]
@@ -440,13 +593,18 @@ async fn timeline_events_create_read_update_delete() {
     let event = event.event().expect("event");
     assert_eq!(event.event_data(), "\"Customer comms sent\"");
     assert_eq!(event.event_time().as_secs_f64(), 1_710_410_000.5);
-    assert_eq!(event.event_references(), &[EventReference::Resource(MAIN_INCIDENT.into())]);
+    assert_eq!(
+        event.event_references(),
+        &[EventReference::Resource(MAIN_INCIDENT.into())]
+    );
 
     im.update_timeline_event()
         .incident_record_arn(MAIN_INCIDENT)
         .event_id(&id)
         .event_data("\"Customer comms sent (EU and US)\"")
-        .event_references(EventReference::RelatedItemId("related-item/OTHER/5E0F2A7C9B1D4E6F8A3B2C1D0E9F8A7B".into()))
+        .event_references(EventReference::RelatedItemId(
+            "related-item/OTHER/5E0F2A7C9B1D4E6F8A3B2C1D0E9F8A7B".into(),
+        ))
         .send()
         .await
         .expect("update");
@@ -468,12 +626,19 @@ async fn timeline_events_create_read_update_delete() {
         .send()
         .await
         .expect("notes");
-    assert_eq!(notes.event_summaries().len(), 1, "only the demo note references the incident now");
+    assert_eq!(
+        notes.event_summaries().len(),
+        1,
+        "only the demo note references the incident now"
+    );
 
     let after = im
         .list_timeline_events()
         .incident_record_arn(MAIN_INCIDENT)
-        .filters(filter("eventTime", Condition::After(DateTime::from_secs(1_710_409_500))))
+        .filters(filter(
+            "eventTime",
+            Condition::After(DateTime::from_secs(1_710_409_500)),
+        ))
         .send()
         .await
         .expect("after");
@@ -515,7 +680,11 @@ async fn timeline_pages_sort_and_validation() {
         .await
         .expect("all events");
     assert_eq!(ascending.len(), 7);
-    assert!(ascending.windows(2).all(|w| w[0].event_time() <= w[1].event_time()));
+    assert!(
+        ascending
+            .windows(2)
+            .all(|w| w[0].event_time() <= w[1].event_time())
+    );
     let descending = im
         .list_timeline_events()
         .incident_record_arn(MAIN_INCIDENT)
@@ -524,9 +693,15 @@ async fn timeline_pages_sort_and_validation() {
         .send()
         .await
         .expect("descending");
-    assert_eq!(descending.event_summaries().first().map(|e| e.event_id()), ascending.last().map(|e| e.event_id()));
+    assert_eq!(
+        descending.event_summaries().first().map(|e| e.event_id()),
+        ascending.last().map(|e| e.event_id())
+    );
 
-    let system = ascending.iter().find(|e| e.event_type() == "SSM Incident Trigger").expect("trigger event");
+    let system = ascending
+        .iter()
+        .find(|e| e.event_type() == "SSM Incident Trigger")
+        .expect("trigger event");
     let err = im
         .update_timeline_event()
         .incident_record_arn(MAIN_INCIDENT)
@@ -535,7 +710,10 @@ async fn timeline_pages_sort_and_validation() {
         .send()
         .await
         .expect_err("system event");
-    assert!(matches!(err.into_service_error(), UpdateTimelineEventError::ValidationException(_)));
+    assert!(matches!(
+        err.into_service_error(),
+        UpdateTimelineEventError::ValidationException(_)
+    ));
     let err = im
         .delete_timeline_event()
         .incident_record_arn(MAIN_INCIDENT)
@@ -543,7 +721,10 @@ async fn timeline_pages_sort_and_validation() {
         .send()
         .await
         .expect_err("system event");
-    assert!(matches!(err.into_service_error(), DeleteTimelineEventError::ValidationException(_)));
+    assert!(matches!(
+        err.into_service_error(),
+        DeleteTimelineEventError::ValidationException(_)
+    ));
     let err = im
         .update_timeline_event()
         .incident_record_arn(MAIN_INCIDENT)
@@ -552,7 +733,10 @@ async fn timeline_pages_sort_and_validation() {
         .send()
         .await
         .expect_err("unknown event");
-    assert!(matches!(err.into_service_error(), UpdateTimelineEventError::ResourceNotFoundException(_)));
+    assert!(matches!(
+        err.into_service_error(),
+        UpdateTimelineEventError::ResourceNotFoundException(_)
+    ));
 
     let create = |event_type: &str, data: String, refs: usize| {
         let mut call = im
@@ -571,8 +755,13 @@ async fn timeline_pages_sort_and_validation() {
         ("Custom Event", "x".repeat(12_001), 0),
         ("Custom Event", "\"x\"".to_string(), 11),
     ] {
-        let err = create(event_type, data, refs).await.expect_err("invalid event");
-        assert!(matches!(err.into_service_error(), CreateTimelineEventError::ValidationException(_)));
+        let err = create(event_type, data, refs)
+            .await
+            .expect_err("invalid event");
+        assert!(matches!(
+            err.into_service_error(),
+            CreateTimelineEventError::ValidationException(_)
+        ));
     }
     let err = im
         .create_timeline_event()
@@ -583,7 +772,10 @@ async fn timeline_pages_sort_and_validation() {
         .send()
         .await
         .expect_err("unknown incident");
-    assert!(matches!(err.into_service_error(), CreateTimelineEventError::ResourceNotFoundException(_)));
+    assert!(matches!(
+        err.into_service_error(),
+        CreateTimelineEventError::ResourceNotFoundException(_)
+    ));
     let err = im
         .list_timeline_events()
         .incident_record_arn(MAIN_INCIDENT)
@@ -591,7 +783,10 @@ async fn timeline_pages_sort_and_validation() {
         .send()
         .await
         .expect_err("wrong condition");
-    assert!(matches!(err.into_service_error(), ListTimelineEventsError::ValidationException(_)));
+    assert!(matches!(
+        err.into_service_error(),
+        ListTimelineEventsError::ValidationException(_)
+    ));
 }
 
 #[tokio::test]
@@ -623,7 +818,12 @@ async fn create_timeline_event_client_token_is_idempotent() {
 async fn related_items_add_and_remove() {
     let sandbox = sdk::demo().await;
     let im = sdk::incidents(&sandbox).await;
-    let listed = im.list_related_items().incident_record_arn(MAIN_INCIDENT).send().await.expect("list");
+    let listed = im
+        .list_related_items()
+        .incident_record_arn(MAIN_INCIDENT)
+        .send()
+        .await
+        .expect("list");
     assert_eq!(listed.related_items().len(), 3);
     let pages: Vec<_> = im
         .list_related_items()
@@ -646,16 +846,35 @@ async fn related_items_add_and_remove() {
         im.update_related_items()
             .incident_record_arn(MAIN_INCIDENT)
             .related_items_update(RelatedItemsUpdate::ItemToAdd(
-                RelatedItem::builder().identifier(identifier.clone()).title("Postmortem").build(),
+                RelatedItem::builder()
+                    .identifier(identifier.clone())
+                    .title("Postmortem")
+                    .build(),
             ))
             .send()
     };
     add().await.expect("add");
     let err = add().await.expect_err("duplicate");
-    assert!(matches!(err.into_service_error(), UpdateRelatedItemsError::ConflictException(_)));
-    let listed = im.list_related_items().incident_record_arn(MAIN_INCIDENT).send().await.expect("list");
-    let added = listed.related_items().iter().find(|i| i.title() == Some("Postmortem")).expect("added");
-    assert!(added.generated_id().is_some_and(|id| id.starts_with("related-item/ATTACHMENT/")));
+    assert!(matches!(
+        err.into_service_error(),
+        UpdateRelatedItemsError::ConflictException(_)
+    ));
+    let listed = im
+        .list_related_items()
+        .incident_record_arn(MAIN_INCIDENT)
+        .send()
+        .await
+        .expect("list");
+    let added = listed
+        .related_items()
+        .iter()
+        .find(|i| i.title() == Some("Postmortem"))
+        .expect("added");
+    assert!(
+        added
+            .generated_id()
+            .is_some_and(|id| id.starts_with("related-item/ATTACHMENT/"))
+    );
 
     let remove = || {
         im.update_related_items()
@@ -665,7 +884,10 @@ async fn related_items_add_and_remove() {
     };
     remove().await.expect("remove");
     let err = remove().await.expect_err("already removed");
-    assert!(matches!(err.into_service_error(), UpdateRelatedItemsError::ResourceNotFoundException(_)));
+    assert!(matches!(
+        err.into_service_error(),
+        UpdateRelatedItemsError::ResourceNotFoundException(_)
+    ));
     let err = im
         .update_related_items()
         .incident_record_arn(MAIN_INCIDENT)
@@ -683,7 +905,10 @@ async fn related_items_add_and_remove() {
         .send()
         .await
         .expect_err("bad arn");
-    assert!(matches!(err.into_service_error(), UpdateRelatedItemsError::ValidationException(_)));
+    assert!(matches!(
+        err.into_service_error(),
+        UpdateRelatedItemsError::ValidationException(_)
+    ));
 }
 
 #[tokio::test]
@@ -702,14 +927,21 @@ async fn replication_set_lists_and_reads() {
     let mut regions: Vec<&String> = set.region_map().keys().collect();
     regions.sort();
     assert_eq!(regions, vec!["eu-west-1", "us-east-2", "us-west-2"]);
-    assert!(set.region_map().values().all(|r| r.status().as_str() == "ACTIVE"));
+    assert!(
+        set.region_map()
+            .values()
+            .all(|r| r.status().as_str() == "ACTIVE")
+    );
     let err = im
         .get_replication_set()
         .arn("arn:aws:ssm-incidents::111122223333:replication-set/nope")
         .send()
         .await
         .expect_err("unknown");
-    assert!(matches!(err.into_service_error(), GetReplicationSetError::ResourceNotFoundException(_)));
+    assert!(matches!(
+        err.into_service_error(),
+        GetReplicationSetError::ResourceNotFoundException(_)
+    ));
 }
 
 #[tokio::test]
@@ -717,9 +949,21 @@ async fn incident_manager_answers_only_in_replication_set_regions() {
     let sandbox = sdk::demo().await;
     let config = sdk::config(&sandbox, "ap-southeast-2").await;
     let im = aws_sdk_ssmincidents::Client::new(&config);
-    let err = im.list_response_plans().send().await.expect_err("outside the set");
+    let err = im
+        .list_response_plans()
+        .send()
+        .await
+        .expect_err("outside the set");
     assert_eq!(err.code(), Some("ValidationException"));
     assert!(im.list_replication_sets().send().await.is_ok());
     let usw2 = aws_sdk_ssmincidents::Client::new(&sdk::config(&sandbox, "us-west-2").await);
-    assert_eq!(usw2.list_response_plans().send().await.expect("in set").response_plan_summaries().len(), 5);
+    assert_eq!(
+        usw2.list_response_plans()
+            .send()
+            .await
+            .expect("in set")
+            .response_plan_summaries()
+            .len(),
+        5
+    );
 }

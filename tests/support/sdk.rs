@@ -8,9 +8,9 @@ use aws_smithy_types::retry::RetryConfig;
 use imdeck::sandbox::{Sandbox, SandboxOptions, Scenario, start};
 
 pub const ACCOUNT: &str = "111122223333";
-pub const MAIN_INCIDENT: &str =
-    "arn:aws:ssm-incidents::111122223333:incident-record/MyResponsePlanChat/98c397e6-7c10-aa10-9b86-f199aEXAMPLE";
-pub const TEST_PLAN: &str = "arn:aws:ssm-incidents::111122223333:response-plan/test-response-plan-chat";
+pub const MAIN_INCIDENT: &str = "arn:aws:ssm-incidents::111122223333:incident-record/MyResponsePlanChat/98c397e6-7c10-aa10-9b86-f199aEXAMPLE";
+pub const TEST_PLAN: &str =
+    "arn:aws:ssm-incidents::111122223333:response-plan/test-response-plan-chat";
 
 pub async fn sandbox(scenario: Scenario) -> Sandbox {
     start(SandboxOptions::loopback_ephemeral(scenario))
@@ -30,7 +30,13 @@ pub async fn config(sandbox: &Sandbox, region: &str) -> SdkConfig {
 pub async fn config_with_retries(sandbox: &Sandbox, region: &str, retry: RetryConfig) -> SdkConfig {
     aws_config::defaults(BehaviorVersion::latest())
         .region(Region::new(region.to_string()))
-        .credentials_provider(Credentials::new("AKIDSANDBOXTEST", "sandbox-secret", None, None, "test"))
+        .credentials_provider(Credentials::new(
+            "AKIDSANDBOXTEST",
+            "sandbox-secret",
+            None,
+            None,
+            "test",
+        ))
         .endpoint_url(sandbox.endpoint_url())
         .retry_config(retry)
         .load()
