@@ -9,8 +9,9 @@ use aws_smithy_types::DateTime;
 use crate::domain::model::Timestamp;
 
 /// SDK instants to domain ones, at millisecond precision (the wire carries seconds with at most millis).
+/// Rounded, not truncated: the SDK parses `1795673286.455` through an f64 into …454999923 ns.
 pub fn timestamp(t: &DateTime) -> Timestamp {
-    Timestamp(t.secs() * 1000 + i64::from(t.subsec_nanos() / 1_000_000))
+    Timestamp(t.secs() * 1000 + i64::from((t.subsec_nanos() + 500_000) / 1_000_000))
 }
 
 pub fn date_time(t: Timestamp) -> DateTime {
@@ -20,6 +21,12 @@ pub fn date_time(t: Timestamp) -> DateTime {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn float_seconds_round_to_the_nearest_millisecond() {
+        let parsed = DateTime::from_secs_f64(1_795_673_286.455);
+        assert_eq!(timestamp(&parsed), Timestamp(1_795_673_286_455));
+    }
 
     #[test]
     fn instants_round_trip_at_millisecond_precision() {

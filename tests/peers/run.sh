@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 peers=target/peers
 # The debug build that `cargo test` made: a release build would double CI time for no extra proof.
-bin=target/debug/imdeck
+bin=${IMDECK_BIN:-target/debug/imdeck}
 [ -x "$bin" ] || cargo build --bin imdeck
 work=$(mktemp -d)
 pids=()
