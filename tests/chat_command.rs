@@ -411,7 +411,10 @@ fn valid_lines() -> Vec<(String, ChatLine)> {
 
 /// Invalid lines, the problems each must give (offending word as typed, message fragment), and the
 /// corrected line when the fix is certain.
-fn invalid_lines() -> Vec<(String, Vec<(&'static str, &'static str)>, Option<String>)> {
+/// A line, its problems as (word as typed, message fragment), and the corrected line if certain.
+type InvalidCase = (String, Vec<(&'static str, &'static str)>, Option<String>);
+
+fn invalid_lines() -> Vec<InvalidCase> {
     let long = |n: usize| "x".repeat(n);
     vec![
         (
@@ -710,9 +713,7 @@ fn every_command_has_a_valid_line() {
 
 #[test]
 fn the_docs_example_names_both_problems_and_its_correction_succeeds() {
-    let error = parse_chat_line(DOCS_EXAMPLE)
-        .err()
-        .expect("the docs' line is rejected");
+    let error = parse_chat_line(DOCS_EXAMPLE).expect_err("the docs' line is rejected");
     let words: Vec<&str> = error.problems.iter().map(|p| p.word.as_str()).collect();
     assert_eq!(words, vec!["2023-03-31 T20:30:00.000", "Custom Event"]);
     assert_eq!(error.problems[0].span, 96..120);

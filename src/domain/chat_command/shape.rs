@@ -163,7 +163,7 @@ pub const TRIGGER_DETAILS: Shape = Shape::Structure {
         required("source", &checked(50, TextCheck::Any)),
         required("timestamp", &TIMESTAMP),
         member("triggerArn", &ARN),
-        member("rawData", &checked(10000, TextCheck::Any)),
+        member("rawData", &text(10000)),
     ],
 };
 const ATTRIBUTE_VALUE_LIST: Shape = Shape::Union {
