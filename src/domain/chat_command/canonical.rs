@@ -1,5 +1,4 @@
-//! `canonical_line`: the `@aws ssm-incidents …` line for a command, quoted so it pastes into Slack, Teams
-//! or a shell and parses back to the same command.
+//! `canonical_line`: the `@aws ssm-incidents …` line for a command, quoted to paste and parse back.
 
 use serde_json::Value;
 

@@ -1,5 +1,4 @@
-//! Tab completion for the command box: commands, options not yet given, enum values, known ARNs and
-//! event ids, and filling in the selected incident's ARN. Pure: the TUI passes what it knows.
+//! Tab completion for the command box, and filling in the selected incident's ARN (pure: no I/O).
 
 use std::ops::Range;
 

@@ -1,11 +1,11 @@
 //! Shell-style word splitting that remembers where each word sits in the line.
-//!
-//! Written by hand rather than with `shell-words` because every error must point at the offending word:
-//! `shell-words` returns only the unquoted strings, not their positions. The rules are POSIX `sh` without
-//! expansion (a chat channel expands nothing): whitespace separates words; `'…'` is literal; inside `"…"` a
-//! backslash escapes only `"`, `\`, `$`, `` ` `` and newline; outside quotes a backslash escapes any
-//! character. So `"\"example timeline event"\"` is one word, `"example timeline event"` with its quote
-//! characters, exactly as a shell hands it to the AWS CLI.
+
+// Written by hand rather than with `shell-words` because every error must point at the offending word:
+// `shell-words` returns only the unquoted strings, not their positions. The rules are POSIX `sh` without
+// expansion (a chat channel expands nothing): whitespace separates words; `'…'` is literal; inside `"…"` a
+// backslash escapes only `"`, `\`, `$`, `` ` `` and newline; outside quotes a backslash escapes any
+// character. So `"\"example timeline event"\"` is one word, `"example timeline event"` with its quote
+// characters, exactly as a shell hands it to the AWS CLI.
 
 use std::ops::Range;
 

@@ -1,8 +1,8 @@
 //! The AWS CLI's shorthand syntax (`key=value,list=[a,b],nested={k=v}`) read into untyped JSON.
-//!
-//! Every scalar comes out as a JSON string; the shape of the option turns strings into numbers, booleans
-//! and timestamps afterwards (see `shape.rs`), as botocore does. `key=a,b` makes a list when what follows
-//! the comma is not another `key=`; values may be quoted with `'…'` or `"…"`; `\,` is a literal comma.
+
+// Every scalar comes out as a JSON string; the shape of the option turns strings into numbers, booleans
+// and timestamps afterwards (see `shape.rs`), as botocore does. `key=a,b` makes a list when what follows
+// the comma is not another `key=`; values may be quoted with `'…'` or `"…"`; `\,` is a literal comma.
 
 use serde_json::{Map, Value};
 

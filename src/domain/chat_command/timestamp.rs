@@ -1,7 +1,7 @@
 //! Timestamps as the AWS CLI reads them: ISO 8601 (no zone means UTC) or epoch seconds, to whole seconds.
-//!
-//! The CLI sends whole epoch seconds and drops any fraction (`2023-03-31T20:30:00.999` → `1680294600`), so
-//! the parser does the same: the same line then stores the same instant whichever client ran it.
+
+// The CLI sends whole epoch seconds and drops any fraction (`2023-03-31T20:30:00.999` → `1680294600`), so
+// the parser does the same: the same line then stores the same instant whichever client ran it.
 
 use chrono::{FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 

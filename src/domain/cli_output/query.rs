@@ -1,11 +1,11 @@
 //! `--query`: JMESPath over a response, with objects kept in the order the AWS CLI would print them.
-//!
-//! The jmespath crate stores objects in a `BTreeMap`, so its results come back with sorted keys, where the
-//! CLI (Python dicts) keeps the response's order, and a multi-select hash `{Title: title, Arn: arn}` keeps
-//! the expression's order. Each result object is therefore put back in the order of the first known key
-//! order that holds all its keys: the expression's multi-select hashes first, then the response's objects.
-//! Known difference: the crate's `sum`, `ceil`, `floor` and `abs` return floats (`3.0`) where Python
-//! returns integers.
+
+// The jmespath crate stores objects in a `BTreeMap`, so its results come back with sorted keys, where the
+// CLI (Python dicts) keeps the response's order, and a multi-select hash `{Title: title, Arn: arn}` keeps
+// the expression's order. Each result object is therefore put back in the order of the first known key
+// order that holds all its keys: the expression's multi-select hashes first, then the response's objects.
+// Known difference: the crate's `sum`, `ceil`, `floor` and `abs` return floats (`3.0`) where Python
+// returns integers.
 
 use std::collections::HashSet;
 

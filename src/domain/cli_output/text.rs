@@ -1,11 +1,11 @@
 //! The AWS CLI's `--output text`: a port of `awscli/text.py`.
-//!
-//! Scalars of an object go on one tab-separated line (keys sorted; in a list of objects, the union of
-//! their scalar keys, so columns line up), prefixed by the upper-cased key the object sits under; nested
-//! objects and lists follow on their own lines. Lists of scalars print tab-separated, or one
-//! `KEY\tvalue` line each under a key. Limitations: a paginated response is formatted as one page (the
-//! CLI formats each page on its own and prints `NEXTTOKEN` last, so columns can differ when pages carry
-//! different keys); a container where the CLI would print a Python `repr` is printed as compact JSON.
+
+// Scalars of an object go on one tab-separated line (keys sorted; in a list of objects, the union of
+// their scalar keys, so columns line up), prefixed by the upper-cased key the object sits under; nested
+// objects and lists follow on their own lines. Lists of scalars print tab-separated, or one
+// `KEY\tvalue` line each under a key. Limitations: a paginated response is formatted as one page (the
+// CLI formats each page on its own and prints `NEXTTOKEN` last, so columns can differ when pages carry
+// different keys); a container where the CLI would print a Python `repr` is printed as compact JSON.
 
 use serde_json::{Map, Value};
 
