@@ -5,4 +5,5 @@ pub mod chat_command;
 pub mod command;
 pub mod model;
 pub mod policy;
+pub mod setup_plan;
 pub mod snapshot;
