@@ -7,4 +7,5 @@ pub mod command;
 pub mod export;
 pub mod model;
 pub mod policy;
+pub mod setup_plan;
 pub mod snapshot;

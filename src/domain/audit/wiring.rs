@@ -179,19 +179,29 @@ pub fn incident_manager_topics_in(snapshot: &CloudSnapshot, region: &str) -> Vec
         .collect()
 }
 
-/// The channel configurations carrying at least one of the plan's topics.
+/// The plan's chat channel: the configuration(s) carrying the most of the plan's topics. Most, not any, because
+/// a Region's topic may be shared by several channels, and sharing one topic must not make every plan that uses it
+/// belong to every channel that carries it.
 pub fn channels_of_plan<'a>(
     snapshot: &'a CloudSnapshot,
     plan: &ResponsePlan,
 ) -> Vec<&'a ChannelConfig> {
     let topics = plan_topics(plan);
-    channels(snapshot)
-        .into_iter()
-        .filter(|c| c.sns_topic_arns.iter().any(|t| topics.contains(t)))
-        .collect()
+    let overlap = |c: &ChannelConfig| {
+        c.sns_topic_arns
+            .iter()
+            .filter(|t| topics.contains(t))
+            .count()
+    };
+    let all = channels(snapshot);
+    let best = all.iter().map(|c| overlap(c)).max().unwrap_or(0);
+    if best == 0 {
+        return Vec::new();
+    }
+    all.into_iter().filter(|c| overlap(c) == best).collect()
 }
 
-/// The plans whose chat channel names at least one of the channel's topics.
+/// The plans whose chat channel (as `channels_of_plan` decides it) is this configuration.
 pub fn plans_of_channel<'a>(
     snapshot: &'a CloudSnapshot,
     channel: &ChannelConfig,
@@ -199,9 +209,9 @@ pub fn plans_of_channel<'a>(
     plans(snapshot)
         .into_iter()
         .filter(|p| {
-            plan_topics(p)
+            channels_of_plan(snapshot, p)
                 .iter()
-                .any(|t| channel.sns_topic_arns.contains(t))
+                .any(|c| c.arn == channel.arn)
         })
         .collect()
 }

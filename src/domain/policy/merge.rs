@@ -3,13 +3,13 @@
 //! Works on the JSON value (serde_json keeps key order), not on the parsed document, so every other statement,
 //! the `Id` and the `Version` come out exactly as they went in.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::{MAX_POLICY_BYTES, MAX_POLICY_STATEMENTS, PolicyError};
 
 /// What the merge did to the statement with the new statement's Sid.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "change", rename_all = "kebab-case")]
 pub enum StatementChange {
     /// There was no statement with that Sid; it was appended.
