@@ -152,9 +152,7 @@ impl Action {
             Action::PageDown => "page down",
             Action::Top => "go to the first row",
             Action::Bottom => "go to the last row (the timeline then follows new ones)",
-            Action::OpenDetail => {
-                "open the detail: why it fails and the fix; a whole event"
-            }
+            Action::OpenDetail => "open the detail: why it fails and the fix; a whole event",
             Action::OpenTimeline => "show the selected incident's timeline",
             Action::Filter => "filter incidents by title, plan or ARN",
             Action::AddNote => "add a custom event (note) to the incident",

@@ -95,7 +95,10 @@ fn input_line(state: &AppState, theme: Theme, focused: bool, frame: &mut Frame, 
         return;
     }
     if !focused && state.command.input.is_empty() {
-        let key = state.keymap.key_for(Section::Global, Action::Command).unwrap_or(":");
+        let key = state
+            .keymap
+            .key_for(Section::Global, Action::Command)
+            .unwrap_or(":");
         let hint = format!("{key} to type a chat command: @aws ssm-incidents …");
         frame.render_widget(Paragraph::new(Span::styled(hint, theme.dim())), field);
         return;

@@ -129,7 +129,10 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
             ),
             Span::raw(format!("{title:<title_width$} ")),
             Span::styled(format!("{when:>6} "), theme.dim()),
-            Span::styled(plan.chars().take(plan_width).collect::<String>(), theme.dim()),
+            Span::styled(
+                plan.chars().take(plan_width).collect::<String>(),
+                theme.dim(),
+            ),
         ]);
         if selected {
             line = line.patch_style(theme.selected(focused));

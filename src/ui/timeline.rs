@@ -248,10 +248,16 @@ fn event_lines(
         lines.push(Line::styled(refs, theme.dim()));
     }
     if fresh || newest {
-        lines = lines.into_iter().map(|l| l.patch_style(theme.fresh())).collect();
+        lines = lines
+            .into_iter()
+            .map(|l| l.patch_style(theme.fresh()))
+            .collect();
     }
     if selected {
-        lines = lines.into_iter().map(|l| l.patch_style(theme.selected(focused))).collect();
+        lines = lines
+            .into_iter()
+            .map(|l| l.patch_style(theme.selected(focused)))
+            .collect();
     }
     lines
 }

@@ -1,16 +1,20 @@
 //! The command box: editing, history, submit → parse → (confirm) → run, and what the answers leave under the box.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui_textarea::CursorMove;
 
 use crate::app::effect::Effect;
 use crate::app::keymap::Action;
 use crate::app::state::command_box::CommandOutput;
 use crate::app::state::{AppState, HistorySearch, Overlay, PendingCommand};
 use crate::cloud::CloudError;
-use crate::domain::chat_command::{ChatLine, ParseError};
+use crate::domain::chat_command::{
+    self, ChatLine, CompletionContext, canonical_line, parse_chat_line,
+};
+use crate::domain::command::COMMAND_NAMES;
 use crate::domain::command::IncidentCommand;
 
-use super::{completion, incidents, timeline};
+use super::{incidents, timeline};
 
 pub fn key(state: &mut AppState, action: Option<Action>, key: KeyEvent) -> Vec<Effect> {
     if state.command.search.is_some() {
@@ -57,7 +61,7 @@ pub fn key(state: &mut AppState, action: Option<Action>, key: KeyEvent) -> Vec<E
     }
 }
 
-/// Enter: remember the line and have it parsed; nothing reaches AWS until the parse answer is judged.
+/// Enter: remember the line and parse it; nothing reaches AWS until the parse result is judged.
 pub fn submit(state: &mut AppState) -> Vec<Effect> {
     let text = state.command.text().trim().to_string();
     if text.is_empty() {
@@ -73,53 +77,32 @@ pub fn submit(state: &mut AppState) -> Vec<Effect> {
     state.command.remember(&text);
     state.command.completions.clear();
     state.command.correction = None;
-    state.command.running = Some((text.clone(), state.now));
-    vec![
-        Effect::SaveHistory { line: text.clone() },
-        Effect::ParseCommand { text },
-    ]
-}
-
-pub fn parsed(
-    state: &mut AppState,
-    text: String,
-    result: Result<ChatLine, ParseError>,
-    canonical: Option<String>,
-) -> Vec<Effect> {
-    state.command.running = None;
-    match result {
+    let mut effects = vec![Effect::SaveHistory { line: text.clone() }];
+    match parse_chat_line(&text) {
         Err(error) => {
             state.command.correction = error.corrected_line.clone();
             state.command.output = CommandOutput::Invalid { line: text, error };
-            Vec::new()
         }
         Ok(line) => {
-            if state.command.text().trim() == text {
-                state.command.set_text("");
-            }
-            state.command.last_canonical = canonical.clone();
-            ask_or_run(state, line, canonical)
+            state.command.set_text("");
+            effects.extend(ask_or_run(state, line));
         }
     }
+    effects
 }
 
-/// Reads run at once; writes ask first, and in read-only mode are refused here, before any effect exists.
-pub fn ask_or_run(state: &mut AppState, line: ChatLine, shown: Option<String>) -> Vec<Effect> {
+/// Reads run at once; writes ask first, showing the canonical chat line, and in read-only mode are
+/// refused here, before any effect exists.
+pub fn ask_or_run(state: &mut AppState, line: ChatLine) -> Vec<Effect> {
+    let shown = canonical_line(&line);
+    state.command.last_canonical = Some(shown.clone());
     if line.command.is_mutating() {
         if state.header.read_only {
             state.command.output = refused(&line.command);
             return Vec::new();
         }
-        let describe = shown.is_none();
-        state.overlay = Overlay::Confirm(PendingCommand {
-            line: line.clone(),
-            shown,
-        });
-        return if describe {
-            vec![Effect::DescribeCommand { line }]
-        } else {
-            Vec::new()
-        };
+        state.overlay = Overlay::Confirm(PendingCommand { line, shown });
+        return Vec::new();
     }
     run(state, line)
 }
@@ -137,16 +120,6 @@ pub fn refused(command: &IncidentCommand) -> CommandOutput {
 fn run(state: &mut AppState, line: ChatLine) -> Vec<Effect> {
     state.command.running = Some((line.command.cli_name().to_string(), state.now));
     vec![Effect::RunCommand { line }]
-}
-
-pub fn described(state: &mut AppState, line: ChatLine, canonical: String) -> Vec<Effect> {
-    if let Overlay::Confirm(pending) = &mut state.overlay
-        && pending.line == line
-    {
-        pending.shown = Some(canonical.clone());
-        state.command.last_canonical = Some(canonical);
-    }
-    Vec::new()
 }
 
 pub fn confirm_key(state: &mut AppState, action: Option<Action>) -> Vec<Effect> {
@@ -328,18 +301,25 @@ fn search_key(state: &mut AppState, action: Option<Action>, key: KeyEvent) -> Ve
     Vec::new()
 }
 
-/// Copies the canonical form of the last parsed line, else the line as typed.
+/// Copies the canonical form of the typed line (or, with the box empty, of the last command).
 fn copy_line(state: &mut AppState) -> Vec<Effect> {
     let typed = state.command.text();
     let text = if typed.trim().is_empty() {
         state.command.last_canonical.clone()
     } else {
-        Some(typed)
+        match parse_chat_line(typed.trim()) {
+            Ok(line) => Some(canonical_line(&line)),
+            Err(error) => {
+                state.command.correction = error.corrected_line.clone();
+                state.command.output = CommandOutput::Invalid { line: typed, error };
+                None
+            }
+        }
     };
     match text {
         Some(text) => {
             state.command.output = CommandOutput::Text {
-                title: "copied".into(),
+                title: "copied to the clipboard".into(),
                 body: text.clone(),
             };
             vec![Effect::CopyToClipboard(text)]
@@ -348,12 +328,90 @@ fn copy_line(state: &mut AppState) -> Vec<Effect> {
     }
 }
 
-/// Tab: complete the word before the end of the line; several fits are listed under the box.
+/// Tab: complete the word at the cursor with the parser's completion, fed what the panes know. One
+/// fit is inserted (and a command that needs an incident gets the selected one); several are listed.
 fn complete(state: &mut AppState) {
     let line = state.command.text();
-    let done = completion::complete(state, &line);
-    if done.line != line {
-        state.command.set_text(&done.line);
+    let cursor = state.command.input.cursor().1;
+    let context = completion_context(state);
+    let found = chat_command::complete(&line, cursor, &context);
+    let chars: Vec<char> = line.chars().collect();
+    let start = found.replace.start.min(chars.len());
+    let end = found.replace.end.clamp(start, chars.len());
+    let before: String = chars[..start].iter().collect();
+    let after: String = chars[end..].iter().collect();
+    let typed: String = chars[start..end].iter().collect();
+    let insert = match found.candidates.as_slice() {
+        [] => None,
+        [only] => Some(format!("{only} ")),
+        many => Some(common_prefix(many)).filter(|p| p.chars().count() > typed.chars().count()),
+    };
+    state.command.completions = if found.candidates.len() > 1 {
+        found.candidates.clone()
+    } else {
+        Vec::new()
+    };
+    let Some(insert) = insert else { return };
+    let mut completed = format!("{before}{insert}");
+    let cursor_at = completed.chars().count();
+    completed.push_str(after.trim_start());
+    if found.candidates.len() == 1
+        && COMMAND_NAMES.contains(&found.candidates[0].as_str())
+        && let Some(filled) = chat_command::fill_selected_incident(&completed, &context)
+    {
+        state.command.set_text(&format!("{} ", filled.trim_end()));
+        return;
     }
-    state.command.completions = done.candidates;
+    state.command.set_text(&completed);
+    state.command.input.move_cursor(CursorMove::Jump(
+        0,
+        cursor_at.min(usize::from(u16::MAX)) as u16,
+    ));
+}
+
+fn completion_context(state: &AppState) -> CompletionContext {
+    CompletionContext {
+        plan_arns: state
+            .setup
+            .plans
+            .iter()
+            .filter(|p| !p.arn.is_empty())
+            .map(|p| p.arn.clone())
+            .collect(),
+        incident_arns: state
+            .incidents
+            .items
+            .iter()
+            .map(|i| i.arn.clone())
+            .collect(),
+        event_ids: state
+            .timeline
+            .events
+            .iter()
+            .rev()
+            .take(50)
+            .map(|e| e.summary.event_id.clone())
+            .collect(),
+        selected_incident: state.incidents.selected_arn.clone(),
+    }
+}
+
+fn common_prefix(words: &[String]) -> String {
+    let Some(first) = words.first() else {
+        return String::new();
+    };
+    let mut len = first.len();
+    for word in &words[1..] {
+        len = len.min(
+            first
+                .bytes()
+                .zip(word.bytes())
+                .take_while(|(a, b)| a == b)
+                .count(),
+        );
+    }
+    while !first.is_char_boundary(len) {
+        len -= 1;
+    }
+    first[..len].to_string()
 }
