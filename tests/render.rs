@@ -235,7 +235,7 @@ fn command_box_with_an_error_marks_the_offending_words() {
         text.contains("^^^^"),
         "carets mark the words without colour:\n{text}"
     );
-    assert!(text.contains("corrected (ctrl-o accepts)"), "{text}");
+    assert!(text.contains("corrected line (ctrl-o accepts)"), "{text}");
 }
 
 #[test]

@@ -168,7 +168,7 @@ pub enum Overlay {
         target: DetailTarget,
         scroll: u16,
     },
-    Confirm(PendingCommand),
+    Confirm(Box<PendingCommand>),
     Prompt(Box<Prompt>),
     /// Choosing the response plan to start an incident from, by index into the snapshot's plans.
     PlanPicker {

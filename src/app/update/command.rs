@@ -101,7 +101,7 @@ pub fn ask_or_run(state: &mut AppState, line: ChatLine) -> Vec<Effect> {
             state.command.output = refused(&line.command);
             return Vec::new();
         }
-        state.overlay = Overlay::Confirm(PendingCommand { line, shown });
+        state.overlay = Overlay::Confirm(Box::new(PendingCommand { line, shown }));
         return Vec::new();
     }
     run(state, line)
@@ -126,7 +126,7 @@ pub fn confirm_key(state: &mut AppState, action: Option<Action>) -> Vec<Effect> 
     match action {
         Some(Action::Quit) => vec![Effect::Quit],
         Some(Action::Confirm) => match std::mem::take(&mut state.overlay) {
-            Overlay::Confirm(pending) => run(state, pending.line),
+            Overlay::Confirm(pending) => run(state, pending.line.clone()),
             other => {
                 state.overlay = other;
                 Vec::new()
