@@ -791,3 +791,127 @@ fn a_failed_command_shows_the_cli_error() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn a_first_load_arriving_newest_page_first_ends_in_time_order() {
+    let mut state = started(false);
+    let generation = state.incidents.generation;
+    update(
+        &mut state,
+        Msg::IncidentsLoaded {
+            generation,
+            result: Ok(incidents()),
+        },
+    );
+    update(
+        &mut state,
+        Msg::IncidentRequested {
+            arn: INCIDENT.into(),
+        },
+    );
+    let generation = state.timeline.generation;
+    for page in (0..100).rev() {
+        let events: Vec<EventSummary> = (0..100)
+            .rev()
+            .map(|i| {
+                let n = page * 100 + i;
+                EventSummary::from(&event(
+                    INCIDENT,
+                    &format!("ev{n:05}"),
+                    NOW - 20_000 + n,
+                    "Custom Event",
+                    "",
+                ))
+            })
+            .collect();
+        update(
+            &mut state,
+            Msg::TimelinePage {
+                arn: INCIDENT.into(),
+                generation,
+                result: Ok(events),
+                last_page: page == 0,
+            },
+        );
+    }
+    assert_eq!(state.timeline.len(), 10_000);
+    assert!(
+        state
+            .timeline
+            .events
+            .windows(2)
+            .all(|w| w[0].summary.event_time < w[1].summary.event_time)
+    );
+    assert_eq!(
+        state
+            .timeline
+            .at_cursor()
+            .map(|r| r.summary.event_id.as_str()),
+        Some("ev09999")
+    );
+    assert!(state.timeline.first_load_done);
+}
+
+#[test]
+fn start_incident_picks_a_plan_then_confirms() {
+    let mut state = loaded(false);
+    update(&mut state, key(KeyCode::Char('s')));
+    assert!(matches!(state.overlay, Overlay::PlanPicker { selected: 0 }));
+    update(&mut state, key(KeyCode::Down));
+    assert_eq!(update(&mut state, key(KeyCode::Enter)), vec![]);
+    assert!(matches!(
+        pending(&state),
+        IncidentCommand::StartIncident { response_plan_arn, .. } if response_plan_arn.ends_with("/MyResponsePlanChat")
+    ));
+    // q in a confirmation does not quit: the confirmation owns the keys.
+    assert_eq!(update(&mut state, key(KeyCode::Char('q'))), vec![]);
+    assert!(matches!(state.overlay, Overlay::Confirm(_)));
+}
+
+#[test]
+fn export_and_paste() {
+    let mut state = loaded(false);
+    assert_eq!(
+        update(&mut state, key(KeyCode::Char('x'))),
+        vec![Effect::ExportIncident {
+            arn: INCIDENT.into()
+        }]
+    );
+    update(
+        &mut state,
+        Msg::ExportFinished {
+            arn: INCIDENT.into(),
+            result: Ok("/tmp/incident.md".into()),
+        },
+    );
+    assert!(
+        matches!(&state.command.output, CommandOutput::Text { body, .. } if body.contains("/tmp/incident.md"))
+    );
+    update(&mut state, key(KeyCode::Char(':')));
+    update(
+        &mut state,
+        Msg::Pasted("@aws ssm-incidents\nlist-response-plans".into()),
+    );
+    assert_eq!(
+        state.command.text(),
+        "@aws ssm-incidents list-response-plans",
+        "a pasted newline is a space"
+    );
+}
+
+#[test]
+fn copy_line_puts_the_canonical_line_on_the_clipboard() {
+    let mut state = loaded(false);
+    update(&mut state, key(KeyCode::Char(':')));
+    typed(&mut state, "ssm-incidents   list-response-plans");
+    let effects = update(&mut state, ctrl('y'));
+    match effects.as_slice() {
+        [Effect::CopyToClipboard(text)] => {
+            assert!(
+                text.contains("list-response-plans") && !text.contains("   "),
+                "{text}"
+            )
+        }
+        other => panic!("{other:?}"),
+    }
+}
