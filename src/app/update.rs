@@ -2,6 +2,8 @@
 
 mod actions;
 mod command;
+mod completion;
+mod history;
 mod incidents;
 mod keys;
 mod lifecycle;
@@ -47,7 +49,7 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
         } => timeline::page(state, &arn, generation, result, last_page),
         Msg::EventLoaded { arn, id, result } => timeline::event_loaded(state, &arn, id, result),
         Msg::CommandFinished { line, result } => command::finished(state, line, result),
-        Msg::HistoryLoaded { lines } => command::history_loaded(state, lines),
+        Msg::HistoryLoaded { lines } => history::history_loaded(state, lines),
         Msg::ExportFinished { arn, result } => actions::export_finished(state, &arn, result),
     }
 }

@@ -1,24 +1,20 @@
-//! The command box: editing, history, submit → parse → (confirm) → run, and what the answers leave under the box.
+//! The command box: editing, submit → parse → (confirm) → run, and what the answers leave under the box.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui_textarea::CursorMove;
+use ratatui::crossterm::event::KeyEvent;
 
 use crate::app::effect::Effect;
 use crate::app::keymap::Action;
 use crate::app::state::command_box::CommandOutput;
 use crate::app::state::{AppState, HistorySearch, Overlay, PendingCommand};
 use crate::cloud::CloudError;
-use crate::domain::chat_command::{
-    self, ChatLine, CompletionContext, canonical_line, parse_chat_line,
-};
-use crate::domain::command::COMMAND_NAMES;
+use crate::domain::chat_command::{ChatLine, canonical_line, parse_chat_line};
 use crate::domain::command::IncidentCommand;
 
-use super::{incidents, timeline};
+use super::{completion, history, incidents, timeline};
 
 pub fn key(state: &mut AppState, action: Option<Action>, key: KeyEvent) -> Vec<Effect> {
     if state.command.search.is_some() {
-        return search_key(state, action, key);
+        return history::search_key(state, action, key);
     }
     match action {
         Some(Action::Quit) => vec![Effect::Quit],
@@ -29,11 +25,11 @@ pub fn key(state: &mut AppState, action: Option<Action>, key: KeyEvent) -> Vec<E
             Vec::new()
         }
         Some(Action::HistoryPrev) => {
-            walk_history(state, -1);
+            history::walk_history(state, -1);
             Vec::new()
         }
         Some(Action::HistoryNext) => {
-            walk_history(state, 1);
+            history::walk_history(state, 1);
             Vec::new()
         }
         Some(Action::HistorySearch) => {
@@ -49,7 +45,7 @@ pub fn key(state: &mut AppState, action: Option<Action>, key: KeyEvent) -> Vec<E
         },
         Some(Action::CopyLine) => copy_line(state),
         Some(Action::Complete) => {
-            complete(state);
+            completion::complete(state);
             Vec::new()
         }
         _ => {
@@ -224,83 +220,6 @@ fn after_write(state: &mut AppState, command: &IncidentCommand, output: &str) ->
     effects
 }
 
-pub fn history_loaded(state: &mut AppState, lines: Vec<String>) -> Vec<Effect> {
-    let typed_since = std::mem::take(&mut state.command.history);
-    state.command.history = lines;
-    for line in typed_since {
-        state.command.remember(&line);
-    }
-    Vec::new()
-}
-
-fn walk_history(state: &mut AppState, step: isize) {
-    let boxed = &mut state.command;
-    if boxed.history.is_empty() {
-        return;
-    }
-    let last = boxed.history.len() - 1;
-    let next = match (boxed.history_pos, step < 0) {
-        (None, true) => {
-            boxed.draft = boxed.text();
-            Some(last)
-        }
-        (None, false) => return,
-        (Some(p), true) => Some(p.saturating_sub(1)),
-        (Some(p), false) if p >= last => None,
-        (Some(p), false) => Some(p + 1),
-    };
-    let text = match next {
-        Some(p) => boxed.history[p].clone(),
-        None => boxed.draft.clone(),
-    };
-    boxed.set_text(&text);
-    boxed.history_pos = next;
-}
-
-/// Ctrl-R mode: typing narrows, Ctrl-R again goes to an older match, Enter takes the match, Esc gives up.
-fn search_key(state: &mut AppState, action: Option<Action>, key: KeyEvent) -> Vec<Effect> {
-    let boxed = &mut state.command;
-    match action {
-        Some(Action::Quit) => return vec![Effect::Quit],
-        Some(Action::HistorySearch) => {
-            if let Some(search) = &mut boxed.search {
-                search.skip += 1;
-            }
-            if boxed.search_match().is_none()
-                && let Some(search) = &mut boxed.search
-            {
-                search.skip = search.skip.saturating_sub(1);
-            }
-        }
-        Some(Action::Submit) => {
-            if let Some(found) = boxed.search_match().map(str::to_string) {
-                boxed.set_text(&found);
-            }
-            boxed.search = None;
-        }
-        Some(Action::Leave) => boxed.search = None,
-        _ => {
-            if let Some(search) = &mut boxed.search {
-                match key.code {
-                    KeyCode::Backspace => {
-                        search.query.pop();
-                    }
-                    KeyCode::Char(c)
-                        if !key
-                            .modifiers
-                            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-                    {
-                        search.query.push(c);
-                        search.skip = 0;
-                    }
-                    _ => {}
-                }
-            }
-        }
-    }
-    Vec::new()
-}
-
 /// Copies the canonical form of the typed line (or, with the box empty, of the last command).
 fn copy_line(state: &mut AppState) -> Vec<Effect> {
     let typed = state.command.text();
@@ -326,92 +245,4 @@ fn copy_line(state: &mut AppState) -> Vec<Effect> {
         }
         None => Vec::new(),
     }
-}
-
-/// Tab: complete the word at the cursor with the parser's completion, fed what the panes know. One
-/// fit is inserted (and a command that needs an incident gets the selected one); several are listed.
-fn complete(state: &mut AppState) {
-    let line = state.command.text();
-    let cursor = state.command.input.cursor().1;
-    let context = completion_context(state);
-    let found = chat_command::complete(&line, cursor, &context);
-    let chars: Vec<char> = line.chars().collect();
-    let start = found.replace.start.min(chars.len());
-    let end = found.replace.end.clamp(start, chars.len());
-    let before: String = chars[..start].iter().collect();
-    let after: String = chars[end..].iter().collect();
-    let typed: String = chars[start..end].iter().collect();
-    let insert = match found.candidates.as_slice() {
-        [] => None,
-        [only] => Some(format!("{only} ")),
-        many => Some(common_prefix(many)).filter(|p| p.chars().count() > typed.chars().count()),
-    };
-    state.command.completions = if found.candidates.len() > 1 {
-        found.candidates.clone()
-    } else {
-        Vec::new()
-    };
-    let Some(insert) = insert else { return };
-    let mut completed = format!("{before}{insert}");
-    let cursor_at = completed.chars().count();
-    completed.push_str(after.trim_start());
-    if found.candidates.len() == 1
-        && COMMAND_NAMES.contains(&found.candidates[0].as_str())
-        && let Some(filled) = chat_command::fill_selected_incident(&completed, &context)
-    {
-        state.command.set_text(&format!("{} ", filled.trim_end()));
-        return;
-    }
-    state.command.set_text(&completed);
-    state.command.input.move_cursor(CursorMove::Jump(
-        0,
-        cursor_at.min(usize::from(u16::MAX)) as u16,
-    ));
-}
-
-fn completion_context(state: &AppState) -> CompletionContext {
-    CompletionContext {
-        plan_arns: state
-            .setup
-            .plans
-            .iter()
-            .filter(|p| !p.arn.is_empty())
-            .map(|p| p.arn.clone())
-            .collect(),
-        incident_arns: state
-            .incidents
-            .items
-            .iter()
-            .map(|i| i.arn.clone())
-            .collect(),
-        event_ids: state
-            .timeline
-            .events
-            .iter()
-            .rev()
-            .take(50)
-            .map(|e| e.summary.event_id.clone())
-            .collect(),
-        selected_incident: state.incidents.selected_arn.clone(),
-    }
-}
-
-fn common_prefix(words: &[String]) -> String {
-    let Some(first) = words.first() else {
-        return String::new();
-    };
-    let mut len = first.len();
-    for word in &words[1..] {
-        len = len.min(
-            first
-                .bytes()
-                .zip(word.bytes())
-                .take_while(|(a, b)| a == b)
-                .count(),
-        );
-    }
-    while !first.is_char_boundary(len) {
-        len -= 1;
-    }
-    first[..len].to_string()
 }
