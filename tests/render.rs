@@ -454,3 +454,52 @@ fn a_frame_at_10000_events_draws_only_what_fits() {
         "Home shows the oldest:\n{text}"
     );
 }
+
+#[test]
+fn prompt_and_event_detail_popups() {
+    let mut state = loaded(false);
+    update(&mut state, key(KeyCode::Char('n')));
+    typed(&mut state, "Paged the database team");
+    insta::assert_snapshot!("prompt_80x24", draw(&state, 80, 24).backend());
+    update(&mut state, key(KeyCode::Esc));
+    focus(&mut state, Focus::Timeline);
+    update(&mut state, key(KeyCode::Enter));
+    insta::assert_snapshot!("event_detail_80x24", draw(&state, 80, 24).backend());
+    let text = text_of(draw(&state, 80, 24).backend().buffer());
+    assert!(
+        text.contains("until it settles"),
+        "the whole text is shown:\n{text}"
+    );
+}
+
+#[test]
+fn every_size_and_overlay_renders_without_panicking() {
+    let mut states = vec![
+        AppState::new(header(false)),
+        started(false),
+        loaded(false),
+        loaded(true),
+    ];
+    let mut with = |keys: &[KeyCode]| {
+        let mut state = loaded(false);
+        for k in keys {
+            update(&mut state, key(*k));
+        }
+        states.push(state);
+    };
+    with(&[KeyCode::Char('?')]);
+    with(&[KeyCode::Char('n')]);
+    with(&[KeyCode::Char('r')]);
+    with(&[KeyCode::Char('s')]);
+    with(&[KeyCode::Char('/'), KeyCode::Char('z')]);
+    with(&[KeyCode::Tab, KeyCode::Tab, KeyCode::Enter]);
+    with(&[KeyCode::Tab, KeyCode::Enter]);
+    with(&[KeyCode::Char(':'), KeyCode::Char('x'), KeyCode::Enter]);
+    for state in &states {
+        for width in [1, 5, 10, 19, 20, 25, 40, 79, 80, 119, 120, 200] {
+            for height in [1, 3, 5, 6, 8, 12, 24, 60] {
+                draw(state, width, height);
+            }
+        }
+    }
+}
