@@ -57,3 +57,16 @@ fn install_panic_hook() {
         }));
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn restoring_a_terminal_that_was_never_set_up_does_nothing() {
+        // No tty is touched: without `init`, restore has nothing to undo, however often it is called.
+        assert!(restore().is_ok());
+        assert!(restore().is_ok());
+        assert!(!ACTIVE.load(Ordering::SeqCst));
+    }
+}

@@ -7,7 +7,6 @@ use demo::*;
 use imdeck::app::state::Focus;
 use imdeck::app::{AppState, Msg, update};
 use imdeck::cloud::CloudError;
-use imdeck::domain::chat_command::{ParseError, Problem};
 use imdeck::domain::model::{EventSummary, Timestamp};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -222,40 +221,21 @@ fn command_box_with_completions() {
 fn command_box_with_an_error_marks_the_offending_words() {
     let mut state = loaded(false);
     update(&mut state, key(KeyCode::Char(':')));
+    // The AWS docs' own example, which the real AWS CLI rejects: two problems and a corrected line.
     let line = "@aws ssm-incidents create-timeline-event --event-data \"\\\"example timeline event\"\\\" --event-time 2023-03-31 T20:30:00.000 --event-type Custom Event --incident-record-arn arn:aws:ssm-incidents::111122223333:incident-record/MyResponsePlanChat/98c397e6-7c10-aa10-9b86-f199aEXAMPLE";
     typed(&mut state, line);
     update(&mut state, key(KeyCode::Enter));
-    let time_at = line.find("T20:30").expect("in line");
-    let event_at = line.find("Event --inc").expect("in line");
-    let error = ParseError {
-        problems: vec![
-            Problem {
-                word: "T20:30:00.000".into(),
-                span: time_at..time_at + 13,
-                message: "--event-time: the time is a separate word; write 2023-03-31T20:30:00.000".into(),
-            },
-            Problem {
-                word: "Event".into(),
-                span: event_at..event_at + 5,
-                message: "--event-type takes one word; quote it: \"Custom Event\"".into(),
-            },
-        ],
-        corrected_line: Some("@aws ssm-incidents create-timeline-event --event-time 2023-03-31T20:30:00.000 --event-type \"Custom Event\" …".into()),
-    };
-    update(
-        &mut state,
-        Msg::CommandParsed {
-            text: line.into(),
-            result: Err(error),
-            canonical: None,
-        },
-    );
+    assert!(matches!(
+        state.command.output,
+        imdeck::app::state::CommandOutput::Invalid { .. }
+    ));
     both_sizes("command_error", &state);
-    let terminal = draw(&state, 160, 48);
+    let text = text_of(draw(&state, 160, 48).backend().buffer());
     assert!(
-        text_of(terminal.backend().buffer()).contains("^^^^^^^^^^^^^"),
-        "carets mark the word without colour"
+        text.contains("^^^^"),
+        "carets mark the words without colour:\n{text}"
     );
+    assert!(text.contains("corrected line (ctrl-o accepts)"), "{text}");
 }
 
 #[test]
@@ -299,20 +279,14 @@ fn detail_popup_shows_missing_statement_and_fix() {
 fn confirm_popup_shows_the_line_it_will_run() {
     let mut state = loaded(false);
     update(&mut state, key(KeyCode::Char('r')));
-    let imdeck::app::state::Overlay::Confirm(pending) = &state.overlay else {
-        panic!("r asks first");
-    };
-    let line = pending.line.clone();
-    update(
-        &mut state,
-        Msg::CommandDescribed {
-            line,
-            canonical: format!(
-                "@aws ssm-incidents update-incident-record --arn {INCIDENT} --status RESOLVED"
-            ),
-        },
+    assert!(
+        matches!(state.overlay, imdeck::app::state::Overlay::Confirm(_)),
+        "r asks first"
     );
     both_sizes("confirm", &state);
+    let text = text_of(draw(&state, 160, 48).backend().buffer());
+    assert!(text.contains("update-incident-record"), "{text}");
+    assert!(text.contains("RESOLVED"), "{text}");
 }
 
 #[test]
@@ -479,4 +453,53 @@ fn a_frame_at_10000_events_draws_only_what_fits() {
         text.contains("› 03-31 15:26:40"),
         "Home shows the oldest:\n{text}"
     );
+}
+
+#[test]
+fn prompt_and_event_detail_popups() {
+    let mut state = loaded(false);
+    update(&mut state, key(KeyCode::Char('n')));
+    typed(&mut state, "Paged the database team");
+    insta::assert_snapshot!("prompt_80x24", draw(&state, 80, 24).backend());
+    update(&mut state, key(KeyCode::Esc));
+    focus(&mut state, Focus::Timeline);
+    update(&mut state, key(KeyCode::Enter));
+    insta::assert_snapshot!("event_detail_80x24", draw(&state, 80, 24).backend());
+    let text = text_of(draw(&state, 80, 24).backend().buffer());
+    assert!(
+        text.contains("until it settles"),
+        "the whole text is shown:\n{text}"
+    );
+}
+
+#[test]
+fn every_size_and_overlay_renders_without_panicking() {
+    let mut states = vec![
+        AppState::new(header(false)),
+        started(false),
+        loaded(false),
+        loaded(true),
+    ];
+    let mut with = |keys: &[KeyCode]| {
+        let mut state = loaded(false);
+        for k in keys {
+            update(&mut state, key(*k));
+        }
+        states.push(state);
+    };
+    with(&[KeyCode::Char('?')]);
+    with(&[KeyCode::Char('n')]);
+    with(&[KeyCode::Char('r')]);
+    with(&[KeyCode::Char('s')]);
+    with(&[KeyCode::Char('/'), KeyCode::Char('z')]);
+    with(&[KeyCode::Tab, KeyCode::Tab, KeyCode::Enter]);
+    with(&[KeyCode::Tab, KeyCode::Enter]);
+    with(&[KeyCode::Char(':'), KeyCode::Char('x'), KeyCode::Enter]);
+    for state in &states {
+        for width in [1, 5, 10, 19, 20, 25, 40, 79, 80, 119, 120, 200] {
+            for height in [1, 3, 5, 6, 8, 12, 24, 60] {
+                draw(state, width, height);
+            }
+        }
+    }
 }

@@ -7,7 +7,7 @@ use demo::*;
 use imdeck::app::state::{CommandOutput, Focus, Overlay};
 use imdeck::app::{Effect, Msg, update};
 use imdeck::cloud::CloudError;
-use imdeck::domain::chat_command::{ChatLine, OutputFormat, ParseError, Problem};
+use imdeck::domain::chat_command::{ChatLine, OutputFormat, canonical_line};
 use imdeck::domain::command::{IncidentCommand, Paging};
 use imdeck::domain::model::{EventSummary, IncidentStatus, Timestamp};
 use ratatui::crossterm::event::KeyCode;
@@ -100,23 +100,11 @@ fn typing_a_read_command_and_enter_runs_it() {
     assert_eq!(
         effects,
         vec![
-            Effect::SaveHistory { line: text.clone() },
-            Effect::ParseCommand { text: text.clone() }
+            Effect::SaveHistory { line: text },
+            Effect::RunCommand {
+                line: list_incidents()
+            }
         ]
-    );
-    let effects = update(
-        &mut state,
-        Msg::CommandParsed {
-            text,
-            result: Ok(list_incidents()),
-            canonical: None,
-        },
-    );
-    assert_eq!(
-        effects,
-        vec![Effect::RunCommand {
-            line: list_incidents()
-        }]
     );
     assert!(state.command.running.is_some());
     assert_eq!(
@@ -141,25 +129,32 @@ fn typing_a_read_command_and_enter_runs_it() {
     assert!(state.command.running.is_none());
 }
 
+/// Types a line into the command box and presses Enter.
+fn submit(state: &mut imdeck::app::AppState, line: &str) -> Vec<Effect> {
+    update(state, key(KeyCode::Char(':')));
+    typed(state, line);
+    update(state, key(KeyCode::Enter))
+}
+
+const NOTE_LINE: &str = "@aws ssm-incidents create-timeline-event --incident-record-arn arn:aws:ssm-incidents::111122223333:incident-record/MyResponsePlanChat/98c397e6-7c10-aa10-9b86-f199aEXAMPLE --event-time 2023-03-31T21:00:00Z --event-type \"Custom Event\" --event-data hello";
+
 #[test]
 fn a_mutating_command_asks_first_and_runs_on_y() {
     let mut state = loaded(false);
-    let canonical = "@aws ssm-incidents create-timeline-event …".to_string();
-    let effects = update(
-        &mut state,
-        Msg::CommandParsed {
-            text: "x".into(),
-            result: Ok(note(INCIDENT)),
-            canonical: Some(canonical.clone()),
-        },
+    let effects = submit(&mut state, NOTE_LINE);
+    assert_eq!(
+        effects,
+        vec![Effect::SaveHistory {
+            line: NOTE_LINE.into()
+        }],
+        "nothing runs before the answer"
     );
-    assert!(
-        effects.is_empty(),
-        "nothing runs before the answer: {effects:?}"
-    );
-    assert!(
-        matches!(&state.overlay, Overlay::Confirm(p) if p.shown.as_deref() == Some(canonical.as_str()))
-    );
+    let Overlay::Confirm(pending) = &state.overlay else {
+        panic!("a write asks first")
+    };
+    assert_eq!(pending.line, note(INCIDENT));
+    assert_eq!(pending.shown, canonical_line(&note(INCIDENT)));
+    assert!(pending.shown.contains("create-timeline-event"));
     assert_eq!(
         update(&mut state, key(KeyCode::Char('y'))),
         vec![Effect::RunCommand {
@@ -172,14 +167,8 @@ fn a_mutating_command_asks_first_and_runs_on_y() {
 #[test]
 fn n_cancels_a_confirmation_without_any_effect() {
     let mut state = loaded(false);
-    update(
-        &mut state,
-        Msg::CommandParsed {
-            text: "x".into(),
-            result: Ok(note(INCIDENT)),
-            canonical: None,
-        },
-    );
+    submit(&mut state, NOTE_LINE);
+    assert!(matches!(state.overlay, Overlay::Confirm(_)));
     assert_eq!(update(&mut state, key(KeyCode::Char('n'))), vec![]);
     assert!(matches!(state.overlay, Overlay::None));
 }
@@ -187,15 +176,14 @@ fn n_cancels_a_confirmation_without_any_effect() {
 #[test]
 fn read_only_refuses_a_mutating_command_before_any_effect() {
     let mut state = loaded(true);
-    let effects = update(
-        &mut state,
-        Msg::CommandParsed {
-            text: "x".into(),
-            result: Ok(note(INCIDENT)),
-            canonical: None,
-        },
+    let effects = submit(&mut state, NOTE_LINE);
+    // Only the local history file is written; no request of any kind is asked for.
+    assert_eq!(
+        effects,
+        vec![Effect::SaveHistory {
+            line: NOTE_LINE.into()
+        }]
     );
-    assert_eq!(effects, vec![]);
     assert!(
         matches!(state.overlay, Overlay::None),
         "no confirmation is even offered"
@@ -207,48 +195,43 @@ fn read_only_refuses_a_mutating_command_before_any_effect() {
         other => panic!("expected a refusal, got {other:?}"),
     }
     // The one-key actions are refused the same way, before any prompt.
-    update(&mut state, key(KeyCode::Char('n')));
-    assert!(matches!(state.overlay, Overlay::None));
-    assert_eq!(update(&mut state, key(KeyCode::Char('r'))), vec![]);
-    assert!(matches!(state.overlay, Overlay::None));
+    update(&mut state, key(KeyCode::Esc));
+    for k in ['n', 'i', 'r', 'a', 's'] {
+        assert_eq!(update(&mut state, key(KeyCode::Char(k))), vec![], "{k}");
+        assert!(matches!(state.overlay, Overlay::None), "{k}");
+    }
+    // Reads still run.
+    let effects = submit(&mut state, "@aws ssm-incidents list-incident-records");
+    assert!(effects.contains(&Effect::RunCommand {
+        line: list_incidents()
+    }));
 }
 
 #[test]
 fn a_parse_error_is_shown_and_its_correction_is_one_key_away() {
     let mut state = loaded(false);
-    update(&mut state, key(KeyCode::Char(':')));
     let bad = "@aws ssm-incidents list-response-plan";
-    typed(&mut state, bad);
-    update(&mut state, key(KeyCode::Enter));
-    let error = ParseError {
-        problems: vec![Problem {
-            word: "list-response-plan".into(),
-            span: 19..37,
-            message: "unknown command list-response-plan; did you mean list-response-plans?".into(),
-        }],
-        corrected_line: Some("@aws ssm-incidents list-response-plans".into()),
-    };
-    let effects = update(
-        &mut state,
-        Msg::CommandParsed {
-            text: bad.into(),
-            result: Err(error),
-            canonical: None,
-        },
-    );
-    assert!(effects.is_empty());
-    assert!(matches!(
-        state.command.output,
-        CommandOutput::Invalid { .. }
-    ));
+    let effects = submit(&mut state, bad);
+    assert_eq!(effects, vec![Effect::SaveHistory { line: bad.into() }]);
+    match &state.command.output {
+        CommandOutput::Invalid { line, error } => {
+            assert_eq!(line, bad);
+            assert!(
+                error
+                    .problems
+                    .iter()
+                    .any(|p| p.word == "list-response-plan"),
+                "{error:?}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
     assert_eq!(state.command.text(), bad, "the line stays for editing");
     let effects = update(&mut state, ctrl('o'));
-    assert_eq!(
-        effects.last(),
-        Some(&Effect::ParseCommand {
-            text: "@aws ssm-incidents list-response-plans".into()
-        })
-    );
+    let plans = line(IncidentCommand::ListResponsePlans {
+        paging: Paging::default(),
+    });
+    assert_eq!(effects.last(), Some(&Effect::RunCommand { line: plans }));
 }
 
 #[test]
@@ -554,22 +537,19 @@ fn one_key_note_builds_the_command_and_confirms() {
     update(&mut state, key(KeyCode::Char('n')));
     assert!(matches!(state.overlay, Overlay::Prompt(_)));
     typed(&mut state, "hello");
-    let effects = update(&mut state, key(KeyCode::Enter));
+    assert_eq!(update(&mut state, key(KeyCode::Enter)), vec![]);
     let expected = note(INCIDENT);
-    assert_eq!(
-        effects,
-        vec![Effect::DescribeCommand {
-            line: expected.clone()
-        }]
-    );
-    update(
-        &mut state,
-        Msg::CommandDescribed {
-            line: expected.clone(),
-            canonical: "@aws ssm-incidents create-timeline-event …".into(),
-        },
-    );
-    assert!(matches!(&state.overlay, Overlay::Confirm(p) if p.shown.is_some()));
+    match &state.overlay {
+        Overlay::Confirm(p) => {
+            assert_eq!(p.line, expected);
+            assert_eq!(
+                p.shown,
+                canonical_line(&expected),
+                "the same line the command box would take"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
     assert_eq!(
         update(&mut state, key(KeyCode::Char('y'))),
         vec![Effect::RunCommand {
@@ -598,6 +578,14 @@ fn one_key_note_builds_the_command_and_confirms() {
     );
 }
 
+/// The command a confirmation waits on.
+fn pending(state: &imdeck::app::AppState) -> IncidentCommand {
+    match &state.overlay {
+        Overlay::Confirm(p) => p.line.command.clone(),
+        other => panic!("no confirmation: {other:?}"),
+    }
+}
+
 #[test]
 fn one_key_impact_and_resolve_build_update_incident_record() {
     let mut state = loaded(false);
@@ -611,27 +599,21 @@ fn one_key_impact_and_resolve_build_update_incident_record() {
     );
     update(&mut state, key(KeyCode::Backspace));
     typed(&mut state, "1");
-    let effects = update(&mut state, key(KeyCode::Enter));
-    match effects.as_slice() {
-        [Effect::DescribeCommand { line }] => assert!(matches!(
-            &line.command,
-            IncidentCommand::UpdateIncidentRecord { impact: Some(1), status: None, arn, .. } if arn == INCIDENT
-        )),
-        other => panic!("{other:?}"),
-    }
+    assert_eq!(update(&mut state, key(KeyCode::Enter)), vec![]);
+    assert!(matches!(
+        pending(&state),
+        IncidentCommand::UpdateIncidentRecord { impact: Some(1), status: None, arn, .. } if arn == INCIDENT
+    ));
     update(&mut state, key(KeyCode::Esc));
-    let effects = update(&mut state, key(KeyCode::Char('r')));
-    match effects.as_slice() {
-        [Effect::DescribeCommand { line }] => assert!(matches!(
-            &line.command,
-            IncidentCommand::UpdateIncidentRecord {
-                status: Some(IncidentStatus::Resolved),
-                impact: None,
-                ..
-            }
-        )),
-        other => panic!("{other:?}"),
-    }
+    update(&mut state, key(KeyCode::Char('r')));
+    assert!(matches!(
+        pending(&state),
+        IncidentCommand::UpdateIncidentRecord {
+            status: Some(IncidentStatus::Resolved),
+            impact: None,
+            ..
+        }
+    ));
 }
 
 #[test]
@@ -646,14 +628,15 @@ fn system_events_cannot_be_edited_and_custom_ones_can_be_deleted() {
         matches!(&state.command.output, CommandOutput::Failed { message, .. } if message.contains("written by AWS"))
     );
     update(&mut state, key(KeyCode::Char('k'))); // e3: custom
-    let effects = update(&mut state, key(KeyCode::Char('d')));
-    match effects.as_slice() {
-        [Effect::DescribeCommand { line }] => assert!(matches!(
-            &line.command,
-            IncidentCommand::DeleteTimelineEvent { event_id, .. } if event_id == "e3"
-        )),
-        other => panic!("{other:?}"),
-    }
+    assert_eq!(update(&mut state, key(KeyCode::Char('d'))), vec![]);
+    assert!(
+        matches!(pending(&state), IncidentCommand::DeleteTimelineEvent { event_id, .. } if event_id == "e3")
+    );
+    update(&mut state, key(KeyCode::Esc));
+    update(&mut state, key(KeyCode::Char('e')));
+    assert!(
+        matches!(&state.overlay, Overlay::Prompt(p) if p.input.lines()[0] == "Rolled back payments-api to v41" || p.input.lines()[0].contains("Rolled back"))
+    );
 }
 
 #[test]
@@ -714,15 +697,19 @@ fn tab_completes_commands_and_fills_in_the_selected_incident() {
     typed(&mut state, "ti");
     update(&mut state, key(KeyCode::Tab));
     assert_eq!(
-        state.command.text(),
-        format!("@aws ssm-incidents list-timeline-events --incident-record-arn {INCIDENT} ")
+        state.command.text().trim_end(),
+        format!("@aws ssm-incidents list-timeline-events --incident-record-arn {INCIDENT}")
     );
     typed(&mut state, "--sort-o");
     update(&mut state, key(KeyCode::Tab));
     typed(&mut state, "D");
     update(&mut state, key(KeyCode::Tab));
     assert!(
-        state.command.text().ends_with("--sort-order DESCENDING "),
+        state
+            .command
+            .text()
+            .trim_end()
+            .ends_with("--sort-order DESCENDING"),
         "{}",
         state.command.text()
     );
@@ -801,6 +788,130 @@ fn a_failed_command_shows_the_cli_error() {
             message,
             "An error occurred (ValidationException) when calling the CreateTimelineEvent operation: impact"
         ),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_first_load_arriving_newest_page_first_ends_in_time_order() {
+    let mut state = started(false);
+    let generation = state.incidents.generation;
+    update(
+        &mut state,
+        Msg::IncidentsLoaded {
+            generation,
+            result: Ok(incidents()),
+        },
+    );
+    update(
+        &mut state,
+        Msg::IncidentRequested {
+            arn: INCIDENT.into(),
+        },
+    );
+    let generation = state.timeline.generation;
+    for page in (0..100).rev() {
+        let events: Vec<EventSummary> = (0..100)
+            .rev()
+            .map(|i| {
+                let n = page * 100 + i;
+                EventSummary::from(&event(
+                    INCIDENT,
+                    &format!("ev{n:05}"),
+                    NOW - 20_000 + n,
+                    "Custom Event",
+                    "",
+                ))
+            })
+            .collect();
+        update(
+            &mut state,
+            Msg::TimelinePage {
+                arn: INCIDENT.into(),
+                generation,
+                result: Ok(events),
+                last_page: page == 0,
+            },
+        );
+    }
+    assert_eq!(state.timeline.len(), 10_000);
+    assert!(
+        state
+            .timeline
+            .events
+            .windows(2)
+            .all(|w| w[0].summary.event_time < w[1].summary.event_time)
+    );
+    assert_eq!(
+        state
+            .timeline
+            .at_cursor()
+            .map(|r| r.summary.event_id.as_str()),
+        Some("ev09999")
+    );
+    assert!(state.timeline.first_load_done);
+}
+
+#[test]
+fn start_incident_picks_a_plan_then_confirms() {
+    let mut state = loaded(false);
+    update(&mut state, key(KeyCode::Char('s')));
+    assert!(matches!(state.overlay, Overlay::PlanPicker { selected: 0 }));
+    update(&mut state, key(KeyCode::Down));
+    assert_eq!(update(&mut state, key(KeyCode::Enter)), vec![]);
+    assert!(matches!(
+        pending(&state),
+        IncidentCommand::StartIncident { response_plan_arn, .. } if response_plan_arn.ends_with("/MyResponsePlanChat")
+    ));
+    // q in a confirmation does not quit: the confirmation owns the keys.
+    assert_eq!(update(&mut state, key(KeyCode::Char('q'))), vec![]);
+    assert!(matches!(state.overlay, Overlay::Confirm(_)));
+}
+
+#[test]
+fn export_and_paste() {
+    let mut state = loaded(false);
+    assert_eq!(
+        update(&mut state, key(KeyCode::Char('x'))),
+        vec![Effect::ExportIncident {
+            arn: INCIDENT.into()
+        }]
+    );
+    update(
+        &mut state,
+        Msg::ExportFinished {
+            arn: INCIDENT.into(),
+            result: Ok("/tmp/incident.md".into()),
+        },
+    );
+    assert!(
+        matches!(&state.command.output, CommandOutput::Text { body, .. } if body.contains("/tmp/incident.md"))
+    );
+    update(&mut state, key(KeyCode::Char(':')));
+    update(
+        &mut state,
+        Msg::Pasted("@aws ssm-incidents\nlist-response-plans".into()),
+    );
+    assert_eq!(
+        state.command.text(),
+        "@aws ssm-incidents list-response-plans",
+        "a pasted newline is a space"
+    );
+}
+
+#[test]
+fn copy_line_puts_the_canonical_line_on_the_clipboard() {
+    let mut state = loaded(false);
+    update(&mut state, key(KeyCode::Char(':')));
+    typed(&mut state, "ssm-incidents   list-response-plans");
+    let effects = update(&mut state, ctrl('y'));
+    match effects.as_slice() {
+        [Effect::CopyToClipboard(text)] => {
+            assert!(
+                text.contains("list-response-plans") && !text.contains("   "),
+                "{text}"
+            )
+        }
         other => panic!("{other:?}"),
     }
 }

@@ -33,15 +33,6 @@ pub enum Effect {
         arn: String,
         id: String,
     },
-    /// Parse a typed command line (the chat-command parser); answer `CommandParsed`.
-    ParseCommand {
-        text: String,
-    },
-    /// Render a command built by a one-key action as its canonical chat line, for the confirmation;
-    /// answer `CommandDescribed`.
-    DescribeCommand {
-        line: ChatLine,
-    },
     /// Run a parsed, confirmed command through the cloud adapter; answer `CommandFinished`.
     RunCommand {
         line: ChatLine,

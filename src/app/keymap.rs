@@ -44,6 +44,12 @@ impl Section {
         matches!(self, Section::Command | Section::Filter | Section::Prompt)
     }
 
+    /// Sections that own every key while they are up: the text fields, and the confirmation and popups
+    /// (so `q` in a confirmation cannot quit with a write half-asked). Only the panes fall back to [global].
+    pub fn is_modal(self) -> bool {
+        self.takes_text() || matches!(self, Section::Confirm | Section::Popup)
+    }
+
     pub fn title(self) -> &'static str {
         match self {
             Section::Global => "Everywhere",
@@ -328,15 +334,15 @@ impl Keymap {
         Ok(Self { lookup, help })
     }
 
-    /// The action bound to a key pressed in a section: the section's own table first, then [global] unless
-    /// the section takes text. Key releases are ignored.
+    /// The action bound to a key pressed in a section: the section's own table first, then [global] for
+    /// the panes. Key releases are ignored.
     pub fn action(&self, section: Section, event: &KeyEvent) -> Option<Action> {
         if event.kind == KeyEventKind::Release {
             return None;
         }
         let combo = KeyCombo::from_event(event);
         self.lookup.get(&(section, combo)).copied().or_else(|| {
-            if section.takes_text() || section == Section::Global {
+            if section.is_modal() || section == Section::Global {
                 None
             } else {
                 self.lookup.get(&(Section::Global, combo)).copied()

@@ -4,7 +4,7 @@ use ratatui::crossterm::event::KeyEvent;
 
 use crate::cloud::CloudError;
 use crate::domain::audit::Check;
-use crate::domain::chat_command::{ChatLine, ParseError};
+use crate::domain::chat_command::ChatLine;
 use crate::domain::model::{
     EventSummary, IncidentRecord, IncidentRecordSummary, TimelineEvent, Timestamp,
 };
@@ -66,17 +66,6 @@ pub enum Msg {
         arn: String,
         id: String,
         result: Result<TimelineEvent, CloudError>,
-    },
-    /// The answer to `ParseCommand`: the parse result and, when it parsed, its canonical chat line.
-    CommandParsed {
-        text: String,
-        result: Result<ChatLine, ParseError>,
-        canonical: Option<String>,
-    },
-    /// The answer to `DescribeCommand`.
-    CommandDescribed {
-        line: ChatLine,
-        canonical: String,
     },
     /// A command ran: `Ok` holds the output as the AWS CLI prints it.
     CommandFinished {

@@ -149,11 +149,11 @@ pub struct Prompt {
     pub error: Option<String>,
 }
 
-/// A command waiting for y/n. `shown` is the canonical chat line, or `None` until it is known.
+/// A command waiting for y/n, with the canonical chat line it is shown as.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PendingCommand {
     pub line: ChatLine,
-    pub shown: Option<String>,
+    pub shown: String,
 }
 
 /// What sits on top of the panes and takes the keys.
@@ -168,7 +168,7 @@ pub enum Overlay {
         target: DetailTarget,
         scroll: u16,
     },
-    Confirm(PendingCommand),
+    Confirm(Box<PendingCommand>),
     Prompt(Box<Prompt>),
     /// Choosing the response plan to start an incident from, by index into the snapshot's plans.
     PlanPicker {

@@ -2,7 +2,8 @@
 
 mod actions;
 mod command;
-pub mod completion;
+mod completion;
+mod history;
 mod incidents;
 mod keys;
 mod lifecycle;
@@ -47,14 +48,8 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
             last_page,
         } => timeline::page(state, &arn, generation, result, last_page),
         Msg::EventLoaded { arn, id, result } => timeline::event_loaded(state, &arn, id, result),
-        Msg::CommandParsed {
-            text,
-            result,
-            canonical,
-        } => command::parsed(state, text, result, canonical),
-        Msg::CommandDescribed { line, canonical } => command::described(state, line, canonical),
         Msg::CommandFinished { line, result } => command::finished(state, line, result),
-        Msg::HistoryLoaded { lines } => command::history_loaded(state, lines),
+        Msg::HistoryLoaded { lines } => history::history_loaded(state, lines),
         Msg::ExportFinished { arn, result } => actions::export_finished(state, &arn, result),
     }
 }

@@ -186,10 +186,13 @@ fn invalid_lines(
             .keymap
             .key_for(Section::Command, Action::AcceptCorrection)
             .unwrap_or("ctrl-o");
-        lines.push(Line::from(vec![
-            Span::styled(format!("corrected ({key} accepts): "), theme.key()),
-            Span::raw(inert(corrected).into_owned()),
-        ]));
+        lines.push(Line::styled(
+            format!("corrected line ({key} accepts):"),
+            theme.key(),
+        ));
+        for piece in wrap(&inert(corrected), width.saturating_sub(2), 6) {
+            lines.push(Line::raw(format!("  {piece}")));
+        }
     }
     lines
 }

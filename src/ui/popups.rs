@@ -24,13 +24,8 @@ pub fn confirm(state: &AppState, frame: &mut Frame, area: Rect, pending: &Pendin
         ),
         theme.heading(),
     )];
-    match &pending.shown {
-        Some(shown) => {
-            for piece in wrap(&inert(shown), text_width, 12) {
-                lines.push(Line::styled(piece, theme.key()));
-            }
-        }
-        None => lines.push(Line::styled("(preparing the command line…)", theme.dim())),
+    for piece in wrap(&inert(&pending.shown), text_width, 12) {
+        lines.push(Line::styled(piece, theme.key()));
     }
     lines.push(Line::raw(""));
     let yes = state

@@ -113,16 +113,21 @@ impl Timeline {
 
     /// Merges a page of summaries, in any order. Returns the ids of events that are new or changed.
     /// `highlight_until` marks them for highlighting (none during the first load).
+    ///
+    /// New events are sorted and merged in one pass (O(n + k log k) per page), so a first load that
+    /// arrives newest page first never shifts the whole vector once per event.
     pub fn merge(
         &mut self,
         page: Vec<EventSummary>,
         highlight_until: Option<Timestamp>,
     ) -> Vec<String> {
         let mut fresh = Vec::new();
+        let mut added = Vec::new();
         for summary in page {
             let id = summary.event_id.clone();
             let mut changed = false;
             if let Some(&old_time) = self.times_by_id.get(&id) {
+                // Not found means it is already among `added` (a repeat within the page).
                 let Ok(pos) = self.position(old_time, &id) else {
                     continue;
                 };
@@ -140,20 +145,18 @@ impl Timeline {
                     fresh.push(id);
                     continue;
                 }
+                // Its time moved: take it out and let it come back in at its new place.
                 self.remove_at(pos);
             }
-            let row = EventRow {
+            self.times_by_id.insert(id.clone(), summary.event_time);
+            added.push(EventRow {
                 summary,
                 highlight_until,
                 changed,
-            };
-            let pos = match self.position(row.summary.event_time, &id) {
-                Ok(p) | Err(p) => p,
-            };
-            self.times_by_id.insert(id.clone(), row.summary.event_time);
-            self.insert_at(pos, row);
+            });
             fresh.push(id);
         }
+        self.insert_sorted(added);
         if self.follow {
             self.cursor = self.events.len().saturating_sub(1);
         }
@@ -163,16 +166,41 @@ impl Timeline {
         fresh
     }
 
-    fn insert_at(&mut self, pos: usize, row: EventRow) {
-        let was_empty = self.events.is_empty();
-        self.events.insert(pos, row);
-        // Keep the same event under the cursor and the same rows in view when older events arrive.
-        if !was_empty && pos <= self.cursor {
-            self.cursor += 1;
+    /// Merges rows not yet held into the sorted events, keeping the same event under the cursor and
+    /// the same rows in view when older events arrive.
+    fn insert_sorted(&mut self, mut added: Vec<EventRow>) {
+        if added.is_empty() {
+            return;
         }
-        if !was_empty && pos < self.scroll_top {
-            self.scroll_top += 1;
+        added.sort_by(|a, b| sort_key(&a.summary).cmp(&sort_key(&b.summary)));
+        let appends = match (self.events.last(), added.first()) {
+            (Some(last), Some(first)) => sort_key(&last.summary) < sort_key(&first.summary),
+            _ => true,
+        };
+        if appends {
+            self.events.extend(added);
+            return;
         }
+        let old = std::mem::take(&mut self.events);
+        let (cursor, scroll_top) = (self.cursor, self.scroll_top);
+        let mut merged = Vec::with_capacity(old.len() + added.len());
+        let mut new_rows = added.into_iter().peekable();
+        for (index, row) in old.into_iter().enumerate() {
+            while let Some(next) =
+                new_rows.next_if(|n| sort_key(&n.summary) < sort_key(&row.summary))
+            {
+                merged.push(next);
+            }
+            if index == cursor {
+                self.cursor = merged.len();
+            }
+            if index == scroll_top {
+                self.scroll_top = merged.len();
+            }
+            merged.push(row);
+        }
+        merged.extend(new_rows);
+        self.events = merged;
     }
 
     fn remove_at(&mut self, pos: usize) {
@@ -303,5 +331,93 @@ impl Timeline {
             self.texts.remove(id);
             self.recount_density();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(id: &str, secs: i64) -> EventSummary {
+        EventSummary {
+            incident_record_arn: "arn".into(),
+            event_id: id.into(),
+            event_time: Timestamp::from_secs(secs),
+            event_updated_time: Timestamp::from_secs(secs),
+            event_type: "Custom Event".into(),
+            event_references: Vec::new(),
+        }
+    }
+
+    fn ids(t: &Timeline) -> Vec<&str> {
+        t.events
+            .iter()
+            .map(|e| e.summary.event_id.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn pages_in_any_order_end_sorted_without_duplicates() {
+        let mut t = Timeline::default();
+        t.reset(Some("arn".into()));
+        t.merge(vec![summary("d", 40), summary("c", 30)], None);
+        t.merge(
+            vec![summary("b", 20), summary("a", 10), summary("c", 30)],
+            None,
+        );
+        t.merge(vec![summary("e", 50), summary("b2", 20)], None);
+        assert_eq!(ids(&t), ["a", "b", "b2", "c", "d", "e"]);
+        assert_eq!(t.cursor, 5, "following keeps the cursor on the newest");
+    }
+
+    #[test]
+    fn older_events_keep_the_cursor_on_the_same_event() {
+        let mut t = Timeline::default();
+        t.reset(Some("arn".into()));
+        t.merge(vec![summary("c", 30), summary("d", 40)], None);
+        t.move_cursor(0, 10);
+        assert!(!t.follow);
+        t.merge(vec![summary("a", 10), summary("b", 20)], None);
+        assert_eq!(
+            t.at_cursor().map(|r| r.summary.event_id.as_str()),
+            Some("c")
+        );
+        assert_eq!(t.scroll_top, 2);
+    }
+
+    #[test]
+    fn an_edit_is_marked_changed_and_a_moved_event_moves() {
+        let mut t = Timeline::default();
+        t.reset(Some("arn".into()));
+        t.merge(vec![summary("a", 10), summary("b", 20)], None);
+        let mut edited = summary("a", 10);
+        edited.event_updated_time = Timestamp::from_secs(99);
+        assert_eq!(
+            t.merge(vec![edited], Some(Timestamp::from_secs(100))),
+            vec!["a".to_string()]
+        );
+        assert!(t.events[0].changed);
+        let mut moved = summary("a", 30);
+        moved.event_updated_time = Timestamp::from_secs(120);
+        t.merge(vec![moved], None);
+        assert_eq!(ids(&t), ["b", "a"]);
+        assert_eq!(
+            t.merge(vec![summary("b", 20)], None),
+            Vec::<String>::new(),
+            "unchanged is not fresh"
+        );
+    }
+
+    #[test]
+    fn the_text_cache_stays_bounded() {
+        let mut t = Timeline::default();
+        t.reset(Some("arn".into()));
+        let page = (0..5_000).map(|i| summary(&format!("e{i}"), i)).collect();
+        t.merge(page, None);
+        for i in 0..5_000 {
+            t.store_text(format!("e{i}"), Timestamp::from_secs(i), "x".into());
+        }
+        assert!(t.texts.len() <= TEXT_CACHE_LIMIT, "{}", t.texts.len());
+        assert!(t.texts.contains_key("e4999"), "texts near the cursor stay");
     }
 }

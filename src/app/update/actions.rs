@@ -90,11 +90,7 @@ pub fn start(state: &mut AppState, action: Action) -> Vec<Effect> {
                 IncidentStatus::Open => IncidentStatus::Resolved,
                 IncidentStatus::Resolved => IncidentStatus::Open,
             };
-            return command::ask_or_run(
-                state,
-                chat_line(update_record(arn, None, Some(status))),
-                None,
-            );
+            return command::ask_or_run(state, chat_line(update_record(arn, None, Some(status))));
         }
         Action::EditEvent | Action::DeleteEvent => {
             if state.focus != Focus::Timeline {
@@ -127,7 +123,7 @@ pub fn start(state: &mut AppState, action: Action) -> Vec<Effect> {
                     incident_record_arn: arn,
                     event_id,
                 });
-                return command::ask_or_run(state, line, None);
+                return command::ask_or_run(state, line);
             }
             let text = state.timeline.text_of(row).unwrap_or_default().to_string();
             state.overlay = prompt(PromptKind::EditEvent { event_id }, &text);
@@ -185,7 +181,7 @@ pub fn prompt_key(state: &mut AppState, action: Option<Action>, key: KeyEvent) -
                         trigger_details: None,
                         client_token: None,
                     });
-                    return command::ask_or_run(state, line, None);
+                    return command::ask_or_run(state, line);
                 }
             }
             _ => {}
@@ -206,7 +202,7 @@ pub fn prompt_key(state: &mut AppState, action: Option<Action>, key: KeyEvent) -
             match build(&prompt.kind, &prompt.arn, &text, state.now) {
                 Ok(command) => {
                     state.overlay = Overlay::None;
-                    command::ask_or_run(state, chat_line(command), None)
+                    command::ask_or_run(state, chat_line(command))
                 }
                 Err(message) => {
                     prompt.error = Some(message);

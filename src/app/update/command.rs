@@ -1,20 +1,20 @@
-//! The command box: editing, history, submit → parse → (confirm) → run, and what the answers leave under the box.
+//! The command box: editing, submit → parse → (confirm) → run, and what the answers leave under the box.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyEvent;
 
 use crate::app::effect::Effect;
 use crate::app::keymap::Action;
 use crate::app::state::command_box::CommandOutput;
 use crate::app::state::{AppState, HistorySearch, Overlay, PendingCommand};
 use crate::cloud::CloudError;
-use crate::domain::chat_command::{ChatLine, ParseError};
+use crate::domain::chat_command::{ChatLine, canonical_line, parse_chat_line};
 use crate::domain::command::IncidentCommand;
 
-use super::{completion, incidents, timeline};
+use super::{completion, history, incidents, timeline};
 
 pub fn key(state: &mut AppState, action: Option<Action>, key: KeyEvent) -> Vec<Effect> {
     if state.command.search.is_some() {
-        return search_key(state, action, key);
+        return history::search_key(state, action, key);
     }
     match action {
         Some(Action::Quit) => vec![Effect::Quit],
@@ -25,11 +25,11 @@ pub fn key(state: &mut AppState, action: Option<Action>, key: KeyEvent) -> Vec<E
             Vec::new()
         }
         Some(Action::HistoryPrev) => {
-            walk_history(state, -1);
+            history::walk_history(state, -1);
             Vec::new()
         }
         Some(Action::HistoryNext) => {
-            walk_history(state, 1);
+            history::walk_history(state, 1);
             Vec::new()
         }
         Some(Action::HistorySearch) => {
@@ -45,7 +45,7 @@ pub fn key(state: &mut AppState, action: Option<Action>, key: KeyEvent) -> Vec<E
         },
         Some(Action::CopyLine) => copy_line(state),
         Some(Action::Complete) => {
-            complete(state);
+            completion::complete(state);
             Vec::new()
         }
         _ => {
@@ -57,7 +57,7 @@ pub fn key(state: &mut AppState, action: Option<Action>, key: KeyEvent) -> Vec<E
     }
 }
 
-/// Enter: remember the line and have it parsed; nothing reaches AWS until the parse answer is judged.
+/// Enter: remember the line and parse it; nothing reaches AWS until the parse result is judged.
 pub fn submit(state: &mut AppState) -> Vec<Effect> {
     let text = state.command.text().trim().to_string();
     if text.is_empty() {
@@ -73,53 +73,32 @@ pub fn submit(state: &mut AppState) -> Vec<Effect> {
     state.command.remember(&text);
     state.command.completions.clear();
     state.command.correction = None;
-    state.command.running = Some((text.clone(), state.now));
-    vec![
-        Effect::SaveHistory { line: text.clone() },
-        Effect::ParseCommand { text },
-    ]
-}
-
-pub fn parsed(
-    state: &mut AppState,
-    text: String,
-    result: Result<ChatLine, ParseError>,
-    canonical: Option<String>,
-) -> Vec<Effect> {
-    state.command.running = None;
-    match result {
+    let mut effects = vec![Effect::SaveHistory { line: text.clone() }];
+    match parse_chat_line(&text) {
         Err(error) => {
             state.command.correction = error.corrected_line.clone();
             state.command.output = CommandOutput::Invalid { line: text, error };
-            Vec::new()
         }
         Ok(line) => {
-            if state.command.text().trim() == text {
-                state.command.set_text("");
-            }
-            state.command.last_canonical = canonical.clone();
-            ask_or_run(state, line, canonical)
+            state.command.set_text("");
+            effects.extend(ask_or_run(state, line));
         }
     }
+    effects
 }
 
-/// Reads run at once; writes ask first, and in read-only mode are refused here, before any effect exists.
-pub fn ask_or_run(state: &mut AppState, line: ChatLine, shown: Option<String>) -> Vec<Effect> {
+/// Reads run at once; writes ask first, showing the canonical chat line, and in read-only mode are
+/// refused here, before any effect exists.
+pub fn ask_or_run(state: &mut AppState, line: ChatLine) -> Vec<Effect> {
+    let shown = canonical_line(&line);
+    state.command.last_canonical = Some(shown.clone());
     if line.command.is_mutating() {
         if state.header.read_only {
             state.command.output = refused(&line.command);
             return Vec::new();
         }
-        let describe = shown.is_none();
-        state.overlay = Overlay::Confirm(PendingCommand {
-            line: line.clone(),
-            shown,
-        });
-        return if describe {
-            vec![Effect::DescribeCommand { line }]
-        } else {
-            Vec::new()
-        };
+        state.overlay = Overlay::Confirm(Box::new(PendingCommand { line, shown }));
+        return Vec::new();
     }
     run(state, line)
 }
@@ -139,21 +118,11 @@ fn run(state: &mut AppState, line: ChatLine) -> Vec<Effect> {
     vec![Effect::RunCommand { line }]
 }
 
-pub fn described(state: &mut AppState, line: ChatLine, canonical: String) -> Vec<Effect> {
-    if let Overlay::Confirm(pending) = &mut state.overlay
-        && pending.line == line
-    {
-        pending.shown = Some(canonical.clone());
-        state.command.last_canonical = Some(canonical);
-    }
-    Vec::new()
-}
-
 pub fn confirm_key(state: &mut AppState, action: Option<Action>) -> Vec<Effect> {
     match action {
         Some(Action::Quit) => vec![Effect::Quit],
         Some(Action::Confirm) => match std::mem::take(&mut state.overlay) {
-            Overlay::Confirm(pending) => run(state, pending.line),
+            Overlay::Confirm(pending) => run(state, pending.line.clone()),
             other => {
                 state.overlay = other;
                 Vec::new()
@@ -251,109 +220,29 @@ fn after_write(state: &mut AppState, command: &IncidentCommand, output: &str) ->
     effects
 }
 
-pub fn history_loaded(state: &mut AppState, lines: Vec<String>) -> Vec<Effect> {
-    let typed_since = std::mem::take(&mut state.command.history);
-    state.command.history = lines;
-    for line in typed_since {
-        state.command.remember(&line);
-    }
-    Vec::new()
-}
-
-fn walk_history(state: &mut AppState, step: isize) {
-    let boxed = &mut state.command;
-    if boxed.history.is_empty() {
-        return;
-    }
-    let last = boxed.history.len() - 1;
-    let next = match (boxed.history_pos, step < 0) {
-        (None, true) => {
-            boxed.draft = boxed.text();
-            Some(last)
-        }
-        (None, false) => return,
-        (Some(p), true) => Some(p.saturating_sub(1)),
-        (Some(p), false) if p >= last => None,
-        (Some(p), false) => Some(p + 1),
-    };
-    let text = match next {
-        Some(p) => boxed.history[p].clone(),
-        None => boxed.draft.clone(),
-    };
-    boxed.set_text(&text);
-    boxed.history_pos = next;
-}
-
-/// Ctrl-R mode: typing narrows, Ctrl-R again goes to an older match, Enter takes the match, Esc gives up.
-fn search_key(state: &mut AppState, action: Option<Action>, key: KeyEvent) -> Vec<Effect> {
-    let boxed = &mut state.command;
-    match action {
-        Some(Action::Quit) => return vec![Effect::Quit],
-        Some(Action::HistorySearch) => {
-            if let Some(search) = &mut boxed.search {
-                search.skip += 1;
-            }
-            if boxed.search_match().is_none()
-                && let Some(search) = &mut boxed.search
-            {
-                search.skip = search.skip.saturating_sub(1);
-            }
-        }
-        Some(Action::Submit) => {
-            if let Some(found) = boxed.search_match().map(str::to_string) {
-                boxed.set_text(&found);
-            }
-            boxed.search = None;
-        }
-        Some(Action::Leave) => boxed.search = None,
-        _ => {
-            if let Some(search) = &mut boxed.search {
-                match key.code {
-                    KeyCode::Backspace => {
-                        search.query.pop();
-                    }
-                    KeyCode::Char(c)
-                        if !key
-                            .modifiers
-                            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-                    {
-                        search.query.push(c);
-                        search.skip = 0;
-                    }
-                    _ => {}
-                }
-            }
-        }
-    }
-    Vec::new()
-}
-
-/// Copies the canonical form of the last parsed line, else the line as typed.
+/// Copies the canonical form of the typed line (or, with the box empty, of the last command).
 fn copy_line(state: &mut AppState) -> Vec<Effect> {
     let typed = state.command.text();
     let text = if typed.trim().is_empty() {
         state.command.last_canonical.clone()
     } else {
-        Some(typed)
+        match parse_chat_line(typed.trim()) {
+            Ok(line) => Some(canonical_line(&line)),
+            Err(error) => {
+                state.command.correction = error.corrected_line.clone();
+                state.command.output = CommandOutput::Invalid { line: typed, error };
+                None
+            }
+        }
     };
     match text {
         Some(text) => {
             state.command.output = CommandOutput::Text {
-                title: "copied".into(),
+                title: "copied to the clipboard".into(),
                 body: text.clone(),
             };
             vec![Effect::CopyToClipboard(text)]
         }
         None => Vec::new(),
     }
-}
-
-/// Tab: complete the word before the end of the line; several fits are listed under the box.
-fn complete(state: &mut AppState) {
-    let line = state.command.text();
-    let done = completion::complete(state, &line);
-    if done.line != line {
-        state.command.set_text(&done.line);
-    }
-    state.command.completions = done.candidates;
 }
