@@ -377,7 +377,7 @@ fn channel_chime() {
     let checks = channel_chime::check(&demo());
     assert_eq!(statuses(&checks), vec![Status::Info]);
     assert!(
-        checks[0].detail.contains("used by chime-plan")
+        checks[0].detail.contains("used by exec-notify-plan")
             && checks[0].detail.contains("cannot run @aws ssm-incidents")
     );
     let mut s = demo();
@@ -398,13 +398,26 @@ fn plan_chat_channel() {
     let checks = plan_chat_channel::check(&s);
     let failing = first_with(&checks, Status::Fail);
     assert!(failing.detail.contains("lonely"));
-    // It proposes one topic per Region.
+    // Every topic is carried by the Slack channel, so it proposes none to share, and a channel's settings.
+    let missing = failing.missing.clone().expect("missing");
+    assert_eq!(missing["chatChannel"]["chatbotSns"], json!([]));
+    assert_eq!(
+        missing["channel"]["policyTemplates"],
+        json!(["Incident Manager permissions"])
+    );
+    // A topic no channel carries (named only by a plan) is proposed.
+    let free = topic_arn("us-east-2", "unrelated");
+    if let Ok(plans) = &mut s.plans {
+        plans.push(Ok(plan("uses-unrelated", std::slice::from_ref(&free), &[])));
+    }
+    let checks = plan_chat_channel::check(&s);
+    let failing = first_with(&checks, Status::Fail);
     assert_eq!(
         failing
             .missing
             .as_ref()
-            .map(|m| m["chatChannel"]["chatbotSns"].as_array().map(Vec::len)),
-        Some(Some(3))
+            .map(|m| m["chatChannel"]["chatbotSns"].clone()),
+        Some(json!([free]))
     );
     if let Ok(plans) = &mut s.plans {
         plans.push(Err(failure(
@@ -534,70 +547,98 @@ fn nothing_readable_means_nothing_passes() {
 #[test]
 fn demo_scenario_audit() {
     let report = AuditReport::from_snapshot(&demo());
-    let findings: Vec<(&str, Status, Option<&str>, Option<&str>)> = report
+    let findings: Vec<(&str, Status, Option<&str>, Option<String>)> = report
         .checks
         .iter()
         .filter(|c| c.status != Status::Pass)
-        .map(|c| (c.id, c.status, c.region.as_deref(), c.resource.as_deref()))
+        .map(|c| (c.id, c.status, c.region.as_deref(), c.resource.clone()))
         .collect();
-    let slack = "arn:aws:chatbot::111122223333:chat-configuration/slack-channel/im-slack";
-    let teams = "arn:aws:chatbot::111122223333:chat-configuration/microsoft-teams-channel/im-teams";
-    let chime = "arn:aws:chatbot::111122223333:chat-configuration/chime-webhook/im-chime";
-    let plan_arn = |n: &str| format!("arn:aws:ssm-incidents::111122223333:response-plan/{n}");
-    let (usw2, partner, encrypted) = (usw2_topic(), partner_topic(), encrypted_topic());
-    let (p_my, p_chime, p_none, p_test) = (
-        plan_arn("MyResponsePlanChat"),
-        plan_arn("chime-plan"),
-        plan_arn("no-channel-plan"),
-        plan_arn("test-response-plan-chat"),
-    );
-    let expected: Vec<(&str, Status, Option<&str>, Option<&str>)> = vec![
+    let (slack, teams, chime) = (Some(slack_arn()), Some(teams_arn()), Some(chime_arn()));
+    let plan = |name: &str| Some(plan_arn(name));
+    let (fail, warn, info) = (Status::Fail, Status::Warn, Status::Info);
+    let expected: Vec<(&str, Status, Option<&str>, Option<String>)> = vec![
         // eu-west-1 has no Incident Manager topic.
-        ("region-has-topic", Status::Fail, Some("eu-west-1"), None),
-        // us-west-2's topic lacks the statement; another topic is scoped to another account.
-        (
-            "sns-policy",
-            Status::Fail,
-            Some("us-west-2"),
-            Some(&partner),
-        ),
-        ("sns-policy", Status::Fail, Some("us-west-2"), Some(&usw2)),
+        ("region-has-topic", fail, Some("eu-west-1"), None),
+        // The topic scoped to another account, and us-west-2's topic without the statement.
+        ("sns-policy", fail, Some("us-east-2"), Some(partner_topic())),
+        ("sns-policy", fail, Some("us-west-2"), Some(usw2_topic())),
         // The KMS-encrypted topic.
-        ("sns-kms", Status::Warn, Some("us-west-2"), Some(&encrypted)),
-        // The Slack channel misses eu-west-1 (and so, as a consequence, does the Chime one).
+        ("sns-kms", warn, Some("us-east-2"), Some(exec_topic())),
+        // The Slack channel misses eu-west-1; the Teams and Chime channels (one topic each) miss two Regions.
         (
             "channel-region-coverage",
-            Status::Fail,
+            fail,
             Some("eu-west-1"),
-            Some(slack),
+            slack.clone(),
         ),
         (
             "channel-region-coverage",
-            Status::Fail,
+            fail,
+            Some("us-west-2"),
+            teams.clone(),
+        ),
+        (
+            "channel-region-coverage",
+            fail,
             Some("eu-west-1"),
-            Some(chime),
+            teams.clone(),
+        ),
+        (
+            "channel-region-coverage",
+            fail,
+            Some("us-west-2"),
+            chime.clone(),
+        ),
+        (
+            "channel-region-coverage",
+            fail,
+            Some("eu-west-1"),
+            chime.clone(),
         ),
         // The Teams channel has no guardrail.
-        ("channel-guardrail", Status::Fail, None, Some(teams)),
+        ("channel-guardrail", fail, None, teams),
         // The Chime note.
-        ("channel-chime", Status::Info, None, Some(chime)),
+        ("channel-chime", info, None, chime),
         // The plan without a channel.
-        ("plan-chat-channel", Status::Fail, None, Some(&p_none)),
-        // Consequences of eu-west-1 having no topic: no plan can cover it.
-        ("plan-topics", Status::Fail, None, Some(&p_my)),
-        ("plan-topics", Status::Fail, None, Some(&p_chime)),
-        ("plan-topics", Status::Fail, None, Some(&p_test)),
+        ("plan-chat-channel", fail, None, plan("batch-jobs-plan")),
+        // No plan covers every Region (eu-west-1 has no topic at all).
+        ("plan-topics", fail, None, plan("MyResponsePlanChat")),
+        ("plan-topics", fail, None, plan("exec-notify-plan")),
+        ("plan-topics", fail, None, plan("partner-api-plan")),
+        ("plan-topics", fail, None, plan("test-response-plan-chat")),
         // One review item per plan.
-        ("plan-engagements-review", Status::Info, None, Some(&p_my)),
         (
             "plan-engagements-review",
-            Status::Info,
+            info,
             None,
-            Some(&p_chime),
+            plan("MyResponsePlanChat"),
         ),
-        ("plan-engagements-review", Status::Info, None, Some(&p_none)),
-        ("plan-engagements-review", Status::Info, None, Some(&p_test)),
+        (
+            "plan-engagements-review",
+            info,
+            None,
+            plan("batch-jobs-plan"),
+        ),
+        (
+            "plan-engagements-review",
+            info,
+            None,
+            plan("exec-notify-plan"),
+        ),
+        (
+            "plan-engagements-review",
+            info,
+            None,
+            plan("partner-api-plan"),
+        ),
+        (
+            "plan-engagements-review",
+            info,
+            None,
+            plan("test-response-plan-chat"),
+        ),
     ];
+    let partner = partner_topic();
     assert_eq!(findings, expected);
     let scoped = report
         .checks
@@ -619,7 +660,7 @@ fn demo_scenario_audit() {
         && c.region.as_deref() == Some("us-east-2")));
     assert_eq!(report.exit_code(), 1);
 
-    // The checklist matrix: the picture of product.md's screen.
+    // The checklist matrix (us-east-2's policy mark is the scoped topic's).
     let rows = report.region_rows();
     let marks: Vec<MatrixRow> = rows
         .into_iter()
@@ -631,14 +672,14 @@ fn demo_scenario_audit() {
             (
                 "us-east-2".into(),
                 Some(Status::Pass),
-                Some(Status::Pass),
+                Some(Status::Fail),
                 Some(Status::Pass)
             ),
             (
                 "us-west-2".into(),
                 Some(Status::Pass),
                 Some(Status::Fail),
-                Some(Status::Pass)
+                Some(Status::Fail)
             ),
             (
                 "eu-west-1".into(),

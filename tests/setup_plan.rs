@@ -15,16 +15,6 @@ use imdeck::domain::setup_plan::{
 use serde_json::Value;
 use snapshots::*;
 
-fn slack_arn() -> String {
-    format!("arn:aws:chatbot::{ACCOUNT}:chat-configuration/slack-channel/im-slack")
-}
-fn teams_arn() -> String {
-    format!("arn:aws:chatbot::{ACCOUNT}:chat-configuration/microsoft-teams-channel/im-teams")
-}
-fn chime_arn() -> String {
-    format!("arn:aws:chatbot::{ACCOUNT}:chat-configuration/chime-webhook/im-chime")
-}
-
 /// (task, kind, subject) per step: `kind` is the change kind or "manual".
 fn outline(plan: &SetupPlan) -> Vec<(u8, String, String)> {
     plan.steps
@@ -50,8 +40,8 @@ fn outline(plan: &SetupPlan) -> Vec<(u8, String, String)> {
         .collect()
 }
 
-fn euw1_topic() -> String {
-    topic_arn("eu-west-1", "im-chat-eu-west-1")
+fn new_topic(region: &str, name: &str) -> String {
+    topic_arn(region, name)
 }
 
 #[test]
@@ -63,22 +53,49 @@ fn demo_plan_has_the_expected_steps_in_task_order() {
         vec![
             (1, s("merge-topic-policy"), partner_topic()),
             (1, s("merge-topic-policy"), usw2_topic()),
-            (1, s("create-topic"), euw1_topic()),
+            // Teams and Chime get topics of their own in the Regions they lack, never Slack's.
+            (
+                1,
+                s("create-topic"),
+                new_topic("us-west-2", "im-chat-us-west-2")
+            ),
+            (
+                1,
+                s("create-topic"),
+                new_topic("us-west-2", "im-chat-exec-notify-us-west-2")
+            ),
+            (
+                1,
+                s("create-topic"),
+                new_topic("eu-west-1", "im-chat-eu-west-1")
+            ),
+            (
+                1,
+                s("create-topic"),
+                new_topic("eu-west-1", "im-chat-partner-bridge-eu-west-1")
+            ),
+            (
+                1,
+                s("create-topic"),
+                new_topic("eu-west-1", "im-chat-exec-notify-eu-west-1")
+            ),
             (
                 1,
                 s("manual"),
-                s("Check the KMS key policy of im-chat-encrypted")
+                s("Check the KMS key policy of im-chime-exec")
             ),
             (2, s("update-channel"), slack_arn()),
+            (2, s("update-channel"), teams_arn()),
             (2, s("update-channel"), chime_arn()),
-            (2, s("manual"), s("Set the guardrail of im-teams")),
+            (2, s("manual"), s("Set the guardrail of partner-bridge")),
             (3, s("update-plan"), s("MyResponsePlanChat")),
-            (3, s("update-plan"), s("chime-plan")),
+            (3, s("update-plan"), s("exec-notify-plan")),
+            (3, s("update-plan"), s("partner-api-plan")),
             (3, s("update-plan"), s("test-response-plan-chat")),
             (
                 3,
                 s("manual"),
-                s("Give response plan no-channel-plan a chat channel")
+                s("Give response plan batch-jobs-plan a chat channel")
             ),
         ]
     );
@@ -169,8 +186,9 @@ fn topic_changes_merge_without_losing_anything() {
 }
 
 #[test]
-fn list_updates_send_the_union() {
-    let plan = plan_setup(&demo(), &SetupOptions::default());
+fn list_updates_send_the_union_and_no_channel_shares_a_topic() {
+    let snapshot = demo();
+    let plan = plan_setup(&snapshot, &SetupOptions::default());
     for planned in plan.changes() {
         match &planned.change {
             Change::UpdateChannel {
@@ -181,9 +199,11 @@ fn list_updates_send_the_union() {
                 ..
             } => {
                 assert!(topics_before.iter().all(|t| topics_after.contains(t)));
-                assert_eq!(topics_after.last(), Some(&euw1_topic()));
+                assert!(topics_after.len() > topics_before.len());
                 assert_eq!(guardrails_before, guardrails_after);
-                assert!(planned.commands[0].contains(&euw1_topic()));
+                for topic in topics_after {
+                    assert!(planned.commands[0].contains(topic.as_str()));
+                }
             }
             Change::UpdatePlanChatChannel {
                 topics_before,
@@ -192,12 +212,22 @@ fn list_updates_send_the_union() {
             } => {
                 assert!(topics_before.iter().all(|t| topics_after.contains(t)));
                 assert!(topics_after.len() <= 5);
-                assert!(topics_after.contains(&euw1_topic()));
                 assert!(planned.commands[0].starts_with(
                     "aws ssm-incidents update-response-plan --region us-east-2 --arn"
                 ));
             }
             _ => {}
+        }
+    }
+    // After the plan, every channel covers every Region and no topic is carried by two channels.
+    let after = plan.project(&snapshot);
+    let mut seen = std::collections::BTreeSet::new();
+    for channel in after.channel_configs() {
+        for topic in &channel.sns_topic_arns {
+            assert!(
+                seen.insert(topic.clone()),
+                "{topic} is carried by two channels"
+            );
         }
     }
     let create = plan
@@ -206,9 +236,11 @@ fn list_updates_send_the_union() {
         .expect("create");
     assert_eq!(
         create.commands[0],
-        "aws sns create-topic --region eu-west-1 --name im-chat-eu-west-1"
+        "aws sns create-topic --region us-west-2 --name im-chat-us-west-2"
     );
-    assert!(create.commands[1].starts_with("aws sns set-topic-attributes --region eu-west-1 --topic-arn arn:aws:sns:eu-west-1:111122223333:im-chat-eu-west-1"));
+    assert!(create.commands[1].starts_with(
+        "aws sns set-topic-attributes --region us-west-2 --topic-arn arn:aws:sns:us-west-2:111122223333:im-chat-us-west-2"
+    ));
 }
 
 #[test]
@@ -221,11 +253,11 @@ fn applying_the_plan_leaves_only_manual_findings_and_replanning_finds_nothing() 
         .filter(|c| c.status != Status::Pass && c.id != "plan-engagements-review")
         .map(|c| (c.id, c.status, c.resource))
         .collect();
-    let no_channel_plan = format!("arn:aws:ssm-incidents::{ACCOUNT}:response-plan/no-channel-plan");
+    let no_channel_plan = plan_arn("batch-jobs-plan");
     assert_eq!(
         findings,
         vec![
-            ("sns-kms", Status::Warn, Some(encrypted_topic())),
+            ("sns-kms", Status::Warn, Some(exec_topic())),
             ("channel-guardrail", Status::Fail, Some(teams_arn())),
             ("channel-chime", Status::Info, Some(chime_arn())),
             ("plan-chat-channel", Status::Fail, Some(no_channel_plan)),
@@ -263,7 +295,10 @@ fn guardrail_and_unlinked_plan_options() {
             _ => None,
         })
         .expect("teams update");
-    assert_eq!(teams.0, teams.1, "an unlinked channel keeps its topics");
+    assert!(
+        teams.0.iter().all(|t| teams.1.contains(t)),
+        "never drops a topic"
+    );
     assert_eq!(teams.2, Some(vec![RESOLVER.to_string()]));
     assert!(teams.3.contains(
         "--guardrail-policy-arns arn:aws:iam::aws:policy/AWSIncidentManagerResolverAccess"
@@ -331,7 +366,7 @@ fn preconditions_hold_until_something_changes() {
     assert_eq!(refused.len(), 3, "{refused:#?}");
     assert!(refused[0].contains("im-chat-usw2") && refused[0].contains("changed"));
     assert!(refused[1].contains("was created since the plan was made"));
-    assert!(refused[2].contains("topics of") && refused[2].contains("im-slack"));
+    assert!(refused[2].contains("topics of") && refused[2].contains("incident-war-room"));
 }
 
 #[test]
@@ -364,14 +399,17 @@ fn unreadable_parts_become_manual_steps_not_writes() {
 fn plan_renders_and_round_trips_through_json() {
     let plan = plan_setup(&demo(), &SetupOptions::default());
     let text = plan.render_text();
-    assert!(text.starts_with("imdeck setup plan · account 111122223333 · Regions us-east-2, us-west-2, eu-west-1\n8 change(s) imdeck can make, 3 manual step(s)"), "{text}");
-    assert!(text.contains("1. Task 1 (SNS topics and their access policies) · us-west-2: Replace the wrong Incident Manager statement in im-chat-partner's policy"));
+    assert!(text.starts_with("imdeck setup plan · account 111122223333 · Regions us-east-2, us-west-2, eu-west-1\n14 change(s) imdeck can make, 3 manual step(s)"), "{text}");
+    assert!(text.contains("1. Task 1 (SNS topics and their access policies) · us-east-2: Replace the wrong Incident Manager statement in im-chat-partner's policy"));
     assert!(
         text.contains("-           \"AWS:SourceAccount\": \"444455556666\""),
         "{text}"
     );
     assert!(text.contains("+           \"AWS:SourceAccount\": \"111122223333\""));
-    assert!(text.contains(&format!("   + {}", euw1_topic())));
+    assert!(text.contains(&format!(
+        "   + {}",
+        topic_arn("eu-west-1", "im-chat-eu-west-1")
+    )));
     assert!(text.contains("\"Incident Manager permissions\""));
     let json = serde_json::to_string(&plan).expect("json");
     let back: SetupPlan = serde_json::from_str(&json).expect("parses");

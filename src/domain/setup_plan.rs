@@ -1,6 +1,7 @@
 //! The setup wizard's change set: from a snapshot to the ordered steps of the docs' three tasks, each a previewable
 //! change with its AWS CLI equivalent and precondition, or a manual step where no API can do it.
 
+pub mod assignment;
 pub mod change;
 pub mod channels;
 pub mod diff;
@@ -135,17 +136,28 @@ impl SetupPlan {
 /// Plans the whole setup. Pure: the same snapshot and options always give the same plan.
 pub fn plan_setup(snapshot: &CloudSnapshot, opts: &SetupOptions) -> SetupPlan {
     let regions = audited_regions(snapshot);
-    let task_one = topics::plan_topics(snapshot, &regions);
-    let task_two = channels::plan_channels(snapshot, &regions, &task_one.region_topics, opts);
+    let readable: Vec<String> = regions
+        .iter()
+        .filter(|region| {
+            snapshot
+                .regions
+                .iter()
+                .any(|r| &&r.region == region && r.topics.is_ok())
+        })
+        .cloned()
+        .collect();
+    let assignment = assignment::assign_topics(snapshot, &readable, opts);
+    let task_one = topics::plan_topics(snapshot, &regions, &assignment);
+    let task_two = channels::plan_channels(snapshot, &assignment, opts);
     let task_three = plans::plan_response_plans(
         snapshot,
         &regions,
-        &task_one.region_topics,
+        &assignment,
         &task_two.channel_topics,
         opts,
     );
     let mut steps = Vec::new();
-    for task in [task_one.steps, task_two.steps, task_three] {
+    for task in [task_one, task_two.steps, task_three] {
         // Within a task, what imdeck can do comes before what a person must do.
         let (changes, manual): (Vec<SetupStep>, Vec<SetupStep>) =
             task.into_iter().partition(|s| s.change().is_some());

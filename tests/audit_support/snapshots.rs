@@ -202,19 +202,26 @@ pub fn usw2_topic() -> String {
     topic_arn("us-west-2", "im-chat-usw2")
 }
 pub fn partner_topic() -> String {
-    topic_arn("us-west-2", "im-chat-partner")
+    topic_arn("us-east-2", "im-chat-partner")
 }
-pub fn encrypted_topic() -> String {
-    topic_arn("us-west-2", "im-chat-encrypted")
+/// The KMS-encrypted topic, which the Chime channel carries.
+pub fn exec_topic() -> String {
+    topic_arn("us-east-2", "im-chime-exec")
 }
-pub fn chime_topics() -> Vec<String> {
-    vec![
-        topic_arn("us-east-2", "im-chime-use2"),
-        topic_arn("us-west-2", "im-chime-usw2"),
-    ]
+pub fn slack_arn() -> String {
+    format!("arn:aws:chatbot::{ACCOUNT}:chat-configuration/slack-channel/incident-war-room")
+}
+pub fn teams_arn() -> String {
+    format!("arn:aws:chatbot::{ACCOUNT}:chat-configuration/microsoft-teams-channel/partner-bridge")
+}
+pub fn chime_arn() -> String {
+    format!("arn:aws:chatbot::{ACCOUNT}:chat-configuration/chime-webhook/exec-notify")
+}
+pub fn plan_arn(name: &str) -> String {
+    format!("arn:aws:ssm-incidents::{ACCOUNT}:response-plan/{name}")
 }
 
-/// The demo scenario of product.md, built in code.
+/// The demo scenario of product.md, built in code with the names of the sandbox's `assets/scenarios/demo.json`.
 pub fn demo() -> CloudSnapshot {
     let partner = partner_topic();
     let scoped_statement = json!({
@@ -222,32 +229,31 @@ pub fn demo() -> CloudSnapshot {
         "Principal": {"Service": "ssm-incidents.amazonaws.com"}, "Action": "SNS:Publish", "Resource": partner,
         "Condition": {"StringEqualsIfExists": {"AWS:SourceAccount": OTHER_ACCOUNT}}
     });
-    let encrypted = encrypted_topic();
-    let chime = chime_topics();
+    let exec = exec_topic();
     let us_east_2 = vec![
         good_topic("us-east-2", "My_SNS_topic"),
-        default_topic("us-east-2", "orders-events"),
-        good_topic("us-east-2", "im-chime-use2"),
-    ];
-    let us_west_2 = vec![
-        default_topic("us-west-2", "im-chat-usw2"),
         topic(
             &partner,
             &policy_with(&partner, vec![scoped_statement]),
             None,
         ),
         topic(
-            &encrypted,
-            &policy_with(
-                &encrypted,
-                vec![incident_manager_statement(&encrypted, ACCOUNT)],
-            ),
-            Some("alias/im-topics"),
+            &exec,
+            &policy_with(&exec, vec![incident_manager_statement(&exec, ACCOUNT)]),
+            Some("alias/im-chat"),
         ),
-        default_topic("us-west-2", "billing-alerts"),
-        good_topic("us-west-2", "im-chime-usw2"),
+        default_topic("us-east-2", "billing-alarms"),
+        default_topic("us-east-2", "deploy-notifications"),
     ];
-    let eu_west_1 = vec![default_topic("eu-west-1", "audit-trail")];
+    let us_west_2 = vec![
+        default_topic("us-west-2", "im-chat-usw2"),
+        default_topic("us-west-2", "asg-lifecycle-events"),
+        default_topic("us-west-2", "cost-anomaly-alerts"),
+    ];
+    let eu_west_1 = vec![
+        default_topic("eu-west-1", "eu-ops-alerts"),
+        default_topic("eu-west-1", "gdpr-requests"),
+    ];
     let slack_topics = vec![my_sns_topic(), usw2_topic()];
     CloudSnapshot {
         account: ACCOUNT.to_string(),
@@ -260,31 +266,37 @@ pub fn demo() -> CloudSnapshot {
         channels: channels_map(vec![
             channel(
                 ChatPlatform::Slack,
-                "im-slack",
+                "incident-war-room",
                 &slack_topics,
                 Some(&[RESOLVER]),
             ),
             channel(
                 ChatPlatform::MicrosoftTeams,
-                "im-teams",
-                &[partner, encrypted],
+                "partner-bridge",
+                std::slice::from_ref(&partner),
                 None,
             ),
-            channel(ChatPlatform::Chime, "im-chime", &chime, None),
+            channel(
+                ChatPlatform::Chime,
+                "exec-notify",
+                std::slice::from_ref(&exec),
+                None,
+            ),
         ]),
         plans: Ok(vec![
             Ok(plan(
                 "test-response-plan-chat",
                 &slack_topics,
-                &["alice", "bob"],
+                &["oncall-primary", "oncall-secondary"],
             )),
             Ok(plan(
                 "MyResponsePlanChat",
                 &slack_topics,
-                &["carol", "dave"],
+                &["db-oncall", "incident-commander"],
             )),
-            Ok(plan("no-channel-plan", &[], &["erin"])),
-            Ok(plan("chime-plan", &chime, &["frank"])),
+            Ok(plan("batch-jobs-plan", &[], &["data-eng"])),
+            Ok(plan("exec-notify-plan", &[exec], &["incident-commander"])),
+            Ok(plan("partner-api-plan", &[partner], &["partner-oncall"])),
         ]),
     }
 }

@@ -2,8 +2,8 @@
 //! replication-set Region, so an incident in any Region reaches it.
 
 use super::wiring::{
-    TopicState, audited_regions, channel_failures, channels, describe_channel, plan_failures,
-    plans_of_channel, preferred_topic_in, region_of_arn, topic_state,
+    TopicState, audited_regions, channel_carried_topics, channel_failures, channels,
+    describe_channel, free_topics_in, plan_failures, plans_of_channel, region_of_arn, topic_state,
 };
 use super::{Check, Status, aws_cli};
 use crate::domain::model::ChannelConfig;
@@ -75,10 +75,11 @@ fn region_check(snapshot: &CloudSnapshot, channel: &ChannelConfig, region: &str)
         }
     };
     let check = Check::new(ID, Status::Fail, TITLE, detail);
-    match preferred_topic_in(snapshot, region) {
+    let free = free_topics_in(snapshot, region, &channel_carried_topics(snapshot));
+    match free.first() {
         Some(topic) => {
             let mut topics = channel.sns_topic_arns.clone();
-            topics.push(topic);
+            topics.push(topic.clone());
             check
                 .with_fix(aws_cli::update_channel(
                     channel,
@@ -89,7 +90,8 @@ fn region_check(snapshot: &CloudSnapshot, channel: &ChannelConfig, region: &str)
         }
         None => Check {
             detail: format!(
-                "{} (create the Region's topic first: region-has-topic)",
+                "{} (it needs a topic of its own in {region}, which no other channel carries: `imdeck setup` \
+                 creates one)",
                 check.detail
             ),
             ..check

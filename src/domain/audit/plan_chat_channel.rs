@@ -1,6 +1,8 @@
 //! Rule `plan-chat-channel`: each response plan names a chat channel (its `chatChannel.chatbotSns` topics).
 
-use super::wiring::{audited_regions, plan_failures, plan_topics, plans, preferred_topic_in};
+use super::wiring::{
+    audited_regions, channel_carried_topics, free_topics_in, plan_failures, plan_topics, plans,
+};
 use super::{Check, Status};
 use crate::domain::snapshot::CloudSnapshot;
 
@@ -15,9 +17,11 @@ pub fn check(snapshot: &CloudSnapshot) -> Vec<Check> {
     for plan in plans(snapshot) {
         let topics = plan_topics(plan);
         let check = if topics.is_empty() {
+            // It needs a channel of its own (settings below), whose topics no other channel carries.
+            let taken = channel_carried_topics(snapshot);
             let proposed: Vec<String> = audited_regions(snapshot)
                 .iter()
-                .filter_map(|region| preferred_topic_in(snapshot, region))
+                .filter_map(|region| free_topics_in(snapshot, region, &taken).into_iter().next())
                 .collect();
             Check::new(
                 ID,
@@ -28,7 +32,10 @@ pub fn check(snapshot: &CloudSnapshot) -> Vec<Check> {
                     plan.name
                 ),
             )
-            .with_missing(serde_json::json!({ "chatChannel": { "chatbotSns": proposed } }))
+            .with_missing(serde_json::json!({
+                "chatChannel": { "chatbotSns": proposed },
+                "channel": super::channel_role::recommended_role_settings(),
+            }))
         } else {
             Check::new(
                 ID,

@@ -243,17 +243,33 @@ pub fn describe_failures(failures: &[&ReadFailure]) -> String {
         .join("; ")
 }
 
-/// The topic to add for `region` where one is missing: an existing Incident Manager topic there, preferring
-/// one whose policy already lets Incident Manager publish.
-pub fn preferred_topic_in(snapshot: &CloudSnapshot, region: &str) -> Option<String> {
-    let candidates = incident_manager_topics_in(snapshot, region);
-    let ready = candidates
-        .iter()
-        .find(|arn| match topic_state(snapshot, arn) {
-            TopicState::Read(topic) => {
-                super::sns_policy::verdict(topic, &snapshot.account).is_allowed()
-            }
-            _ => false,
-        });
-    ready.or(candidates.first()).cloned()
+/// Every topic ARN some chat channel configuration carries.
+pub fn channel_carried_topics(snapshot: &CloudSnapshot) -> BTreeSet<String> {
+    channels(snapshot)
+        .into_iter()
+        .flat_map(|c| c.sns_topic_arns.iter().cloned())
+        .collect()
+}
+
+/// Existing Incident Manager topics in `region` that no channel carries and that are not `taken`, those whose
+/// policy already lets Incident Manager publish first. Only such a topic can be added to a channel: Chatbot
+/// delivers a topic to every channel carrying it, so sharing one would post one plan's incidents in another's
+/// channel.
+pub fn free_topics_in(
+    snapshot: &CloudSnapshot,
+    region: &str,
+    taken: &BTreeSet<String>,
+) -> Vec<String> {
+    let mut free: Vec<String> = incident_manager_topics_in(snapshot, region)
+        .into_iter()
+        .filter(|arn| !taken.contains(arn))
+        .collect();
+    // Stable sort: ready topics first, otherwise the listing order of `incident_manager_topics`.
+    free.sort_by_key(|arn| match topic_state(snapshot, arn) {
+        TopicState::Read(topic) => {
+            !super::sns_policy::verdict(topic, &snapshot.account).is_allowed()
+        }
+        _ => true,
+    });
+    free
 }

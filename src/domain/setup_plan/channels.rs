@@ -3,13 +3,12 @@
 
 use std::collections::BTreeMap;
 
+use super::assignment::TopicAssignment;
 use super::{PlannedChange, SetupOptions, SetupStep, SetupTask, manual};
 use crate::domain::audit::channel_guardrail::{
     self, RESOLVER_GUARDRAIL, guardrails_with_resolver, takes_commands,
 };
-use crate::domain::audit::wiring::{
-    channel_failures, channels, describe_channel, plans_of_channel, region_of_arn, topic_state,
-};
+use crate::domain::audit::wiring::{channel_failures, channels, describe_channel, region_of_arn};
 use crate::domain::audit::{channel_enabled, channel_region_coverage, channel_role};
 use crate::domain::model::ChannelConfig;
 use crate::domain::snapshot::CloudSnapshot;
@@ -22,8 +21,7 @@ pub struct ChannelsTask {
 
 pub fn plan_channels(
     snapshot: &CloudSnapshot,
-    regions: &[String],
-    region_topics: &BTreeMap<String, String>,
+    assignment: &TopicAssignment,
     opts: &SetupOptions,
 ) -> ChannelsTask {
     let mut steps: Vec<SetupStep> = channel_failures(snapshot)
@@ -40,13 +38,12 @@ pub fn plan_channels(
         .collect();
     let mut channel_topics = BTreeMap::new();
     for channel in channels(snapshot) {
-        let linked = !plans_of_channel(snapshot, channel).is_empty()
-            || opts.channel_for_unlinked_plans.as_deref() == Some(channel.arn.as_str());
-        let topics_after = if linked {
-            topics_with_regions(snapshot, channel, regions, region_topics)
-        } else {
-            channel.sns_topic_arns.clone()
-        };
+        let mut topics_after = channel.sns_topic_arns.clone();
+        for topic in assignment.additions.get(&channel.arn).into_iter().flatten() {
+            if !topics_after.contains(topic) {
+                topics_after.push(topic.clone());
+            }
+        }
         let needs_guardrail = takes_commands(channel)
             && !channel
                 .guardrail_policy_arns
@@ -79,28 +76,6 @@ pub fn plan_channels(
         steps,
         channel_topics,
     }
-}
-
-/// The channel's topics plus the Region's topic for each Region where it carries no existing topic.
-fn topics_with_regions(
-    snapshot: &CloudSnapshot,
-    channel: &ChannelConfig,
-    regions: &[String],
-    region_topics: &BTreeMap<String, String>,
-) -> Vec<String> {
-    let mut topics = channel.sns_topic_arns.clone();
-    for region in regions {
-        let covered = topics
-            .iter()
-            .any(|t| region_of_arn(t) == region && topic_state(snapshot, t).exists());
-        if let Some(topic) = region_topics
-            .get(region)
-            .filter(|t| !covered && !topics.contains(t))
-        {
-            topics.push(topic.clone());
-        }
-    }
-    topics
 }
 
 fn update_step(

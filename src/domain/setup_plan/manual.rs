@@ -20,12 +20,15 @@ pub struct ManualStep {
 
 /// The settings the docs give for an Incident Manager chat channel.
 pub fn recommended_channel_settings(topics: &[String]) -> Value {
-    json!({
+    let mut settings = json!({
         "role": "channel role",
         "policyTemplates": ["Incident Manager permissions"],
         "guardrailPolicyArns": [RESOLVER_GUARDRAIL],
-        "snsTopicArns": topics,
-    })
+    });
+    if !topics.is_empty() {
+        settings["snsTopicArns"] = json!(topics);
+    }
+    settings
 }
 
 /// A plan with no chat channel: creating one needs the one-time Slack or Teams authorisation, which has no API.

@@ -2,18 +2,17 @@
 
 use std::collections::BTreeMap;
 
+use super::assignment::TopicAssignment;
 use super::{PlannedChange, SetupOptions, SetupStep, SetupTask, manual};
 use crate::domain::audit::plan_topics::MAX_PLAN_TOPICS;
-use crate::domain::audit::wiring::{
-    channels_of_plan, plan_failures, plan_topics, plans, topic_state,
-};
+use crate::domain::audit::wiring::{channels_of_plan, plan_failures, plan_topics, plans};
 use crate::domain::audit::{plan_chat_channel, plan_topics as plan_topics_rule};
 use crate::domain::snapshot::CloudSnapshot;
 
 pub fn plan_response_plans(
     snapshot: &CloudSnapshot,
     regions: &[String],
-    region_topics: &BTreeMap<String, String>,
+    assignment: &TopicAssignment,
     channel_topics: &BTreeMap<String, Vec<String>>,
     opts: &SetupOptions,
 ) -> Vec<SetupStep> {
@@ -29,9 +28,6 @@ pub fn plan_response_plans(
             )
         })
         .collect();
-    let will_exist = |topic: &String| {
-        topic_state(snapshot, topic).exists() || region_topics.values().any(|t| t == topic)
-    };
     let home_region = regions.first().map(String::as_str);
     for plan in plans(snapshot) {
         let mut channel_arns: Vec<String> = channels_of_plan(snapshot, plan)
@@ -48,7 +44,7 @@ pub fn plan_response_plans(
                 None => {
                     let proposed: Vec<String> = regions
                         .iter()
-                        .filter_map(|r| region_topics.get(r).cloned())
+                        .filter_map(|r| assignment.spare_topics.get(r).cloned())
                         .collect();
                     steps.push(SetupStep::manual(
                         SetupTask::ResponsePlan,
@@ -68,7 +64,7 @@ pub fn plan_response_plans(
             .filter_map(|arn| channel_topics.get(arn))
             .flatten()
         {
-            if !after.contains(topic) && will_exist(topic) {
+            if !after.contains(topic) && assignment.will_exist(snapshot, topic) {
                 after.push(topic.clone());
             }
         }

@@ -1,13 +1,9 @@
 //! Task 1: in every replication-set Region, an Incident Manager topic whose policy carries the docs' statement.
 
-use std::collections::BTreeMap;
-
+use super::assignment::TopicAssignment;
 use super::{PlannedChange, SetupStep, SetupTask, manual};
-use crate::domain::audit::region_has_topic::proposed_topic_name;
 use crate::domain::audit::sns_policy::{self, merged_policy};
-use crate::domain::audit::wiring::{
-    TopicState, incident_manager_topics_in, listed_topic_arns, preferred_topic_in, topic_state,
-};
+use crate::domain::audit::wiring::{TopicState, incident_manager_topics_in, topic_state};
 use crate::domain::audit::{region_has_topic, sns_kms};
 use crate::domain::policy::{
     PublishVerdict, ServiceRequest, StatementChange, default_topic_policy,
@@ -15,15 +11,14 @@ use crate::domain::policy::{
 };
 use crate::domain::snapshot::CloudSnapshot;
 
-pub struct TopicsTask {
-    pub steps: Vec<SetupStep>,
-    /// Per Region, the topic the channels and plans should carry there (existing or about to be created).
-    pub region_topics: BTreeMap<String, String>,
-}
-
-pub fn plan_topics(snapshot: &CloudSnapshot, regions: &[String]) -> TopicsTask {
+/// Task 1's steps: per Region, merges into the existing Incident Manager topics, then the topics to create or
+/// adopt for the channels (see `assignment`), then what needs a person (KMS keys, Deny statements).
+pub fn plan_topics(
+    snapshot: &CloudSnapshot,
+    regions: &[String],
+    assignment: &TopicAssignment,
+) -> Vec<SetupStep> {
     let mut steps = Vec::new();
-    let mut region_topics = BTreeMap::new();
     for region in regions {
         match snapshot
             .regions
@@ -41,31 +36,18 @@ pub fn plan_topics(snapshot: &CloudSnapshot, regions: &[String]) -> TopicsTask {
             }
             Some(Ok(_)) => {}
         }
-        let mut candidates = incident_manager_topics_in(snapshot, region);
-        if candidates.is_empty() {
-            let name = proposed_topic_name(region);
-            let arn = format!("arn:aws:sns:{region}:{}:{name}", snapshot.account);
-            if listed_topic_arns(snapshot, region).contains(&arn.as_str()) {
-                // A topic of that name exists but nothing uses it yet: adopt it rather than recreate it.
-                candidates.push(arn);
+        for arn in incident_manager_topics_in(snapshot, region) {
+            steps.extend(topic_steps(snapshot, region, &arn));
+        }
+        for new in assignment.new_topics.iter().filter(|t| &t.region == region) {
+            if new.adopt {
+                steps.extend(topic_steps(snapshot, region, &new.arn));
             } else {
-                steps.extend(create_topic(snapshot, region, &name, &arn));
-                region_topics.insert(region.clone(), arn);
-                continue;
+                steps.extend(create_topic(snapshot, region, &new.name, &new.arn));
             }
         }
-        for arn in &candidates {
-            steps.extend(topic_steps(snapshot, region, arn));
-        }
-        let chosen = preferred_topic_in(snapshot, region).or_else(|| candidates.first().cloned());
-        if let Some(topic) = chosen {
-            region_topics.insert(region.clone(), topic);
-        }
     }
-    TopicsTask {
-        steps,
-        region_topics,
-    }
+    steps
 }
 
 fn unreadable_region(region: &str, reason: &str) -> SetupStep {
