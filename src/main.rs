@@ -29,7 +29,16 @@ fn main() -> ExitCode {
             Some(Command::Export { incident, format }) => {
                 commands::export::run(&cli.global, incident, *format).await
             }
-            Some(Command::Setup { .. }) => imdeck::commands::setup_unavailable(),
+            Some(Command::Setup { plan, out, apply, yes, set_guardrail }) => {
+                let args = commands::setup::SetupArgs {
+                    plan: *plan,
+                    out: out.clone(),
+                    apply: apply.clone(),
+                    yes: *yes,
+                    set_guardrail: *set_guardrail,
+                };
+                commands::setup::run(&cli.global, args).await
+            }
             Some(Command::Sandbox(args)) => commands::sandbox::run(args).await,
         }
     })

@@ -6,7 +6,6 @@ use crate::app::{Effect, Msg};
 use crate::cloud::Cloud;
 use crate::commands::export::read_export;
 use crate::domain::audit::run_audit;
-use crate::domain::chat_command::{canonical_line, parse_chat_line};
 use crate::domain::cli_output::render_output;
 
 use super::history;
@@ -70,19 +69,6 @@ async fn perform(effect: Effect, cloud: &Cloud, tx: &UnboundedSender<Msg>) -> Ve
         Effect::FetchEvent { arn, id } => {
             let result = cloud.get_timeline_event(&arn, &id).await;
             vec![Msg::EventLoaded { arn, id, result }]
-        }
-        Effect::ParseCommand { text } => {
-            let result = parse_chat_line(&text);
-            let canonical = result.as_ref().ok().map(canonical_line);
-            vec![Msg::CommandParsed {
-                text,
-                result,
-                canonical,
-            }]
-        }
-        Effect::DescribeCommand { line } => {
-            let canonical = canonical_line(&line);
-            vec![Msg::CommandDescribed { line, canonical }]
         }
         Effect::RunCommand { line } => {
             let result = cloud
