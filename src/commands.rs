@@ -6,4 +6,3 @@ pub mod exec;
 pub mod export;
 pub mod sandbox;
 pub mod setup;
-

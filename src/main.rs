@@ -29,7 +29,13 @@ fn main() -> ExitCode {
             Some(Command::Export { incident, format }) => {
                 commands::export::run(&cli.global, incident, *format).await
             }
-            Some(Command::Setup { plan, out, apply, yes, set_guardrail }) => {
+            Some(Command::Setup {
+                plan,
+                out,
+                apply,
+                yes,
+                set_guardrail,
+            }) => {
                 let args = commands::setup::SetupArgs {
                     plan: *plan,
                     out: out.clone(),

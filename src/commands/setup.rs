@@ -29,7 +29,9 @@ pub async fn run(global: &GlobalOptions, args: SetupArgs) -> ExitCode {
         return show_plan(global, &args).await;
     };
     if global.read_only {
-        eprintln!("imdeck setup: --apply is refused in read-only mode; --plan shows what it would do");
+        eprintln!(
+            "imdeck setup: --apply is refused in read-only mode; --plan shows what it would do"
+        );
         return ExitCode::from(2);
     }
     let backend = match Backend::connect(global, false).await {
@@ -112,7 +114,9 @@ async fn apply_plan(backend: &Backend, saved: Option<&Path>, args: &SetupArgs) -
     }
     let mut applied = Vec::new();
     for step in plan.steps.iter().filter(|s| s.change().is_some()) {
-        let Some(change) = step.change() else { continue };
+        let Some(change) = step.change() else {
+            continue;
+        };
         match apply::apply_change(&writer, change).await {
             Ok(()) => {
                 println!("✓ applied: {}", step.title);
@@ -120,7 +124,10 @@ async fn apply_plan(backend: &Backend, saved: Option<&Path>, args: &SetupArgs) -
             }
             Err(e) => {
                 // Stop at the first failure: later steps were planned assuming this one happened.
-                eprintln!("✗ {}: {e}\nstopped; nothing after this step was written", step.title);
+                eprintln!(
+                    "✗ {}: {e}\nstopped; nothing after this step was written",
+                    step.title
+                );
                 return ExitCode::from(1);
             }
         }
@@ -141,7 +148,10 @@ async fn apply_plan(backend: &Backend, saved: Option<&Path>, args: &SetupArgs) -
     }
     let manual: Vec<_> = plan.manual_steps().collect();
     if !manual.is_empty() {
-        println!("\nmanual steps left ({}), which no API can do:", manual.len());
+        println!(
+            "\nmanual steps left ({}), which no API can do:",
+            manual.len()
+        );
         for (step, _) in manual {
             println!("  · {}", step.title);
         }

@@ -80,12 +80,28 @@ pub async fn apply_change(writer: &CloudWriter, planned: &PlannedChange) -> Resu
     }
 }
 
-/// The checks a step names that do not pass in a fresh audit (same rule, and same Region where the step has one).
+/// The resource a change writes to.
+fn touched(change: &Change) -> &str {
+    match change {
+        Change::CreateTopic { topic_arn, .. } | Change::MergeTopicPolicy { topic_arn, .. } => {
+            topic_arn
+        }
+        Change::UpdateChannel { channel_arn, .. } => channel_arn,
+        Change::UpdatePlanChatChannel { plan_arn, .. } => plan_arn,
+    }
+}
+
+/// The checks a step names that do not pass in a fresh audit: same rule, and the step's Region (Regional steps)
+/// or the resource it wrote (channel and plan steps), so another resource's failure is not blamed on it.
 pub fn failing_rechecks<'a>(step: &SetupStep, fresh: &'a [Check]) -> Vec<&'a Check> {
+    let resource = step.change().map(|c| touched(&c.change));
     fresh
         .iter()
         .filter(|c| step.rechecks.iter().any(|id| id == c.id))
-        .filter(|c| step.region.is_none() || c.region == step.region)
+        .filter(|c| match &step.region {
+            Some(region) => c.region.as_ref() == Some(region),
+            None => c.resource.as_deref() == resource,
+        })
         .filter(|c| c.status != Status::Pass && c.status != Status::Info)
         .collect()
 }

@@ -89,18 +89,21 @@ fn update_step(
         .map(|t| region_of_arn(t))
         .collect();
     let mut what = Vec::new();
+    // Only what the step changes is re-checked after it: a guardrail it leaves alone is a manual step's finding.
+    let mut rechecks = vec![channel_region_coverage::ID];
     if !added.is_empty() {
         what.push(format!("add the topics of {}", added.join(", ")));
     }
     if guardrails_after != channel.guardrail_policy_arns {
         what.push("set the guardrail AWSIncidentManagerResolverAccess".to_string());
+        rechecks.push(channel_guardrail::ID);
     }
     SetupStep::apply(
         SetupTask::Channel,
         format!("{}: {}", describe_channel(channel), what.join(" and ")),
         None,
         PlannedChange::update_channel(channel, topics_after.to_vec(), guardrails_after),
-        &[channel_region_coverage::ID, channel_guardrail::ID],
+        &rechecks,
     )
 }
 
