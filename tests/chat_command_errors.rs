@@ -211,6 +211,19 @@ fn invalid_lines() -> Vec<InvalidCase> {
             None,
         ),
         (
+            format!("@aws ssm-incidents create-timeline-event --incident-record-arn {INCIDENT} --event-time 1680294600 --event-type “Custom Event” --event-data ‘It’s back’"),
+            vec![
+                ("“Custom Event”", "curly quotes (from autocorrect)"),
+                ("‘It’s back’", "use straight quotes"),
+            ],
+            Some(format!("@aws ssm-incidents create-timeline-event --incident-record-arn {INCIDENT} --event-time 1680294600 --event-type \"Custom Event\" --event-data 'It’s back'")),
+        ),
+        (
+            format!("@aws ssm-incidents update-incident-record --arn {INCIDENT} --status “open”"),
+            vec![("“open”", "did you mean OPEN?"), ("“open”", "curly quotes")],
+            Some(format!("@aws ssm-incidents update-incident-record --arn {INCIDENT} --status OPEN")),
+        ),
+        (
             "@aws ssm-incidents list-incidents".into(),
             vec![("list-incidents", "did you mean list-incident-records?")],
             None,

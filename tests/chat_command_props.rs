@@ -29,7 +29,10 @@ fn mangled_line() -> impl Strategy<Value = String> {
         prop::char::range(' ', '~'),
         Just('—'),
         Just('"'),
-        Just('\'')
+        Just('\''),
+        Just('“'),
+        Just('”'),
+        Just('’'),
     ];
     let edit = (any::<prop::sample::Index>(), 0..3u8, character);
     (prop::sample::select(SAMPLE_LINES.to_vec()), vec(edit, 0..8)).prop_map(|(line, edits)| {

@@ -8,6 +8,7 @@ mod parse;
 mod report;
 mod shape;
 mod shorthand;
+mod smart_quotes;
 mod spec;
 mod suggest;
 mod timestamp;

@@ -13,6 +13,7 @@ use super::build::build_command;
 use super::lexer::{Word, raw_text, split_words};
 use super::report::{Edit, Report};
 use super::shape::{Shape, check_text};
+use super::smart_quotes::straighten;
 use super::spec::{COMMANDS, CommandSpec, command, filter_keys};
 use super::suggest::closest;
 use super::{ChatLine, OutputFormat, ParseError};
@@ -31,7 +32,19 @@ pub fn parse_chat_line(line: &str) -> Result<ChatLine, ParseError> {
 
 fn parse_line(line: &str, check_correction: bool) -> Result<ChatLine, ParseError> {
     let mut report = Report::default();
-    let parsed = read_line(line, &mut report);
+    // Curly quotes are replaced one for one, so positions in the straightened line are positions in `line`.
+    let straightened = straighten(line);
+    let parsed = read_line(
+        straightened.as_ref().map_or(line, |s| s.line.as_str()),
+        &mut report,
+    );
+    for (span, text) in straightened.map(|s| s.pairs).unwrap_or_default() {
+        report.add(
+            span.clone(),
+            "curly quotes (from autocorrect) do not quote a value; use straight quotes",
+            Some(Edit::new(span, text)),
+        );
+    }
     match parsed {
         Some(chat) if report.is_empty() => Ok(chat),
         _ => {

@@ -59,12 +59,19 @@ impl Report {
 }
 
 fn corrected(line: &str, found: &[(Problem, Option<Edit>)]) -> Option<String> {
-    let mut edits: Vec<&Edit> = found
+    let all: Vec<&Edit> = found
         .iter()
         .map(|(_, e)| e.as_ref())
         .collect::<Option<_>>()?;
+    // An edit inside a larger one is already part of it (a curly-quote fix inside a replaced value).
+    let inside_another = |e: &Edit| {
+        all.iter()
+            .any(|o| o.span != e.span && o.span.start <= e.span.start && e.span.end <= o.span.end)
+    };
+    let mut edits: Vec<&Edit> = all.iter().copied().filter(|e| !inside_another(e)).collect();
+    // Same span: the first recorded wins (curly-quote fixes are recorded last).
     edits.sort_by_key(|e| (e.span.start, e.span.end));
-    edits.dedup();
+    edits.dedup_by(|later, earlier| later.span == earlier.span);
     let chars: Vec<char> = line.chars().collect();
     let mut out = String::new();
     let mut at = 0;

@@ -138,7 +138,7 @@ const IMPACT_OPTION: OptionSpec = opt(
     "an impact from 1 (critical) to 5 (no impact)",
 );
 const TITLE_OPTION: OptionSpec = opt("title", "title", &TITLE, "a title");
-const TIMELINE_FILTERS: OptionSpec = opt("filters", "filters", &FILTERS, "one or more filters");
+const FILTERS_OPTION: OptionSpec = opt("filters", "filters", &FILTERS, "one or more filters");
 
 pub const COMMANDS: [CommandSpec; 13] = [
     CommandSpec {
@@ -228,14 +228,14 @@ pub const COMMANDS: [CommandSpec; 13] = [
     CommandSpec {
         name: "list-incident-records",
         paginated: true,
-        options: &[opt("filters", "filters", &FILTERS, "one or more filters")],
+        options: &[FILTERS_OPTION],
     },
     CommandSpec {
         name: "list-timeline-events",
         paginated: true,
         options: &[
             INCIDENT,
-            TIMELINE_FILTERS,
+            FILTERS_OPTION,
             opt("sort-by", "sortBy", &SORT_BY, "EVENT_TIME"),
             opt(
                 "sort-order",
