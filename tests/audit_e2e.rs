@@ -458,6 +458,21 @@ fn assert_unknown_or_unchanged(clean: &Value, refused: &Value, what: &str) {
             "{what}: {check} is neither unknown nor what the unrefused audit says"
         );
     }
+    // A finding may turn unknown, but not vanish with nothing of its rule standing in for it.
+    let refused_rows: Vec<_> = checks(refused)
+        .iter()
+        .map(|c| (key_of(c), status(c).to_string()))
+        .collect();
+    for row in &clean_rows {
+        let stood_in = checks(refused)
+            .iter()
+            .any(|c| c["id"] == row.0.0.as_str() && status(c) == "unknown");
+        assert!(
+            refused_rows.contains(row) || stood_in,
+            "{what}: {row:?} vanished without an unknown {} check",
+            row.0.0
+        );
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
