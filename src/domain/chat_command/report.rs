@@ -2,7 +2,6 @@
 
 use std::ops::Range;
 
-use super::lexer::raw_text;
 use super::{ParseError, Problem};
 
 /// Replace the characters in `span` with `replacement`.
@@ -47,8 +46,17 @@ impl Report {
     /// fixes do not overlap.
     pub fn into_error(mut self, line: &str) -> ParseError {
         self.found.sort_by_key(|(p, _)| (p.span.start, p.span.end));
+        // Byte offsets of every character, found once: slicing per problem stays linear in the line.
+        let offsets: Vec<usize> = line
+            .char_indices()
+            .map(|(at, _)| at)
+            .chain(std::iter::once(line.len()))
+            .collect();
+        let last = offsets.len() - 1;
         for (problem, _) in &mut self.found {
-            problem.word = raw_text(line, &problem.span);
+            let start = offsets[problem.span.start.min(last)];
+            let end = offsets[problem.span.end.clamp(problem.span.start, last).min(last)];
+            problem.word = line[start..end.max(start)].to_string();
         }
         let corrected_line = corrected(line, &self.found);
         ParseError {

@@ -33,9 +33,20 @@ pub fn closest<'a>(
         5..=8 => 2,
         _ => 3,
     };
+    // The distance is at least the difference in length: a candidate further apart than the limit cannot
+    // win, and skipping it keeps a megabyte-long word from costing a megabyte-sized distance matrix.
+    let input_len = lower.chars().count();
     let by_distance: Vec<(usize, &str)> = candidates
         .iter()
-        .map(|c| (strsim::damerau_levenshtein(&lower, &c.to_lowercase()), *c))
+        .map(|c| {
+            let candidate = c.to_lowercase();
+            let distance = if input_len.abs_diff(candidate.chars().count()) > limit {
+                usize::MAX
+            } else {
+                strsim::damerau_levenshtein(&lower, &candidate)
+            };
+            (distance, *c)
+        })
         .collect();
     if let Some(&(best, text)) = by_distance.iter().min_by_key(|(d, _)| *d)
         && best <= limit
