@@ -59,18 +59,97 @@ fn line_has_output(line: &str) -> bool {
         .any(|w| w.trim_start_matches(['-', '—']) == "output")
 }
 
+/// At most this many problems are spelled out: a line with thousands of mistakes needs the first few, not
+/// thousands of copies of itself.
+const SHOWN_PROBLEMS: usize = 20;
+/// A line up to this long is shown whole under each problem; a longer one only around the problem.
+const WHOLE_LINE_CHARS: usize = 200;
+const CONTEXT_CHARS: usize = 60;
+/// A message that quotes a huge word is cut here.
+const MESSAGE_CHARS: usize = 1_000;
+
 /// Each problem with the line, the offending word marked under it, then the corrected line when certain.
+/// The output stays a few kilobytes however long the line and however many its problems.
 pub fn describe_parse_error(line: &str, error: &ParseError) -> String {
+    let chars: Vec<char> = line.chars().collect();
     let mut out = String::new();
-    for problem in &error.problems {
-        out.push_str(&format!("error: {}\n", problem.message));
-        out.push_str(&format!("  {line}\n"));
-        let start = problem.span.start.min(line.chars().count());
-        let width = problem.span.len().max(1);
+    for problem in error.problems.iter().take(SHOWN_PROBLEMS) {
+        out.push_str(&format!(
+            "error: {}\n",
+            cut(&problem.message, MESSAGE_CHARS)
+        ));
+        let (shown, start, width) = excerpt(&chars, &problem.span);
+        out.push_str(&format!("  {shown}\n"));
         out.push_str(&format!("  {}{}\n", " ".repeat(start), "^".repeat(width)));
+    }
+    let hidden = error.problems.len().saturating_sub(SHOWN_PROBLEMS);
+    if hidden > 0 {
+        out.push_str(&format!("… and {hidden} more problems\n"));
     }
     if let Some(corrected) = &error.corrected_line {
         out.push_str(&format!("corrected line:\n  {corrected}\n"));
     }
     out
+}
+
+fn cut(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
+    }
+}
+
+/// The part of the line to show for a problem, where its marker starts in that part, and the marker's width.
+fn excerpt(chars: &[char], span: &std::ops::Range<usize>) -> (String, usize, usize) {
+    let start = span.start.min(chars.len());
+    let end = span.end.clamp(start, chars.len());
+    if chars.len() <= WHOLE_LINE_CHARS {
+        return (chars.iter().collect(), start, span.len().max(1));
+    }
+    let from = start.saturating_sub(CONTEXT_CHARS);
+    let to = (end.min(start + CONTEXT_CHARS) + CONTEXT_CHARS).min(chars.len());
+    let mut shown = String::new();
+    if from > 0 {
+        shown.push('…');
+    }
+    shown.extend(&chars[from..to]);
+    if to < chars.len() {
+        shown.push('…');
+    }
+    let lead = usize::from(from > 0);
+    (shown, start - from + lead, (end.min(to) - start).max(1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_short_line_is_shown_whole_with_its_marker() {
+        let line = "@aws ssm-incidents list-incident-record";
+        let error = parse_chat_line(line).expect_err("misspelt");
+        let text = describe_parse_error(line, &error);
+        assert!(text.contains(&format!("  {line}\n")), "{text}");
+        assert!(text.contains(&format!("  {}^", " ".repeat(19))), "{text}");
+    }
+
+    #[test]
+    fn a_huge_line_with_thousands_of_problems_gives_a_bounded_report() {
+        let line = format!(
+            "@aws ssm-incidents list-incident-records {}",
+            "--bogus ".repeat(20_000)
+        );
+        let error = parse_chat_line(&line).expect_err("unknown options");
+        assert!(error.problems.len() > SHOWN_PROBLEMS);
+        let text = describe_parse_error(&line, &error);
+        assert!(text.len() < 40_000, "{} bytes", text.len());
+        assert!(text.contains("more problems"), "{text}");
+        // Each marker still sits under its word in the excerpt.
+        let lines: Vec<&str> = text.lines().collect();
+        let shown = lines[1];
+        let marker = lines[2];
+        let at = marker.find('^').expect("marker");
+        let under: String = shown.chars().skip(at).take(7).collect();
+        assert_eq!(under, "--bogus", "{shown}\n{marker}");
+    }
 }
