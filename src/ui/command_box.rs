@@ -139,6 +139,9 @@ fn output_lines(state: &AppState, theme: Theme, width: u16) -> Vec<Line<'static>
     }
 }
 
+/// More problems than the box can ever show are summed up in one line, so a frame stays cheap.
+const SHOWN_PROBLEMS: usize = 20;
+
 /// The typed line with each problem's characters underlined, a caret row under them (so the mark does
 /// not rely on colour), then the messages and the corrected line if there is one.
 fn invalid_lines(
@@ -149,7 +152,6 @@ fn invalid_lines(
     width: usize,
 ) -> Vec<Line<'static>> {
     let chars: Vec<char> = inert(line).chars().collect();
-    let marked = |i: usize| error.problems.iter().any(|p| p.span.contains(&i));
     let first = error
         .problems
         .iter()
@@ -161,6 +163,14 @@ fn invalid_lines(
         .saturating_sub(width / 3)
         .min(chars.len().saturating_sub(width.saturating_sub(2)));
     let end = (start + width.saturating_sub(2)).min(chars.len());
+    // Only the problems in view are asked about each character: a pasted line can carry thousands.
+    let in_view: Vec<&std::ops::Range<usize>> = error
+        .problems
+        .iter()
+        .map(|p| &p.span)
+        .filter(|span| span.start < end && span.end > start)
+        .collect();
+    let marked = |i: usize| in_view.iter().any(|span| span.contains(&i));
     let mut spans = vec![Span::raw("  ")];
     let mut carets = String::from("  ");
     for (i, c) in chars.iter().enumerate().take(end).skip(start) {
@@ -176,10 +186,17 @@ fn invalid_lines(
         Line::from(spans),
         Line::styled(carets.trim_end().to_string(), theme.error()),
     ];
-    for problem in &error.problems {
+    for problem in error.problems.iter().take(SHOWN_PROBLEMS) {
         for piece in wrap(&inert(&format!("✗ {}", problem.message)), width, 6) {
             lines.push(Line::styled(piece, theme.error()));
         }
+    }
+    let hidden = error.problems.len().saturating_sub(SHOWN_PROBLEMS);
+    if hidden > 0 {
+        lines.push(Line::styled(
+            format!("✗ … and {hidden} more problems"),
+            theme.error(),
+        ));
     }
     if let Some(corrected) = &error.corrected_line {
         let key = state
