@@ -1,8 +1,4 @@
 //! The local AWS sandbox: one loopback HTTP server speaking ssm-incidents, SNS and Chatbot wire protocols.
-//!
-//! `start` binds, spawns the server and returns at once; every request goes through `router::handle`,
-//! which finds the service from the path (SNS `POST /`, ssm-incidents camelCase paths, Chatbot kebab-case
-//! paths), the Region from the SigV4 credential scope, and runs the operation against the `Store`.
 
 mod activity;
 pub mod chatbot;
@@ -139,6 +135,10 @@ impl Drop for Sandbox {
 }
 
 /// Binds the listener, spawns the server task and returns at once.
+///
+/// Every request goes through `router::handle`, which finds the service from the path (SNS `POST /`,
+/// ssm-incidents camelCase paths, Chatbot kebab-case paths), the Region from the SigV4 credential scope,
+/// and runs the operation against the scenario's `Store`.
 pub async fn start(opts: SandboxOptions) -> Result<Sandbox, SandboxError> {
     if !opts.listen.ip().is_loopback() {
         return Err(SandboxError::NonLoopback(opts.listen));

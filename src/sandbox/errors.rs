@@ -31,7 +31,8 @@ pub struct ApiError {
     pub status: StatusCode,
     pub code: String,
     pub message: String,
-    pub members: Map<String, Value>,
+    /// Extra modelled members (resourceType, quotaCode, …), kept small so `Result`s stay cheap.
+    pub members: Vec<(&'static str, Value)>,
 }
 
 impl ApiError {
@@ -40,12 +41,12 @@ impl ApiError {
             status,
             code: code.to_string(),
             message: message.into(),
-            members: Map::new(),
+            members: Vec::new(),
         }
     }
 
-    pub fn with_member(mut self, name: &str, value: impl Into<Value>) -> Self {
-        self.members.insert(name.to_string(), value.into());
+    pub fn with_member(mut self, name: &'static str, value: impl Into<Value>) -> Self {
+        self.members.push((name, value.into()));
         self
     }
 
@@ -162,7 +163,7 @@ impl ApiError {
                     // Some Chatbot errors model `Message`, others `message`; the SDK reads either.
                     body.insert("Message".into(), json!(self.message));
                 }
-                body.extend(self.members);
+                body.extend(self.members.into_iter().map(|(k, v)| (k.to_string(), v)));
                 let mut response = reply::json(self.status, &Value::Object(body));
                 if let Ok(value) = self.code.parse() {
                     response.headers_mut().insert("x-amzn-ErrorType", value);

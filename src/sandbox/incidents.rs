@@ -1,5 +1,6 @@
 //! ssm-incidents (restJson1): the operation table, dispatch, and what the handlers share.
 
+mod filters;
 mod plans;
 mod records;
 mod related;

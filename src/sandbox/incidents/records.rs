@@ -4,7 +4,8 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use serde_json::{Map, Value, json};
 
-use super::shapes::{self, FilterKind};
+use super::filters::{self, FilterKind};
+use super::shapes;
 use super::timeline::system_event;
 use super::{caller_arn, idempotent, invalid, now, ok_json, record, record_mut};
 use crate::domain::model::{
@@ -171,7 +172,7 @@ pub fn list_incident_records(
     input: &Map<String, Value>,
 ) -> Result<Response, ApiError> {
     let mut c = Checks::new();
-    let filters = shapes::filters(
+    let filters = filters::filters(
         &mut c,
         "filters",
         input.get("filters"),

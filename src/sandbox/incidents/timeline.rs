@@ -4,7 +4,8 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use serde_json::{Map, Value, json};
 
-use super::shapes::{self, FilterKind};
+use super::filters::{self, FilterKind};
+use super::shapes;
 use super::{idempotent, invalid, now, ok_json, record, record_mut};
 use crate::domain::model::{
     AttributeValueList, Condition, EventReference, EventSummary, Filter, SortOrder, TimelineEvent,
@@ -84,7 +85,7 @@ pub fn list_timeline_events(
     let mut c = Checks::new();
     let arn = c.required_string("incidentRecordArn", input.get("incidentRecordArn"));
     c.arn("incidentRecordArn", arn.as_deref());
-    let filters = shapes::filters(
+    let filters = filters::filters(
         &mut c,
         "filters",
         input.get("filters"),
