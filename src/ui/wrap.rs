@@ -68,7 +68,10 @@ mod tests {
     #[test]
     fn leading_indentation_survives() {
         let json = "{\n    \"a\": [\n        1\n    ]\n}";
-        assert_eq!(wrap(json, 40, 10), vec!["{", "    \"a\": [", "        1", "    ]", "}"]);
+        assert_eq!(
+            wrap(json, 40, 10),
+            vec!["{", "    \"a\": [", "        1", "    ]", "}"]
+        );
         assert_eq!(wrap("  aa bb cc dd", 7, 10), vec!["  aa bb", "cc dd"]);
     }
 
