@@ -34,10 +34,19 @@ fn hints(state: &AppState) -> Vec<(String, &'static str)> {
             (Action::Leave, "leave"),
         ],
         Section::Filter | Section::Prompt => &[(Action::Submit, "ok"), (Action::Leave, "cancel")],
+        Section::Confirm if state.wizard.open => {
+            &[(Action::Confirm, "write it"), (Action::Leave, "cancel")]
+        }
         Section::Confirm => &[(Action::Confirm, "run it"), (Action::Leave, "cancel")],
         Section::Popup => &[(Action::Leave, "close"), (Action::Down, "scroll")],
+        Section::Wizard if state.header.read_only => &[
+            (Action::Down, "next step"),
+            (Action::ToggleGuardrail, "guardrail"),
+            (Action::PageDown, "scroll"),
+            (Action::Leave, "close"),
+        ],
         Section::Wizard => &[
-            (Action::Down, "step"),
+            (Action::Down, "next step"),
             (Action::ApplyStep, "apply"),
             (Action::ApplyAll, "apply all"),
             (Action::ToggleGuardrail, "guardrail"),

@@ -30,8 +30,9 @@ fn title(state: &AppState) -> String {
     } else {
         plan.regions.join(", ")
     };
+    // Most telling first: a narrow terminal cuts the end of the title.
     format!(
-        " Setup wizard · account {} · {} · {changes} change(s) to apply, {manual} manual ",
+        " Setup wizard · {changes} change(s) to apply, {manual} manual · account {} · {} ",
         inert(&plan.account),
         inert(&regions)
     )
@@ -74,7 +75,7 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
         );
     } else {
         let rows = state.wizard.rows().len() as u16 + TASKS.len() as u16;
-        let list_height = rows.min(main.height * 2 / 5).max(3.min(main.height));
+        let list_height = rows.min(main.height / 3).max(3.min(main.height));
         let [list, divider, detail] = Layout::vertical([
             Constraint::Length(list_height),
             Constraint::Length(1),
@@ -118,7 +119,9 @@ fn step_list(state: &AppState, frame: &mut Frame, area: Rect) {
                         _ => Status::Warn,
                     })
                 }),
-                StepRef::Planned(_) => step_status(step, &state.setup.checks),
+                // A step still to do is never shown ✓: if its checks pass already, it is merely not urgent.
+                StepRef::Planned(_) => step_status(step, &state.setup.checks)
+                    .filter(|s| !matches!(s, Status::Pass | Status::Info)),
             };
             let (mark, mark_style) = match status {
                 Some(s) => (s.mark(), theme.status(s)),

@@ -101,7 +101,7 @@ pub fn lines(state: &AppState, at: StepRef, step: &SetupStep, width: usize) -> V
             )
         });
     }
-    heading(&mut lines, theme, "Checks now");
+    lines.push(Line::styled("Checks now", theme.heading()));
     let checks = step_checks(step, &state.setup.checks);
     if checks.is_empty() {
         lines.push(Line::styled(
