@@ -68,10 +68,11 @@ pub enum Msg {
         id: String,
         result: Result<TimelineEvent, CloudError>,
     },
-    /// A command ran: `Ok` holds the output as the AWS CLI prints it.
+    /// A command ran: `Ok` holds the response as the service returned it (`Null` for none); `update`
+    /// renders it the way the line's `--query` and `--output` ask.
     CommandFinished {
         line: ChatLine,
-        result: Result<String, CloudError>,
+        result: Result<serde_json::Value, CloudError>,
     },
     HistoryLoaded {
         lines: Vec<String>,

@@ -7,7 +7,6 @@ use crate::cloud::{Cloud, CloudError};
 use crate::commands::export::read_export;
 use crate::commands::setup::apply::{apply_change, failing_rechecks};
 use crate::domain::audit::run_audit;
-use crate::domain::cli_output::render_output;
 use crate::domain::setup_plan::SetupStep;
 
 use super::history;
@@ -73,17 +72,7 @@ async fn perform(effect: Effect, cloud: &Cloud, tx: &UnboundedSender<Msg>) -> Ve
             vec![Msg::EventLoaded { arn, id, result }]
         }
         Effect::RunCommand { line } => {
-            let result = cloud
-                .execute(&line.command, line.region.as_deref())
-                .await
-                .and_then(|value| {
-                    render_output(&value, line.query.as_deref(), line.output).map_err(|message| {
-                        crate::cloud::CloudError::Validation {
-                            code: "InvalidQuery".into(),
-                            message,
-                        }
-                    })
-                });
+            let result = cloud.execute(&line.command, line.region.as_deref()).await;
             vec![Msg::CommandFinished { line, result }]
         }
         Effect::SaveHistory { line } => {
