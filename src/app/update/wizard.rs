@@ -197,14 +197,14 @@ pub fn applied(
             } else {
                 let first = &failing[0];
                 WizardNote::Warning(format!(
-                    "applied, but the re-check {} is still {}{}: {}",
+                    "applied; the re-check {}{} still says {} (a later step may settle it): {}",
                     first.id,
-                    first.status.word(),
                     first
                         .region
                         .as_deref()
                         .map(|r| format!(" in {r}"))
                         .unwrap_or_default(),
+                    first.status.word(),
                     first.detail
                 ))
             });
