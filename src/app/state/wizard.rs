@@ -2,9 +2,7 @@
 
 use crate::domain::audit::{Check, Status, region_has_topic};
 use crate::domain::model::Timestamp;
-use crate::domain::setup_plan::{
-    Change, SetupOptions, SetupPlan, SetupStep, SetupTask, plan_setup,
-};
+use crate::domain::setup_plan::{SetupOptions, SetupPlan, SetupStep, SetupTask, plan_setup};
 use crate::domain::snapshot::CloudSnapshot;
 
 use super::setup::worst;
@@ -158,24 +156,13 @@ impl Wizard {
     }
 }
 
-/// The resource a change writes to.
-pub fn touched(change: &Change) -> &str {
-    match change {
-        Change::CreateTopic { topic_arn, .. } | Change::MergeTopicPolicy { topic_arn, .. } => {
-            topic_arn
-        }
-        Change::UpdateChannel { channel_arn, .. } => channel_arn,
-        Change::UpdatePlanChatChannel { plan_arn, .. } => plan_arn,
-    }
-}
-
 /// The current checks about a step: its re-check rules, in the step's Region when it has one, and about the
 /// resource it writes. A check without a resource is about its Region (or about a part that could not be
 /// read), so it counts; `region-has-topic` names only an example topic, so in the step's Region it counts too.
 /// A manual step names its resource only in its title, so there a check counts when its resource's last
 /// segment is a word of the title.
 pub fn step_checks<'a>(step: &SetupStep, checks: &'a [Check]) -> Vec<&'a Check> {
-    let touched = step.change().map(|c| touched(&c.change));
+    let touched = step.change().map(|c| c.change.resource());
     let regional = step.region.is_some();
     checks
         .iter()
