@@ -56,6 +56,10 @@ impl TopicState<'_> {
 pub fn topic_state<'a>(snapshot: &'a CloudSnapshot, arn: &str) -> TopicState<'a> {
     let region = region_of_arn(arn);
     let Some(region_snapshot) = snapshot.regions.iter().find(|r| r.region == region) else {
+        // With the replication set unread, no Region was read: say why, rather than "outside the set".
+        if let Err(failure) = &snapshot.replication_set {
+            return TopicState::RegionUnreadable(failure);
+        }
         return TopicState::RegionNotRead;
     };
     let topics = match &region_snapshot.topics {
