@@ -973,3 +973,42 @@ fn copy_line_puts_the_canonical_line_on_the_clipboard() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn a_backdated_event_this_app_created_shows_although_the_poll_would_miss_it() {
+    let mut state = loaded(false);
+    let newest = state.timeline.newest_time().expect("a loaded timeline");
+    let mut backdated = note(INCIDENT);
+    if let IncidentCommand::CreateTimelineEvent { event_time, .. } = &mut backdated.command {
+        *event_time = Timestamp(newest.millis() - 3_600_000);
+    }
+    let effects = update(
+        &mut state,
+        Msg::CommandFinished {
+            line: backdated,
+            result: Ok(
+                serde_json::json!({"eventId": "e-backdated", "incidentRecordArn": INCIDENT}),
+            ),
+        },
+    );
+    assert!(
+        state
+            .timeline
+            .events
+            .iter()
+            .any(|row| row.summary.event_id == "e-backdated"),
+        "the created event is in the timeline"
+    );
+    assert_eq!(
+        state.timeline.newest_time(),
+        Some(newest),
+        "polling still starts at the newest"
+    );
+    assert!(
+        effects.contains(&Effect::FetchEvent {
+            arn: INCIDENT.into(),
+            id: "e-backdated".into()
+        }),
+        "{effects:?}"
+    );
+}

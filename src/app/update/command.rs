@@ -10,6 +10,7 @@ use crate::cloud::CloudError;
 use crate::domain::chat_command::{ChatLine, canonical_line, parse_chat_line};
 use crate::domain::cli_output::render_output;
 use crate::domain::command::IncidentCommand;
+use crate::domain::model::EventSummary;
 
 use super::{completion, history, incidents, timeline};
 
@@ -206,6 +207,27 @@ fn after_write(
                 .map(str::to_string);
             if let Some(arn) = started {
                 effects.extend(incidents::select(state, arn));
+            }
+        }
+        IncidentCommand::CreateTimelineEvent {
+            incident_record_arn,
+            event_time,
+            event_type,
+            event_references,
+            ..
+        } if Some(incident_record_arn) == selected.as_ref() => {
+            if let Some(event_id) = response.get("eventId").and_then(|id| id.as_str()) {
+                effects.extend(timeline::created(
+                    state,
+                    EventSummary {
+                        incident_record_arn: incident_record_arn.clone(),
+                        event_id: event_id.to_string(),
+                        event_time: *event_time,
+                        event_updated_time: state.now,
+                        event_type: event_type.clone(),
+                        event_references: event_references.clone(),
+                    },
+                ));
             }
         }
         IncidentCommand::UpdateIncidentRecord { arn, .. } if Some(arn) == selected.as_ref() => {
