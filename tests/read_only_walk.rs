@@ -1,0 +1,406 @@
+//! Read-only, proven: a seeded random walk of 10,000 keys and command lines through the app loop with the real
+//! effect runner and cloud adapter against a logging sandbox makes zero mutating requests; the refusal comes first.
+
+#[path = "support/e2e.rs"]
+mod e2e;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use imdeck::app::{AppState, Effect, HeaderInfo, Msg, update};
+use imdeck::cloud::{Cloud, CloudError, ConnectOptions};
+use imdeck::domain::chat_command::parse_chat_line;
+use imdeck::domain::model::Timestamp;
+use imdeck::runtime::effects;
+use imdeck::sandbox::{SandboxOptions, Scenario};
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tokio::sync::mpsc;
+
+const STEPS: usize = 10_000;
+const INCIDENT: &str = e2e::DEMO_INCIDENT;
+const PLAN: &str = "arn:aws:ssm-incidents::111122223333:response-plan/test-response-plan-chat";
+const EVENT: &str = "8a7f3c2e-1b4d-4e5f-9a6b-0c1d2e3f4a5b";
+/// The child process reads its orders from these.
+const CHILD_SEED: &str = "IMDECK_WALK_SEED";
+const CHILD_UI_READ_ONLY: &str = "IMDECK_WALK_UI_READ_ONLY";
+const CHILD_LOG: &str = "IMDECK_WALK_REQUEST_LOG";
+
+/// Command lines of every kind: the writes a chat channel takes, reads, the docs' broken line, garbage.
+fn lines() -> Vec<String> {
+    vec![
+        format!("@aws ssm-incidents update-incident-record --arn {INCIDENT} --impact 1"),
+        format!("@aws ssm-incidents update-incident-record --arn {INCIDENT} --status RESOLVED"),
+        format!(
+            "@aws ssm-incidents create-timeline-event --incident-record-arn {INCIDENT} \
+             --event-time 2024-03-14T10:00:00Z --event-type \"Custom Event\" --event-data '\"walk\"'"
+        ),
+        format!(
+            "@aws ssm-incidents create-timeline-event --event-data \"\\\"example timeline event\"\\\" \
+             --event-time 2023-03-31 T20:30:00.000 --event-type Custom Event --incident-record-arn {INCIDENT}"
+        ),
+        format!(
+            "@aws ssm-incidents update-timeline-event --incident-record-arn {INCIDENT} --event-id {EVENT} \
+             --event-data '\"edited\"'"
+        ),
+        format!(
+            "@aws ssm-incidents delete-timeline-event --incident-record-arn {INCIDENT} --event-id {EVENT}"
+        ),
+        format!("@aws ssm-incidents start-incident --response-plan-arn {PLAN} --region us-east-2"),
+        format!(
+            "@aws ssm-incidents update-related-items --incident-record-arn {INCIDENT} --related-items-update \
+             '{{\"itemToAdd\":{{\"identifier\":{{\"type\":\"OTHER\",\"value\":{{\"url\":\"https://example.com/x\"}}}}}}}}'"
+        ),
+        "@aws ssm-incidents list-incident-records".into(),
+        format!("@aws ssm-incidents get-incident-record --arn {INCIDENT}"),
+        format!(
+            "@aws ssm-incidents list-timeline-events --incident-record-arn {INCIDENT} --max-items 3"
+        ),
+        format!(
+            "@aws ssm-incidents get-timeline-event --incident-record-arn {INCIDENT} --event-id {EVENT}"
+        ),
+        format!("@aws ssm-incidents list-related-items --incident-record-arn {INCIDENT}"),
+        "@aws ssm-incidents list-response-plans --output text".into(),
+        format!("@aws ssm-incidents get-response-plan --arn {PLAN} --query chatChannel"),
+        "@aws ssm-incidents frobnicate --now".into(),
+        "not a chat line at all".into(),
+    ]
+}
+
+fn key(code: KeyCode) -> Msg {
+    Msg::KeyPressed(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn ctrl(c: char) -> Msg {
+    Msg::KeyPressed(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+}
+
+fn typed(text: &str) -> Vec<Msg> {
+    text.chars().map(|c| key(KeyCode::Char(c))).collect()
+}
+
+/// One step of the walk: a key, a whole command line, a one-key action with its answers, or a resize.
+fn next_input(rng: &mut StdRng, lines: &[String]) -> Vec<Msg> {
+    const KEYS: &str = "jkgGnirsedawxyq?/:tRwN0123456789 ";
+    match rng.random_range(0..100) {
+        0..=49 => {
+            let keys: Vec<char> = KEYS.chars().collect();
+            vec![key(KeyCode::Char(keys[rng.random_range(0..keys.len())]))]
+        }
+        50..=64 => {
+            let codes = [
+                KeyCode::Enter,
+                KeyCode::Esc,
+                KeyCode::Tab,
+                KeyCode::BackTab,
+                KeyCode::Up,
+                KeyCode::Down,
+                KeyCode::PageUp,
+                KeyCode::PageDown,
+                KeyCode::Home,
+                KeyCode::End,
+                KeyCode::Backspace,
+                KeyCode::F(5),
+            ];
+            vec![key(codes[rng.random_range(0..codes.len())])]
+        }
+        65..=67 => vec![ctrl(['r', 'o', 'y', 'c'][rng.random_range(0..4)])],
+        68..=84 => {
+            // A command line typed into the box, submitted, confirmed; sometimes its correction accepted.
+            let line = &lines[rng.random_range(0..lines.len())];
+            // Emptied first (End, ctrl-j deletes to the line's head): a rejected line stays in the box.
+            let mut msgs = vec![
+                key(KeyCode::Esc),
+                key(KeyCode::Char(':')),
+                key(KeyCode::End),
+                ctrl('j'),
+            ];
+            if rng.random_bool(0.3) {
+                msgs.push(Msg::Pasted(line.clone()));
+            } else {
+                msgs.extend(typed(line));
+            }
+            msgs.push(key(KeyCode::Enter));
+            if rng.random_bool(0.3) {
+                msgs.push(ctrl('o'));
+            }
+            msgs.push(key(KeyCode::Char('y')));
+            msgs.push(key(KeyCode::Esc));
+            msgs
+        }
+        85..=96 => {
+            // A one-key action from the incidents or timeline pane, answered and confirmed.
+            let mut msgs = vec![key(KeyCode::Esc)];
+            let (action, answer) = [
+                ('n', "note from the walk"),
+                ('i', "1"),
+                ('r', ""),
+                ('a', "https://example.com/runbook runbook"),
+                ('s', ""),
+                ('e', "edited by the walk"),
+                ('d', ""),
+                ('w', ""),
+            ][rng.random_range(0..8)];
+            msgs.push(key(KeyCode::Char(action)));
+            msgs.extend(typed(answer));
+            msgs.push(key(KeyCode::Enter));
+            msgs.push(key(KeyCode::Char('y')));
+            msgs
+        }
+        _ => vec![Msg::Resized {
+            width: rng.random_range(20..200),
+            height: rng.random_range(6..60),
+        }],
+    }
+}
+
+/// Runs one effect through the real runner on its own channel and returns every message it answers with.
+async fn perform(effect: Effect, cloud: &Cloud) -> Vec<Msg> {
+    let (tx, mut rx) = mpsc::unbounded_channel();
+    effects::spawn(effect, cloud.clone(), tx);
+    let mut answers = Vec::new();
+    // The channel closes when the effect's task (and every sender it cloned) is done.
+    while let Some(msg) = rx.recv().await {
+        answers.push(msg);
+    }
+    answers
+}
+
+#[derive(Debug, Default)]
+struct WalkStats {
+    inputs: usize,
+    effects: usize,
+    mutating_runs: usize,
+    refused_by_adapter: usize,
+    /// Steps after which the box shows the UI's read-only refusal.
+    steps_showing_refusal: usize,
+    quits: usize,
+}
+
+async fn walk(seed: u64, ui_read_only: bool, log: &Path) -> WalkStats {
+    let mut opts = SandboxOptions::loopback_ephemeral(Scenario::Demo);
+    opts.request_log = Some(log.to_path_buf());
+    let sandbox = imdeck::sandbox::start(opts).await.expect("sandbox");
+    let cloud = Cloud::connect(ConnectOptions {
+        endpoint_url: Some(sandbox.endpoint_url()),
+        sandbox_credentials: true,
+        read_only: true,
+        ..ConnectOptions::default()
+    })
+    .await
+    .expect("connect");
+    // With `ui_read_only` false the app believes it may write: only the adapter stands in the way.
+    let mut state = AppState::new(HeaderInfo {
+        account: String::new(),
+        region: cloud.region(),
+        profile_or_sandbox: "SANDBOX".into(),
+        read_only: ui_read_only,
+    });
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    let mut rng = StdRng::seed_from_u64(seed);
+    let lines = lines();
+    let mut now = Timestamp::from_secs(1_710_410_000);
+    let mut stats = WalkStats::default();
+    let mut queue = vec![
+        Msg::Started { now },
+        Msg::IncidentRequested {
+            arn: INCIDENT.into(),
+        },
+    ];
+    for step in 0..STEPS {
+        if step > 0 {
+            stats.inputs += 1;
+            queue.extend(next_input(&mut rng, &lines));
+            now = Timestamp(now.0 + rng.random_range(0..1500));
+            queue.push(Msg::Tick { now });
+        }
+        while !queue.is_empty() {
+            let msg = queue.remove(0);
+            for effect in update(&mut state, msg) {
+                stats.effects += 1;
+                match effect {
+                    Effect::Quit => stats.quits += 1,
+                    Effect::CopyToClipboard(_) => {}
+                    Effect::RunCommand { line } if line.command.is_mutating() => {
+                        stats.mutating_runs += 1;
+                        for answer in perform(Effect::RunCommand { line }, &cloud).await {
+                            if let Msg::CommandFinished {
+                                result: Err(CloudError::ReadOnly(_)),
+                                ..
+                            } = &answer
+                            {
+                                stats.refused_by_adapter += 1;
+                            }
+                            queue.push(answer);
+                        }
+                    }
+                    other => queue.extend(perform(other, &cloud).await),
+                }
+            }
+        }
+        if let imdeck::app::state::CommandOutput::Failed { message, .. } = &state.command.output
+            && message.starts_with("read-only mode")
+        {
+            stats.steps_showing_refusal += 1;
+        }
+        if step % 25 == 0 {
+            terminal
+                .draw(|frame| imdeck::ui::render(&state, frame))
+                .expect("draw");
+        }
+    }
+    sandbox.shutdown().await;
+    stats
+}
+
+/// Runs the walk in a child process whose XDG state dir and working directory are a temp dir, because the
+/// effect runner writes the command history and exports to disk; returns the request log.
+fn run_walk_child(seed: u64, ui_read_only: bool) -> (tempfile::TempDir, PathBuf, String) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let log = dir.path().join("requests.jsonl");
+    let out = Command::new(std::env::current_exe().expect("test binary"))
+        .args(["--exact", "walk_in_child", "--ignored", "--nocapture"])
+        .current_dir(dir.path())
+        .env("XDG_STATE_HOME", dir.path())
+        .env(CHILD_SEED, seed.to_string())
+        .env(CHILD_UI_READ_ONLY, ui_read_only.to_string())
+        .env(CHILD_LOG, &log)
+        .output()
+        .expect("child runs");
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(out.status.success(), "walk failed:\n{stdout}\n{stderr}");
+    (dir, log, format!("{stdout}{stderr}"))
+}
+
+fn assert_no_writes(log: &Path, report: &str) {
+    let lines = e2e::log_lines(log);
+    assert!(
+        lines.len() > 500,
+        "the walk read a lot through the sandbox ({} requests)\n{report}",
+        lines.len()
+    );
+    let writes = e2e::mutating_ops(&lines);
+    assert!(writes.is_empty(), "mutating requests: {writes:?}\n{report}");
+}
+
+#[test]
+fn ten_thousand_steps_in_read_only_mode_make_no_mutating_request() {
+    let (_dir, log, report) = run_walk_child(7, true);
+    eprintln!("{report}");
+    assert_no_writes(&log, &report);
+}
+
+#[test]
+fn with_the_ui_fooled_into_writing_the_read_only_adapter_still_sends_nothing() {
+    let (_dir, log, report) = run_walk_child(11, false);
+    eprintln!("{report}");
+    assert_no_writes(&log, &report);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "run by the walk tests in a child process with a temp state dir"]
+async fn walk_in_child() {
+    let (Ok(seed), Ok(ui_read_only), Some(log)) = (
+        std::env::var(CHILD_SEED),
+        std::env::var(CHILD_UI_READ_ONLY),
+        std::env::var_os(CHILD_LOG),
+    ) else {
+        panic!(
+            "run through the walk tests, which set {CHILD_SEED}, {CHILD_UI_READ_ONLY} and {CHILD_LOG}"
+        );
+    };
+    let seed: u64 = seed.parse().expect("seed");
+    let ui_read_only = ui_read_only == "true";
+    let started = Instant::now();
+    let stats = walk(seed, ui_read_only, Path::new(&log)).await;
+    eprintln!(
+        "walk seed {seed} (UI read-only {ui_read_only}): {stats:?} in {:.1?}",
+        started.elapsed()
+    );
+    assert_eq!(stats.inputs, STEPS - 1);
+    if ui_read_only {
+        assert_eq!(
+            stats.mutating_runs, 0,
+            "the UI refuses writes before any effect"
+        );
+        assert!(stats.steps_showing_refusal > 0, "the walk tried to write");
+    } else {
+        assert!(stats.mutating_runs > 0, "writes reached the adapter");
+        assert_eq!(
+            stats.refused_by_adapter, stats.mutating_runs,
+            "the adapter refused every one"
+        );
+    }
+    let writes = e2e::mutating_ops(&e2e::log_lines(Path::new(&log)));
+    assert!(writes.is_empty(), "{writes:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn read_only_has_no_writer_and_refuses_every_write_before_any_request() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (sandbox, log) = e2e::demo_sandbox(dir.path()).await;
+    let cloud = Cloud::connect(ConnectOptions {
+        endpoint_url: Some(sandbox.endpoint_url()),
+        sandbox_credentials: true,
+        read_only: true,
+        ..ConnectOptions::default()
+    })
+    .await
+    .expect("connect");
+    assert!(matches!(cloud.writer(), Err(CloudError::ReadOnly(_))));
+
+    // A read goes out, so the log is live.
+    let read = parse_chat_line("@aws ssm-incidents list-incident-records").expect("parses");
+    cloud
+        .execute(&read.command, None)
+        .await
+        .expect("a read works");
+    let after_read = e2e::log_lines(&log).len();
+    assert!(after_read > 0);
+
+    let writes = lines()
+        .into_iter()
+        .filter_map(|l| parse_chat_line(&l).ok())
+        .filter(|l| l.command.is_mutating())
+        .collect::<Vec<_>>();
+    let operations: std::collections::BTreeSet<&str> =
+        writes.iter().map(|l| l.command.operation()).collect();
+    assert_eq!(
+        operations.len(),
+        6,
+        "every mutating operation: {operations:?}"
+    );
+    for line in &writes {
+        let result = cloud.execute(&line.command, line.region.as_deref()).await;
+        assert!(
+            matches!(result, Err(CloudError::ReadOnly(_))),
+            "{}: {result:?}",
+            line.command.operation()
+        );
+    }
+    assert_eq!(
+        e2e::log_lines(&log).len(),
+        after_read,
+        "no request was made for any write"
+    );
+
+    // The same cloud outside read-only mode does write, so the log would have shown it.
+    let writable = Cloud::connect(ConnectOptions {
+        endpoint_url: Some(sandbox.endpoint_url()),
+        sandbox_credentials: true,
+        read_only: false,
+        ..ConnectOptions::default()
+    })
+    .await
+    .expect("connect");
+    writable
+        .execute(&writes[0].command, None)
+        .await
+        .expect("a write outside read-only mode");
+    assert_eq!(e2e::mutating_ops(&e2e::log_lines(&log)).len(), 1);
+}
