@@ -51,7 +51,10 @@ fn run_case(index: usize) -> Result<(), String> {
     };
     let (after, peak) = resident_kib()?;
     if *count > 0 && state.timeline.len() != *count {
-        return Err(format!("{} events held, {count} sent", state.timeline.len()));
+        return Err(format!(
+            "{} events held, {count} sent",
+            state.timeline.len()
+        ));
     }
     println!("{before} {after} {peak} {}", state.timeline.texts.len());
     black_box(&state);

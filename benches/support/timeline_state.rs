@@ -6,9 +6,6 @@ use imdeck::domain::model::{EventSummary, TimelineEvent};
 
 use crate::demo::{INCIDENT, NOW, checks, event, incidents, record, snapshot, started};
 
-/// ListTimelineEvents returns at most 100 events a page.
-const PAGE: usize = 100;
-
 /// The event texts a responder writes: a few words to a few lines, and the service's JSON system events.
 fn text_of(n: usize) -> (&'static str, String) {
     match n % 5 {
@@ -31,7 +28,10 @@ fn text_of(n: usize) -> (&'static str, String) {
         ),
         3 => (
             "SSM Contacts Page for Incident",
-            format!(r#"{{"contactArn":"arn:aws:ssm-contacts:us-east-2:111122223333:contact/oncall-{}"}}"#, n % 3),
+            format!(
+                r#"{{"contactArn":"arn:aws:ssm-contacts:us-east-2:111122223333:contact/oncall-{}"}}"#,
+                n % 3
+            ),
         ),
         _ => ("Custom Event", format!("\"Checked dashboard {n}\"")),
     }
@@ -71,7 +71,7 @@ pub fn answer_fetches(state: &mut AppState, effects: Vec<Effect>, count: usize) 
 }
 
 /// A 160×48 screen with the snapshot, the incident list and the demo incident whose timeline has `count`
-/// events, delivered page by page. The texts the app asks for (the visible rows) are answered; with
+/// events. The texts the app asks for (the visible rows) are answered; with
 /// `every_text` the text of every event is also delivered, the worst case for the text cache.
 pub fn loaded_with_events(count: usize, every_text: bool) -> AppState {
     let mut state = started(false);
@@ -112,23 +112,20 @@ pub fn loaded_with_events(count: usize, every_text: bool) -> AppState {
             result: Ok(record(INCIDENT)),
         },
     );
+    // The runtime follows every ListTimelineEvents page (100 events each, oldest first) and sends them as one
+    // `TimelinePage` (runtime/effects.rs), so the state sees them the same way here.
     let generation = state.timeline.generation;
-    let mut effects = Vec::new();
-    for start in (0..count).step_by(PAGE) {
-        let end = (start + PAGE).min(count);
-        let page = (start..end)
-            .map(|n| EventSummary::from(&event_number(count, n)))
-            .collect();
-        effects.extend(update(
-            &mut state,
-            Msg::TimelinePage {
-                arn: INCIDENT.into(),
-                generation,
-                result: Ok(page),
-                last_page: end == count,
-            },
-        ));
-    }
+    let effects = update(
+        &mut state,
+        Msg::TimelinePage {
+            arn: INCIDENT.into(),
+            generation,
+            result: Ok((0..count)
+                .map(|n| EventSummary::from(&event_number(count, n)))
+                .collect()),
+            last_page: true,
+        },
+    );
     if every_text {
         for n in 0..count {
             let e = event_number(count, n);
