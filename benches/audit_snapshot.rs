@@ -25,6 +25,8 @@ struct World {
 
 struct Measured {
     cold: Duration,
+    /// User + system CPU of the whole process (client and sandbox) per warm audit.
+    cpu_per_audit: Duration,
     warm: Vec<Duration>,
     requests_per_audit: usize,
     operations: BTreeMap<String, usize>,
@@ -49,6 +51,22 @@ fn critical_path_round_trips(params: &ScaleParams) -> usize {
     let list_pages = topics.div_ceil(LIST_TOPICS_PAGE).max(1);
     let attribute_waves = topics.div_ceil(FAN_OUT);
     2 + list_pages + attribute_waves
+}
+
+/// User + system CPU time of this process so far, from /proc/self/stat (clock ticks of 10 ms).
+fn process_cpu() -> Duration {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return Duration::ZERO;
+    };
+    // The fields after the command name (which is in parentheses and may hold spaces).
+    let after_name = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let ticks: u64 = after_name
+        .split_whitespace()
+        .skip(11)
+        .take(2)
+        .filter_map(|f| f.parse::<u64>().ok())
+        .sum();
+    Duration::from_millis(ticks * 10)
 }
 
 fn log_lines(path: &Path) -> Vec<String> {
@@ -96,6 +114,7 @@ async fn measure(world: &World, runs: usize) -> Result<Measured, String> {
     }
 
     let mut warm = Vec::with_capacity(runs);
+    let cpu_before = process_cpu();
     for _ in 0..runs {
         let start = Instant::now();
         let snapshot = cloud.load_snapshot(None).await;
@@ -105,10 +124,12 @@ async fn measure(world: &World, runs: usize) -> Result<Measured, String> {
             return Err("audits of the same world disagree".into());
         }
     }
+    let cpu_per_audit = (process_cpu() - cpu_before) / runs as u32;
     let total = log_lines(&log).len();
     sandbox.shutdown().await;
     Ok(Measured {
         cold,
+        cpu_per_audit,
         warm,
         requests_per_audit: total / (runs + 1),
         operations,
@@ -169,9 +190,9 @@ fn main() -> Result<(), String> {
         "full audit (load_snapshot + run_audit), in-process sandbox, scale scenario, {runs} warm runs after one cold run, FAN_OUT = {FAN_OUT}"
     );
     println!(
-        "| world | latency | critical path | warm median | warm min | warm max | cold | requests/audit | checks (fail) |"
+        "| world | latency | critical path | warm median | warm min | warm max | cold | CPU/audit | requests/audit | checks (fail) |"
     );
-    println!("|---|---|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|---|");
     for world in &worlds {
         let mut m = runtime.block_on(measure(world, runs))?;
         let trips = critical_path_round_trips(&world.params);
@@ -180,7 +201,7 @@ fn main() -> Result<(), String> {
         let warm_max = m.warm.iter().max().copied().unwrap_or_default();
         let warm_median = median(&mut m.warm);
         println!(
-            "| {} | {} ms | {} round trips = {:.0} ms | {:.1} ms | {:.1} ms | {:.1} ms | {:.1} ms | {} | {} ({}) |",
+            "| {} | {} ms | {} round trips = {:.0} ms | {:.1} ms | {:.1} ms | {:.1} ms | {:.1} ms | {:.0} ms | {} | {} ({}) |",
             world.label,
             world.latency.as_millis(),
             trips,
@@ -189,6 +210,7 @@ fn main() -> Result<(), String> {
             ms(warm_min),
             ms(warm_max),
             ms(m.cold),
+            ms(m.cpu_per_audit),
             m.requests_per_audit,
             m.checks,
             m.failing,

@@ -19,7 +19,7 @@ const CASE_VAR: &str = "IMDECK_MEMORY_CASE";
 
 /// (name, events, every text delivered)
 const CASES: [(&str, usize, bool); 5] = [
-    ("demo state, 5 events", 0, false),
+    ("incident with no events", 0, false),
     ("100 events, visible texts", 100, false),
     ("10,000 events, visible texts", 10_000, false),
     ("10,000 events, every text delivered", 10_000, true),
@@ -44,13 +44,9 @@ fn resident_kib() -> Result<(u64, u64), String> {
 fn run_case(index: usize) -> Result<(), String> {
     let (_, count, every_text) = CASES.get(index).ok_or("no such case")?;
     let (before, _) = resident_kib()?;
-    let state = if *count == 0 {
-        demo::loaded(false)
-    } else {
-        loaded_with_events(*count, *every_text)
-    };
+    let state = loaded_with_events(*count, *every_text);
     let (after, peak) = resident_kib()?;
-    if *count > 0 && state.timeline.len() != *count {
+    if state.timeline.len() != *count {
         return Err(format!(
             "{} events held, {count} sent",
             state.timeline.len()
@@ -75,11 +71,12 @@ fn main() -> Result<(), String> {
         "resident memory of the AppState (160×48, demo snapshot, incident list, one incident); text cache limit {TEXT_CACHE_LIMIT}"
     );
     println!(
-        "| case | VmRSS before | VmRSS after | growth | per event | VmHWM after | texts cached |"
+        "| case | VmRSS before | VmRSS after | growth | per event (growth beyond the no-event case) | VmHWM after | texts cached |"
     );
     println!("|---|---|---|---|---|---|---|");
     // Without `--bench` (cargo test --all-targets) the largest case is skipped to keep the test run short.
     let cases = if benching { CASES.len() } else { 3 };
+    let mut base_growth = 0;
     for (index, (name, count, _)) in CASES.iter().enumerate().take(cases) {
         let out = Command::new(&exe)
             .env(CASE_VAR, index.to_string())
@@ -101,8 +98,10 @@ fn main() -> Result<(), String> {
         };
         let growth = after.saturating_sub(before);
         let per_event = if *count > 0 {
-            format!("{:.0} B", growth as f64 * 1024.0 / *count as f64)
+            let beyond = growth.saturating_sub(base_growth);
+            format!("{:.0} B", beyond as f64 * 1024.0 / *count as f64)
         } else {
+            base_growth = growth;
             "—".into()
         };
         println!(
