@@ -9,6 +9,7 @@ Two ways, each N runs:
   the figures carry that sampling error plus the time of one capture (a tmux client round trip, printed).
 - pty: imdeck runs on a pseudo-terminal of 160×48 that this script reads directly, timing the moment the
   bytes arrive (sub-millisecond resolution; escape sequences are stripped before searching).
+FIRST_FRAME_DEBUG=1 keeps exited tmux panes open (remain-on-exit), to read why a run failed.
 """
 import argparse
 import fcntl
