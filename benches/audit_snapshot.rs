@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use imdeck::cloud::snapshot_load::FAN_OUT;
+use imdeck::cloud::snapshot_load::TOPIC_FAN_OUT;
 use imdeck::cloud::{Cloud, ConnectOptions};
 use imdeck::domain::audit::{Status, run_audit};
 use imdeck::sandbox::{self, SandboxOptions, ScaleParams, Scenario};
@@ -43,13 +43,13 @@ fn scale(regions: usize, topics_per_region: usize) -> ScaleParams {
 }
 
 /// Dependent round trips on the longest chain: ListReplicationSets → GetReplicationSet → ListTopics page(s) →
-/// GetTopicAttributes, whose calls within a Region run `FAN_OUT` at a time, so they take
-/// ceil(topics / FAN_OUT) waves. The plans (ListResponsePlans → GetResponsePlan) and the Chatbot listings
+/// GetTopicAttributes, whose calls within a Region run `TOPIC_FAN_OUT` at a time, so they take
+/// ceil(topics / TOPIC_FAN_OUT) waves. The plans (ListResponsePlans → GetResponsePlan) and the Chatbot listings
 /// run beside it and are shorter.
 fn critical_path_round_trips(params: &ScaleParams) -> usize {
     let topics = params.topics_per_region;
     let list_pages = topics.div_ceil(LIST_TOPICS_PAGE).max(1);
-    let attribute_waves = topics.div_ceil(FAN_OUT);
+    let attribute_waves = topics.div_ceil(TOPIC_FAN_OUT);
     2 + list_pages + attribute_waves
 }
 
@@ -187,7 +187,7 @@ fn main() -> Result<(), String> {
         .build()
         .map_err(|e| e.to_string())?;
     println!(
-        "full audit (load_snapshot + run_audit), in-process sandbox, scale scenario, {runs} warm runs after one cold run, FAN_OUT = {FAN_OUT}"
+        "full audit (load_snapshot + run_audit), in-process sandbox, scale scenario, {runs} warm runs after one cold run, TOPIC_FAN_OUT = {TOPIC_FAN_OUT}"
     );
     println!(
         "| world | latency | critical path | warm median | warm min | warm max | cold | CPU/audit | requests/audit | checks (fail) |"
