@@ -59,11 +59,21 @@ async fn perform(effect: Effect, cloud: &Cloud, tx: &UnboundedSender<Msg>) -> Ve
             generation,
             after,
         } => {
-            let result = cloud.list_timeline(&arn, after).await;
+            // Each page is shown as it arrives; the closing message (with no events) ends the poll.
+            let result = cloud
+                .stream_timeline(&arn, after, |page| {
+                    let _ = tx.send(Msg::TimelinePage {
+                        arn: arn.clone(),
+                        generation,
+                        result: Ok(page),
+                        last_page: false,
+                    });
+                })
+                .await;
             vec![Msg::TimelinePage {
                 arn,
                 generation,
-                result,
+                result: result.map(|()| Vec::new()),
                 last_page: true,
             }]
         }
