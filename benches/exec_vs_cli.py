@@ -1,25 +1,45 @@
-"""Whole-process time of `imdeck exec` against the AWS CLI v1 for the same commands on the same sandbox.
+"""Whole-process time of `imdeck exec` against the AWS CLI for the same commands on the same standalone sandbox.
 
-Usage: python3 benches/exec_vs_cli.py [runs]   (after `cargo build --release` and `bash tests/peers/install.sh`)
+Usage:
+  python3 benches/exec_vs_cli.py [--runs N] [--imdeck PATH] [--aws PATH] [--latency-ms MS]
+Defaults: 20 runs; imdeck from $IMDECK_BIN, else target/release/imdeck (under $CARGO_TARGET_DIR when set);
+the AWS CLI from $AWS_BIN, else target/peers/awscli/bin/aws (installed by tests/peers/install.sh).
+Each command runs once untimed first (page cache, Python bytecode), then N timed runs alternating the two
+tools. Every run must exit 0 and both tools must print the same JSON, or the benchmark stops.
 """
+import argparse
+import json
 import os
+import shlex
 import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
-RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 20
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-IMDECK = os.path.join(ROOT, "target/release/imdeck")
-AWS = os.path.join(ROOT, "target/peers/awscli/bin/aws")
-ENV = dict(os.environ, AWS_ACCESS_KEY_ID="AKIDBENCH", AWS_SECRET_ACCESS_KEY="bench-secret",
-           AWS_DEFAULT_REGION="us-east-2", AWS_REGION="us-east-2", AWS_CONFIG_FILE="/dev/null",
-           AWS_SHARED_CREDENTIALS_FILE="/dev/null", AWS_PAGER="")
-INCIDENT = ("arn:aws:ssm-incidents::111122223333:incident-record/MyResponsePlanChat/"
-            "98c397e6-7c10-aa10-9b86-f199aEXAMPLE")
-COMMANDS = ["list-incident-records", f"get-incident-record --arn {INCIDENT}",
-            f"list-timeline-events --incident-record-arn {INCIDENT}"]
+ACCT = "111122223333"
+PLAN = f"arn:aws:ssm-incidents::{ACCT}:response-plan/test-response-plan-chat"
+INCIDENT = f"arn:aws:ssm-incidents::{ACCT}:incident-record/MyResponsePlanChat/98c397e6-7c10-aa10-9b86-f199aEXAMPLE"
+COMMANDS = [
+    "list-response-plans",
+    f"get-response-plan --arn {PLAN}",
+    "list-incident-records",
+    f"get-incident-record --arn {INCIDENT}",
+    f"list-timeline-events --incident-record-arn {INCIDENT} --sort-by EVENT_TIME --sort-order DESCENDING",
+]
+
+
+def default_imdeck():
+    if os.environ.get("IMDECK_BIN"):
+        return os.environ["IMDECK_BIN"]
+    target = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
+    return os.path.join(target, "release/imdeck")
+
+
+def default_aws():
+    return os.environ.get("AWS_BIN") or os.path.join(ROOT, "target/peers/awscli/bin/aws")
 
 
 def free_port():
@@ -30,27 +50,75 @@ def free_port():
     return port
 
 
-def timed(cmd):
-    samples = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        subprocess.run(cmd, env=ENV, check=True, capture_output=True)
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples), min(samples)
+def wait_port(port):
+    for _ in range(200):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
+            return
+        except OSError:
+            time.sleep(0.05)
+    sys.exit(f"the sandbox never listened on {port}")
 
 
 def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--imdeck", default=default_imdeck())
+    parser.add_argument("--aws", default=default_aws())
+    parser.add_argument("--latency-ms", type=int, default=0)
+    args = parser.parse_args()
+    for path in (args.imdeck, args.aws):
+        if not os.access(path, os.X_OK):
+            sys.exit(f"not executable: {path}")
+
+    state = tempfile.mkdtemp(prefix="imdeck-bench-")
+    env = dict(os.environ, AWS_ACCESS_KEY_ID="AKIDBENCH", AWS_SECRET_ACCESS_KEY="bench-secret",
+               AWS_DEFAULT_REGION="us-east-2", AWS_REGION="us-east-2", AWS_CONFIG_FILE="/dev/null",
+               AWS_SHARED_CREDENTIALS_FILE="/dev/null", AWS_PAGER="", AWS_MAX_ATTEMPTS="1",
+               XDG_STATE_HOME=state, NO_COLOR="1")
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    sandbox = subprocess.Popen([IMDECK, "sandbox", "--listen", f"127.0.0.1:{port}"], stdout=subprocess.PIPE)
+    sandbox = subprocess.Popen([args.imdeck, "sandbox", "--listen", f"127.0.0.1:{port}",
+                                "--latency-ms", str(args.latency_ms)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+
+    def im_cmd(line):
+        return [args.imdeck, "--endpoint-url", url, "exec", "--", f"@aws ssm-incidents {line}"]
+
+    def cli_cmd(line):
+        return [args.aws, "--endpoint-url", url, "--output", "json", "ssm-incidents", *shlex.split(line)]
+
+    def once(cmd):
+        start = time.perf_counter()
+        out = subprocess.run(cmd, env=env, capture_output=True, text=True)
+        elapsed = (time.perf_counter() - start) * 1000
+        if out.returncode != 0:
+            sys.exit(f"{cmd[0]} exited {out.returncode}: {out.stderr[:500]}")
+        return elapsed, out.stdout
+
     try:
-        sandbox.stdout.readline()
-        print(f"| command | imdeck exec median (min) ms | aws CLI median (min) ms | ratio |")
+        wait_port(port)
+        print(f"imdeck: {args.imdeck}\naws: {subprocess.run([args.aws, '--version'], capture_output=True, text=True, env=env).stdout.strip() or '?'}")
+        print(f"sandbox latency {args.latency_ms} ms, {args.runs} timed runs per tool and command (after one untimed)\n")
+        print("| command | imdeck exec median (min–max) ms | AWS CLI median (min–max) ms | AWS CLI / imdeck |")
         print("|---|---|---|---|")
+        all_im, all_cli = [], []
         for line in COMMANDS:
-            im = timed([IMDECK, "--endpoint-url", url, "exec", "--", f"@aws ssm-incidents {line}"])
-            cli = timed([AWS, "--endpoint-url", url, "ssm-incidents", *line.split()])
-            print(f"| {line.split()[0]} | {im[0]:.1f} ({im[1]:.1f}) | {cli[0]:.1f} ({cli[1]:.1f}) | {cli[0] / im[0]:.1f}× |")
+            _, a = once(im_cmd(line))
+            _, b = once(cli_cmd(line))
+            if json.loads(a) != json.loads(b):
+                sys.exit(f"imdeck and the AWS CLI disagree on: {line}")
+            im, cli = [], []
+            for _ in range(args.runs):
+                im.append(once(im_cmd(line))[0])
+                cli.append(once(cli_cmd(line))[0])
+            all_im += im
+            all_cli += cli
+            mi, mc = statistics.median(im), statistics.median(cli)
+            print(f"| `{line.split()[0]}` | {mi:.1f} ({min(im):.1f}–{max(im):.1f}) | "
+                  f"{mc:.1f} ({min(cli):.1f}–{max(cli):.1f}) | {mc / mi:.1f}× |")
+        mi, mc = statistics.median(all_im), statistics.median(all_cli)
+        print(f"| all {len(COMMANDS)} commands | {mi:.1f} | {mc:.1f} | {mc / mi:.1f}× |")
     finally:
         sandbox.terminate()
         sandbox.wait()

@@ -14,6 +14,7 @@ pub mod inert;
 pub mod popups;
 pub mod theme;
 pub mod timeline;
+pub mod wizard;
 pub mod wrap;
 
 use ratatui::Frame;
@@ -54,6 +55,17 @@ pub fn render(state: &AppState, frame: &mut Frame) {
     }
     command_box::render(state, frame, command_area);
     footer::render(state, frame, footer_area);
+    if state.wizard.open {
+        // The wizard takes everything between the header (READ-ONLY stays in view) and the footer.
+        let wizard_area = Rect {
+            height: body.height + command_area.height,
+            ..body
+        };
+        wizard::render(state, frame, wizard_area);
+        if let Some(pending) = &state.wizard.pending {
+            wizard::confirm::render(state, frame, area, pending);
+        }
+    }
     match &state.overlay {
         Overlay::None => {}
         Overlay::Help { scroll } => help::render(state, frame, area, *scroll),

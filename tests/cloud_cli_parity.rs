@@ -1,6 +1,6 @@
 //! `Cloud::execute` prints byte-for-byte what the AWS CLI v1 prints with `--output json`, against one sandbox.
 //!
-//! Needs `aws` (CLI v1) on PATH, so it is opt-in: `cargo test --test cloud_cli_parity -- --ignored`.
+//! Part of the peer suite (feature `peers`): tests/peers/run.sh puts the pinned AWS CLI v1 on PATH and runs it.
 
 use std::process::Command;
 
@@ -42,7 +42,6 @@ fn paging(max_items: Option<usize>, page_size: Option<i32>) -> Paging {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-#[ignore = "needs the AWS CLI v1 on PATH; run with --ignored"]
 async fn reads_print_exactly_what_the_aws_cli_prints() {
     let sandbox = sandbox::start(SandboxOptions::loopback_ephemeral(Scenario::Demo))
         .await

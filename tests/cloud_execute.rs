@@ -490,3 +490,21 @@ async fn read_only_refuses_writes_before_any_request() {
     let record = cloud.get_incident(INCIDENT).await.expect("record");
     assert_eq!(record.impact, 2);
 }
+
+#[tokio::test]
+async fn a_command_region_signs_for_that_region() {
+    let log = tempfile::NamedTempFile::new().expect("temp file");
+    let (_sandbox, cloud) = connect(true, Some(log.path())).await;
+    let cmd = IncidentCommand::GetIncidentRecord {
+        arn: INCIDENT.into(),
+    };
+    cloud.execute(&cmd, Some("eu-west-1")).await.expect("read");
+    cloud.execute(&cmd, None).await.expect("read");
+    let regions: Vec<String> = std::fs::read_to_string(log.path())
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .map(|l| l["region"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(regions, vec!["eu-west-1", "us-east-2"]);
+}

@@ -181,3 +181,48 @@ async fn an_empty_account_has_no_replication_set_and_no_regions() {
     assert!(snap.regions.is_empty());
     assert_eq!(snap.plans.as_ref().map(Vec::len), Ok(0));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn faults_never_turn_into_wrong_data_or_panics() {
+    let (_clean_sandbox, clean) = connect(SandboxOptions::loopback_ephemeral(Scenario::Demo)).await;
+    let reference = clean.load_snapshot(None).await;
+    let mut topics_read = 0;
+    for seed in 1..=4 {
+        let mut opts = SandboxOptions::loopback_ephemeral(Scenario::Demo);
+        opts.fault_rate = 0.3;
+        opts.fault_seed = seed;
+        let (_sandbox, cloud) = connect(opts).await;
+        let snap = cloud.load_snapshot(None).await;
+        // Whatever was read equals the fault-free read; whatever was not says why.
+        if let (Ok(set), Ok(reference_set)) = (&snap.replication_set, &reference.replication_set) {
+            assert_eq!(set, reference_set);
+        }
+        for topic in snap.topics() {
+            topics_read += 1;
+            let same = reference.topics().find(|t| t.arn == topic.arn);
+            assert_eq!(Some(topic), same, "seed {seed}");
+        }
+        for config in snap.channel_configs() {
+            assert!(
+                reference.channel_configs().any(|c| c == config),
+                "seed {seed}"
+            );
+        }
+        if let (Ok(plans), Ok(reference_plans)) = (&snap.plans, &reference.plans) {
+            for plan in plans.iter().flatten() {
+                assert!(reference_plans.iter().flatten().any(|p| p == plan));
+            }
+        }
+        let failures = snap
+            .regions
+            .iter()
+            .filter_map(|r| r.topics.as_ref().ok())
+            .flatten()
+            .filter_map(|t| t.as_ref().err());
+        for failure in failures {
+            assert!(!failure.reason.is_empty());
+        }
+    }
+    // Retries absorb most faults: the runs are not all failures.
+    assert!(topics_read > 0);
+}

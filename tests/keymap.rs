@@ -39,6 +39,7 @@ fn every_section_has_bindings_and_can_be_left() {
         );
     }
     for section in [
+        Section::Wizard,
         Section::Command,
         Section::Filter,
         Section::Prompt,

@@ -1,5 +1,6 @@
 //! Drives the real binary in a real terminal (tmux): it draws, takes keys, and leaves the terminal as it found it.
 
+use std::path::Path;
 use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
@@ -150,6 +151,125 @@ fn a_small_terminal_stays_usable_and_the_layout_comes_back() {
     tmux.run(&["resize-window", "-t", "t", "-x", "160", "-y", "48"]);
     tmux.wait_for("the wide layout again", |s| {
         s.contains("us-west-2") && s.contains("test-response-plan-chat")
+    });
+    tmux.send(&["q"]);
+    tmux.assert_restored();
+}
+
+/// A standalone sandbox in its own process, as an operator's AWS would be: other clients write to it too.
+struct StandaloneSandbox {
+    child: std::process::Child,
+    url: String,
+}
+
+impl StandaloneSandbox {
+    fn start() -> StandaloneSandbox {
+        use std::io::BufRead;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_imdeck"))
+            .args(["sandbox", "--listen", "127.0.0.1:0"])
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("start the sandbox");
+        let mut first = String::new();
+        let stdout = child.stdout.take().expect("stdout");
+        std::io::BufReader::new(stdout)
+            .read_line(&mut first)
+            .expect("address line");
+        let url = first
+            .split_whitespace()
+            .find(|w| w.starts_with("http://"))
+            .expect("the sandbox prints its address")
+            .to_string();
+        StandaloneSandbox { child, url }
+    }
+}
+
+impl Drop for StandaloneSandbox {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+const DEMO_INCIDENT: &str = "arn:aws:ssm-incidents::111122223333:incident-record/MyResponsePlanChat/98c397e6-7c10-aa10-9b86-f199aEXAMPLE";
+
+/// Another client adds an event: the pinned AWS CLI when the peer suite installed it, else `imdeck exec`
+/// (both are separate processes speaking the wire protocol to the same sandbox).
+fn add_event_from_outside(url: &str, text: &str) {
+    let cli = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/peers/awscli/bin/aws");
+    let data = format!("\"{text}\"");
+    let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    let mut command = if cli.exists() {
+        let mut c = Command::new(cli);
+        c.args([
+            "--endpoint-url",
+            url,
+            "ssm-incidents",
+            "create-timeline-event",
+        ]);
+        c.args([
+            "--incident-record-arn",
+            DEMO_INCIDENT,
+            "--event-type",
+            "Custom Event",
+        ]);
+        c.args(["--event-time", &now, "--event-data", &data]);
+        c
+    } else {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_imdeck"));
+        c.args(["--endpoint-url", url, "exec", "--"]);
+        c.arg(format!(
+            "@aws ssm-incidents create-timeline-event --incident-record-arn {DEMO_INCIDENT} \
+             --event-type 'Custom Event' --event-time {now} --event-data '{data}'"
+        ));
+        c
+    };
+    let status = command
+        .env("AWS_ACCESS_KEY_ID", "AKIDTMUXTEST")
+        .env("AWS_SECRET_ACCESS_KEY", "tmux-secret")
+        .env("AWS_REGION", "us-east-2")
+        .env("AWS_DEFAULT_REGION", "us-east-2")
+        .env("AWS_CONFIG_FILE", "/dev/null")
+        .env("AWS_SHARED_CREDENTIALS_FILE", "/dev/null")
+        .output()
+        .expect("the outside client runs");
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+}
+
+#[test]
+fn an_event_added_elsewhere_appears_and_one_key_actions_write_after_confirmation() {
+    let sandbox = StandaloneSandbox::start();
+    let tmux = Tmux::start("live");
+    let bin = env!("CARGO_BIN_EXE_imdeck");
+    tmux.send(&[
+        &format!(
+            "AWS_ACCESS_KEY_ID=AKIDTMUXTEST AWS_SECRET_ACCESS_KEY=tmux-secret AWS_REGION=us-east-2 \
+             {bin} --endpoint-url {} --incident {DEMO_INCIDENT}",
+            sandbox.url
+        ),
+        "Enter",
+    ]);
+    tmux.wait_for("the demo incident's timeline", |s| {
+        s.contains("Analytics query killed")
+    });
+    add_event_from_outside(&sandbox.url, "Rolled back the orders deploy");
+    // One polling interval is 5 s; the event text is then fetched: allow for both.
+    tmux.wait_for("the outside event in the timeline", |s| {
+        s.contains("Rolled back the orders deploy")
+    });
+    tmux.send(&["n"]);
+    tmux.send(&["-l", "Paged the DBA team"]);
+    tmux.send(&["Enter"]);
+    tmux.wait_for("the confirmation showing the chat line", |s| {
+        s.contains("create-timeline-event")
+    });
+    tmux.send(&["y"]);
+    tmux.wait_for("the note in the timeline", |s| {
+        s.contains("Paged the DBA team")
     });
     tmux.send(&["q"]);
     tmux.assert_restored();

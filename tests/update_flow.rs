@@ -116,7 +116,7 @@ fn typing_a_read_command_and_enter_runs_it() {
         &mut state,
         Msg::CommandFinished {
             line: list_incidents(),
-            result: Ok("{\"incidentRecordSummaries\": []}".into()),
+            result: Ok(serde_json::json!({"incidentRecordSummaries": []})),
         },
     );
     assert!(
@@ -561,7 +561,7 @@ fn one_key_note_builds_the_command_and_confirms() {
         &mut state,
         Msg::CommandFinished {
             line: expected,
-            result: Ok(String::new()),
+            result: Ok(serde_json::Value::Null),
         },
     );
     assert!(
@@ -758,7 +758,7 @@ fn a_started_incident_is_selected_when_the_command_finishes() {
         &mut state,
         Msg::CommandFinished {
             line: start,
-            result: Ok(format!("{{\"incidentRecordArn\": \"{new_arn}\"}}")),
+            result: Ok(serde_json::json!({ "incidentRecordArn": new_arn })),
         },
     );
     assert!(
@@ -768,6 +768,64 @@ fn a_started_incident_is_selected_when_the_command_finishes() {
         "{effects:?}"
     );
     assert_eq!(state.incidents.selected_arn.as_deref(), Some(new_arn));
+}
+
+/// The response is rendered in `update`: `--output text` or a `--query` that hides the ARN still lets the
+/// started incident be found, and a write whose query fails to render still reloads what it changed.
+#[test]
+fn rendering_is_done_in_update_and_does_not_hide_what_a_write_did() {
+    let mut state = loaded(false);
+    let new_arn = "arn:aws:ssm-incidents::111122223333:incident-record/test-response-plan-chat/new";
+    let start = ChatLine {
+        output: OutputFormat::Text,
+        query: Some("length(incidentRecordArn)".into()),
+        ..line(IncidentCommand::StartIncident {
+            response_plan_arn: PLAN.into(),
+            title: None,
+            impact: None,
+            related_items: vec![],
+            trigger_details: None,
+            client_token: None,
+        })
+    };
+    let effects = update(
+        &mut state,
+        Msg::CommandFinished {
+            line: start,
+            result: Ok(serde_json::json!({ "incidentRecordArn": new_arn })),
+        },
+    );
+    assert_eq!(state.incidents.selected_arn.as_deref(), Some(new_arn));
+    assert!(effects.contains(&Effect::LoadIncidentRecord {
+        arn: new_arn.into()
+    }));
+    match &state.command.output {
+        CommandOutput::Text { body, .. } => assert_eq!(body.trim(), "79"),
+        other => panic!("{other:?}"),
+    }
+    // A query that cannot be applied is reported, and the write's reload still happens.
+    let bad = ChatLine {
+        query: Some("[".into()),
+        ..note(INCIDENT)
+    };
+    let effects = update(
+        &mut state,
+        Msg::CommandFinished {
+            line: bad,
+            result: Ok(serde_json::json!({ "eventId": "e9" })),
+        },
+    );
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::LoadIncidents { .. })),
+        "{effects:?}"
+    );
+    assert!(
+        matches!(&state.command.output, CommandOutput::Failed { message, .. } if message.contains("InvalidQuery")),
+        "{:?}",
+        state.command.output
+    );
 }
 
 #[test]
@@ -914,4 +972,43 @@ fn copy_line_puts_the_canonical_line_on_the_clipboard() {
         }
         other => panic!("{other:?}"),
     }
+}
+
+#[test]
+fn a_backdated_event_this_app_created_shows_although_the_poll_would_miss_it() {
+    let mut state = loaded(false);
+    let newest = state.timeline.newest_time().expect("a loaded timeline");
+    let mut backdated = note(INCIDENT);
+    if let IncidentCommand::CreateTimelineEvent { event_time, .. } = &mut backdated.command {
+        *event_time = Timestamp(newest.millis() - 3_600_000);
+    }
+    let effects = update(
+        &mut state,
+        Msg::CommandFinished {
+            line: backdated,
+            result: Ok(
+                serde_json::json!({"eventId": "e-backdated", "incidentRecordArn": INCIDENT}),
+            ),
+        },
+    );
+    assert!(
+        state
+            .timeline
+            .events
+            .iter()
+            .any(|row| row.summary.event_id == "e-backdated"),
+        "the created event is in the timeline"
+    );
+    assert_eq!(
+        state.timeline.newest_time(),
+        Some(newest),
+        "polling still starts at the newest"
+    );
+    assert!(
+        effects.contains(&Effect::FetchEvent {
+            arn: INCIDENT.into(),
+            id: "e-backdated".into()
+        }),
+        "{effects:?}"
+    );
 }

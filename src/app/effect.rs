@@ -2,13 +2,16 @@
 
 use crate::domain::chat_command::ChatLine;
 use crate::domain::model::Timestamp;
+use crate::domain::setup_plan::SetupStep;
 
 /// One piece of I/O. Each carries what its answer needs to be matched back (a generation or an ARN), so
 /// `update` can drop answers that arrive after the user has moved on.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Read the whole setup snapshot and run the audit; answer with `SnapshotProgress` messages then
-    /// `SnapshotLoaded` (or `SnapshotFailed`) carrying the same generation.
+    /// `SnapshotLoaded` (or `SnapshotFailed`) carrying the same generation. The audit is pure, but it
+    /// evaluates every topic policy of every Region, so it runs in the effect's task and the loop keeps drawing.
+    /// Everything lighter (parsing a line, rendering a response, planning the setup) happens in `update`.
     LoadSnapshot {
         generation: u64,
     },
@@ -46,6 +49,13 @@ pub enum Effect {
     /// Write the post-incident record as Markdown; answer `ExportFinished`.
     ExportIncident {
         arn: String,
+    },
+    /// Write one confirmed setup step through the cloud writer (which re-reads the resource first and abandons
+    /// the write if it changed since the preview), then read the snapshot again and run the audit; answer
+    /// `SetupStepApplied` with the same generation. Never produced in read-only mode.
+    ApplySetupStep {
+        generation: u64,
+        step: Box<SetupStep>,
     },
     /// Put text on the terminal's clipboard (OSC 52).
     CopyToClipboard(String),

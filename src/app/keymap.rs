@@ -18,6 +18,7 @@ pub enum Section {
     Channels,
     Incidents,
     Timeline,
+    Wizard,
     Command,
     Filter,
     Prompt,
@@ -26,12 +27,13 @@ pub enum Section {
 }
 
 impl Section {
-    pub const ALL: [Section; 10] = [
+    pub const ALL: [Section; 11] = [
         Section::Global,
         Section::Checklist,
         Section::Channels,
         Section::Incidents,
         Section::Timeline,
+        Section::Wizard,
         Section::Command,
         Section::Filter,
         Section::Prompt,
@@ -44,10 +46,10 @@ impl Section {
         matches!(self, Section::Command | Section::Filter | Section::Prompt)
     }
 
-    /// Sections that own every key while they are up: the text fields, and the confirmation and popups
-    /// (so `q` in a confirmation cannot quit with a write half-asked). Only the panes fall back to [global].
+    /// Sections that own every key while they are up: the text fields, the confirmation, the popups and the
+    /// wizard (so `q` in a confirmation cannot quit with a write half-asked). Only the panes fall back to [global].
     pub fn is_modal(self) -> bool {
-        self.takes_text() || matches!(self, Section::Confirm | Section::Popup)
+        self.takes_text() || matches!(self, Section::Confirm | Section::Popup | Section::Wizard)
     }
 
     pub fn title(self) -> &'static str {
@@ -57,6 +59,7 @@ impl Section {
             Section::Channels => "Channels",
             Section::Incidents => "Incidents",
             Section::Timeline => "Timeline",
+            Section::Wizard => "Setup wizard",
             Section::Command => "Command box",
             Section::Filter => "Incident filter",
             Section::Prompt => "Prompts",
@@ -103,10 +106,14 @@ pub enum Action {
     AcceptCorrection,
     CopyLine,
     Confirm,
+    SetupWizard,
+    ApplyStep,
+    ApplyAll,
+    ToggleGuardrail,
 }
 
 impl Action {
-    pub const ALL: [Action; 33] = [
+    pub const ALL: [Action; 37] = [
         Action::Quit,
         Action::FocusNext,
         Action::FocusPrev,
@@ -140,6 +147,10 @@ impl Action {
         Action::AcceptCorrection,
         Action::CopyLine,
         Action::Confirm,
+        Action::SetupWizard,
+        Action::ApplyStep,
+        Action::ApplyAll,
+        Action::ToggleGuardrail,
     ];
 
     /// The help overlay's line for this action.
@@ -178,6 +189,12 @@ impl Action {
             Action::AcceptCorrection => "accept the corrected line offered under the box",
             Action::CopyLine => "copy the chat line, to paste in Slack or Teams",
             Action::Confirm => "yes, run it",
+            Action::SetupWizard => "open the setup wizard: topics → channel → response plan",
+            Action::ApplyStep => "apply the selected step (shows what it writes and asks first)",
+            Action::ApplyAll => "apply every remaining step in order (asks once)",
+            Action::ToggleGuardrail => {
+                "also set the guardrail AWSIncidentManagerResolverAccess, or not"
+            }
         }
     }
 }

@@ -8,6 +8,7 @@ use crate::domain::chat_command::ChatLine;
 use crate::domain::model::{
     EventSummary, IncidentRecord, IncidentRecordSummary, TimelineEvent, Timestamp,
 };
+use crate::domain::setup_plan::SetupStep;
 use crate::domain::snapshot::CloudSnapshot;
 
 #[derive(Debug, Clone)]
@@ -67,13 +68,25 @@ pub enum Msg {
         id: String,
         result: Result<TimelineEvent, CloudError>,
     },
-    /// A command ran: `Ok` holds the output as the AWS CLI prints it.
+    /// A command ran: `Ok` holds the response as the service returned it (`Null` for none); `update`
+    /// renders it the way the line's `--query` and `--output` ask.
     CommandFinished {
         line: ChatLine,
-        result: Result<String, CloudError>,
+        result: Result<serde_json::Value, CloudError>,
     },
     HistoryLoaded {
         lines: Vec<String>,
+    },
+    /// A setup step was written (or not). `Ok` holds the step's re-checks that still fail in the fresh audit
+    /// (empty: the step is proven); `Err` says why nothing was written, e.g. `PreconditionFailed` when the
+    /// resource changed since the preview. `snapshot` and `checks` are the state read right after, `None` when
+    /// no request was made.
+    SetupStepApplied {
+        generation: u64,
+        step: Box<SetupStep>,
+        result: Result<Vec<Check>, CloudError>,
+        snapshot: Option<Box<CloudSnapshot>>,
+        checks: Vec<Check>,
     },
     /// `Ok` holds where the record was written.
     ExportFinished {

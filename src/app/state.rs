@@ -4,6 +4,7 @@ pub mod command_box;
 pub mod incidents;
 pub mod setup;
 pub mod timeline;
+pub mod wizard;
 
 use ratatui_textarea::TextArea;
 
@@ -15,6 +16,7 @@ pub use command_box::{CommandBox, CommandOutput, HistorySearch};
 pub use incidents::IncidentList;
 pub use setup::{ChannelRow, CheckColumn, PlanRow, SetupView};
 pub use timeline::{CachedText, EventRow, Timeline};
+pub use wizard::Wizard;
 
 /// What the header says about where imdeck is pointed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -205,6 +207,8 @@ pub struct AppState {
     pub incidents: IncidentList,
     pub timeline: Timeline,
     pub command: CommandBox,
+    /// The setup wizard; it keeps its options and applied steps while closed.
+    pub wizard: Wizard,
     /// The terminal size, to bound how many timeline texts to fetch.
     pub viewport: (u16, u16),
 }
@@ -236,14 +240,23 @@ impl AppState {
             incidents: IncidentList::default(),
             timeline: Timeline::default(),
             command,
+            wizard: Wizard::default(),
             viewport: (80, 24),
         }
     }
 
-    /// The section whose keys apply now: an overlay's, the filter's while it is typed, else the focus's.
+    /// The section whose keys apply now: an overlay's, the wizard's (or its y/n), the filter's while it is
+    /// typed, else the focus's.
     pub fn key_section(&self) -> Section {
         if let Some(section) = self.overlay.section() {
             return section;
+        }
+        if self.wizard.open {
+            return if self.wizard.pending.is_some() {
+                Section::Confirm
+            } else {
+                Section::Wizard
+            };
         }
         if self.focus == Focus::Incidents && self.incidents.filter_input.is_some() {
             return Section::Filter;

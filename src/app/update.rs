@@ -9,6 +9,7 @@ mod keys;
 mod lifecycle;
 mod setup;
 mod timeline;
+mod wizard;
 
 use super::effect::Effect;
 use super::msg::Msg;
@@ -51,5 +52,19 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
         Msg::CommandFinished { line, result } => command::finished(state, line, result),
         Msg::HistoryLoaded { lines } => history::history_loaded(state, lines),
         Msg::ExportFinished { arn, result } => actions::export_finished(state, &arn, result),
+        Msg::SetupStepApplied {
+            generation,
+            step,
+            result,
+            snapshot,
+            checks,
+        } => wizard::applied(
+            state,
+            generation,
+            *step,
+            result,
+            snapshot.map(|s| *s),
+            checks,
+        ),
     }
 }

@@ -68,6 +68,45 @@ impl Cloud {
         Ok(items.iter().map(from::event_summary).collect())
     }
 
+    /// The timeline page by page, each page handed to `on_page` as it arrives so the first screen does not wait
+    /// for the last page. A first load (`after: None`) comes newest first, since the newest events are what
+    /// the operator looks at; an incremental poll comes oldest first.
+    pub async fn stream_timeline(
+        &self,
+        arn: &str,
+        after: Option<Timestamp>,
+        mut on_page: impl FnMut(Vec<EventSummary>),
+    ) -> Result<(), CloudError> {
+        let order = if after.is_some() {
+            SortOrder::Ascending
+        } else {
+            SortOrder::Descending
+        };
+        let mut request = self
+            .incidents()
+            .list_timeline_events()
+            .incident_record_arn(arn)
+            .sort_by(TimelineEventSort::EventTime)
+            .sort_order(order);
+        if let Some(after) = after {
+            request = request.filters(to_requests::filter(&Filter {
+                key: "eventTime".into(),
+                condition: Condition::After(after),
+            })?);
+        }
+        let mut pages = request.into_paginator().send();
+        while let Some(page) = pages.next().await {
+            let page = page.map_err(from_sdk)?;
+            on_page(
+                page.event_summaries
+                    .iter()
+                    .map(from::event_summary)
+                    .collect(),
+            );
+        }
+        Ok(())
+    }
+
     pub async fn get_timeline_event(
         &self,
         arn: &str,

@@ -16,9 +16,12 @@ use super::{Cloud, CloudError};
 use crate::domain::model::{ChannelConfig, ChatPlatform, ReplicationSet, ResponsePlan, Topic};
 use crate::domain::snapshot::{CloudSnapshot, Fetched, ReadFailure, RegionSnapshot};
 
-/// How many GetTopicAttributes / GetResponsePlan calls run at once: enough to hide latency, few enough to
-/// stay well under SNS's 30 TPS and not trip throttling on an account with hundreds of topics.
-pub const FAN_OUT: usize = 8;
+/// GetTopicAttributes calls in flight at once, per Region (SNS quotas are per Region, and all Regions run
+/// at once): 16 covers a typical account's topics in one or two round trips while an account with
+/// hundreds of topics still cannot burst past SNS's per-Region request rate.
+pub const TOPIC_FAN_OUT: usize = 16;
+/// GetResponsePlan calls in flight at once (plans are per account, so this bounds the whole account).
+pub const PLAN_FAN_OUT: usize = 8;
 
 /// Sent as Regions finish so the UI can show "Regions 2/3".
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -131,7 +134,7 @@ impl Cloud {
                         Err(err) => Err(failure(arn, &err)),
                     }
                 })
-                .buffered(FAN_OUT)
+                .buffered(TOPIC_FAN_OUT)
                 .collect::<Vec<Fetched<Topic>>>()
                 .await),
         };
@@ -202,7 +205,7 @@ impl Cloud {
                     .await
                     .map_err(|e| failure(summary.arn.clone(), &e))
             })
-            .buffered(FAN_OUT)
+            .buffered(PLAN_FAN_OUT)
             .collect()
             .await)
     }

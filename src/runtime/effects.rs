@@ -3,10 +3,11 @@
 use tokio::sync::mpsc::UnboundedSender;
 
 use crate::app::{Effect, Msg};
-use crate::cloud::Cloud;
+use crate::cloud::{Cloud, CloudError};
 use crate::commands::export::read_export;
+use crate::commands::setup::apply::{apply_change, failing_rechecks};
 use crate::domain::audit::run_audit;
-use crate::domain::cli_output::render_output;
+use crate::domain::setup_plan::SetupStep;
 
 use super::history;
 
@@ -58,11 +59,21 @@ async fn perform(effect: Effect, cloud: &Cloud, tx: &UnboundedSender<Msg>) -> Ve
             generation,
             after,
         } => {
-            let result = cloud.list_timeline(&arn, after).await;
+            // Each page is shown as it arrives; the closing message (with no events) ends the poll.
+            let result = cloud
+                .stream_timeline(&arn, after, |page| {
+                    let _ = tx.send(Msg::TimelinePage {
+                        arn: arn.clone(),
+                        generation,
+                        result: Ok(page),
+                        last_page: false,
+                    });
+                })
+                .await;
             vec![Msg::TimelinePage {
                 arn,
                 generation,
-                result,
+                result: result.map(|()| Vec::new()),
                 last_page: true,
             }]
         }
@@ -71,17 +82,7 @@ async fn perform(effect: Effect, cloud: &Cloud, tx: &UnboundedSender<Msg>) -> Ve
             vec![Msg::EventLoaded { arn, id, result }]
         }
         Effect::RunCommand { line } => {
-            let result = cloud
-                .execute(&line.command, line.region.as_deref())
-                .await
-                .and_then(|value| {
-                    render_output(&value, line.query.as_deref(), line.output).map_err(|message| {
-                        crate::cloud::CloudError::Validation {
-                            code: "InvalidQuery".into(),
-                            message,
-                        }
-                    })
-                });
+            let result = cloud.execute(&line.command, line.region.as_deref()).await;
             vec![Msg::CommandFinished { line, result }]
         }
         Effect::SaveHistory { line } => {
@@ -106,7 +107,50 @@ async fn perform(effect: Effect, cloud: &Cloud, tx: &UnboundedSender<Msg>) -> Ve
             };
             vec![Msg::ExportFinished { arn, result }]
         }
+        Effect::ApplySetupStep { generation, step } => {
+            vec![apply_setup_step(cloud, generation, *step).await]
+        }
         // Handled by the loop itself: they touch the terminal, not the network.
         Effect::CopyToClipboard(_) | Effect::Quit => Vec::new(),
+    }
+}
+
+/// Writes one step as `imdeck setup --apply` does, then reads everything again so the wizard shows the state
+/// after the write and the step's re-checks. Read-only mode has no writer: nothing is sent, nothing re-read.
+async fn apply_setup_step(cloud: &Cloud, generation: u64, step: SetupStep) -> Msg {
+    let not_sent = |step: SetupStep, error: CloudError| Msg::SetupStepApplied {
+        generation,
+        step: Box::new(step),
+        result: Err(error),
+        snapshot: None,
+        checks: Vec::new(),
+    };
+    let writer = match cloud.writer() {
+        Ok(writer) => writer,
+        Err(error) => return not_sent(step, error),
+    };
+    let Some(change) = step.change() else {
+        let error = CloudError::Validation {
+            code: "ManualStep".into(),
+            message: "a manual step has no API to apply it".into(),
+        };
+        return not_sent(step, error);
+    };
+    let written = apply_change(&writer, change).await;
+    // Re-read even after a refused write: the preview was stale, and the plan must be made again from what is there.
+    let snapshot = cloud.load_snapshot(None).await;
+    let checks = run_audit(&snapshot);
+    let result = written.map(|()| {
+        failing_rechecks(&step, &checks)
+            .into_iter()
+            .cloned()
+            .collect()
+    });
+    Msg::SetupStepApplied {
+        generation,
+        step: Box::new(step),
+        result,
+        snapshot: Some(Box::new(snapshot)),
+        checks,
     }
 }

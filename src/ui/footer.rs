@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 use crate::app::keymap::{Action, Section};
 use crate::app::state::AppState;
 
-const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
+pub const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
 /// The spinner frame for a running command, from the state's clock (so it moves with ticks, not frames).
 pub fn spinner(state: &AppState) -> &'static str {
@@ -34,8 +34,25 @@ fn hints(state: &AppState) -> Vec<(String, &'static str)> {
             (Action::Leave, "leave"),
         ],
         Section::Filter | Section::Prompt => &[(Action::Submit, "ok"), (Action::Leave, "cancel")],
+        Section::Confirm if state.wizard.open => {
+            &[(Action::Confirm, "write it"), (Action::Leave, "cancel")]
+        }
         Section::Confirm => &[(Action::Confirm, "run it"), (Action::Leave, "cancel")],
         Section::Popup => &[(Action::Leave, "close"), (Action::Down, "scroll")],
+        Section::Wizard if state.header.read_only => &[
+            (Action::Down, "next step"),
+            (Action::ToggleGuardrail, "guardrail"),
+            (Action::PageDown, "scroll"),
+            (Action::Leave, "close"),
+        ],
+        Section::Wizard => &[
+            (Action::Down, "next step"),
+            (Action::ApplyStep, "apply"),
+            (Action::ApplyAll, "apply all"),
+            (Action::ToggleGuardrail, "guardrail"),
+            (Action::PageDown, "scroll"),
+            (Action::Leave, "close"),
+        ],
         Section::Incidents | Section::Timeline => &[
             (Action::Help, "help"),
             (Action::FocusNext, "next pane"),
@@ -48,6 +65,7 @@ fn hints(state: &AppState) -> Vec<(String, &'static str)> {
             (Action::Help, "help"),
             (Action::FocusNext, "next pane"),
             (Action::OpenDetail, "detail"),
+            (Action::SetupWizard, "wizard"),
             (Action::Command, "command"),
             (Action::Quit, "quit"),
         ],
@@ -70,6 +88,13 @@ fn status(state: &AppState) -> Vec<Span<'static>> {
     if state.command.running.is_some() {
         spans.push(Span::styled(
             format!("{} running ", spinner(state)),
+            theme.key(),
+        ));
+    }
+    if let Some(applying) = &state.wizard.applying {
+        let frame = ((state.now.millis() - applying.since.millis()).max(0) / 100) as usize;
+        spans.push(Span::styled(
+            format!("{} applying ", SPINNER[frame % SPINNER.len()]),
             theme.key(),
         ));
     }

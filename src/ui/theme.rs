@@ -107,6 +107,16 @@ impl Theme {
             .add_modifier(Modifier::UNDERLINED | Modifier::BOLD)
     }
 
+    /// A line a change adds; the `+` mark in front carries the meaning without colour.
+    pub fn added(self) -> Style {
+        self.fg(Color::Green)
+    }
+
+    /// A line a change removes, marked `-`.
+    pub fn removed(self) -> Style {
+        self.fg(Color::Red)
+    }
+
     pub fn heading(self) -> Style {
         Style::default().add_modifier(Modifier::BOLD)
     }

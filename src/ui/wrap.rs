@@ -12,20 +12,26 @@ pub fn wrap(text: &str, max: usize, limit: usize) -> Vec<String> {
     let max = max.max(1);
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
-        let mut line = String::new();
-        let mut line_width = 0;
-        for word in paragraph.split(' ') {
+        // Leading spaces are kept on the paragraph's first line: they carry the nesting of JSON output.
+        let body = paragraph.trim_start_matches(' ');
+        let indent = (paragraph.len() - body.len()).min(max.saturating_sub(1));
+        let mut line = " ".repeat(indent);
+        let mut line_width = indent;
+        // Whether the current line holds a word yet (its indentation is not one).
+        let mut has_word = false;
+        for word in body.split(' ') {
             let word_width = width(word);
-            let gap = usize::from(!line.is_empty());
+            let gap = usize::from(has_word);
             if line_width + gap + word_width <= max {
                 if gap == 1 {
                     line.push(' ');
                 }
                 line.push_str(word);
                 line_width += gap + word_width;
+                has_word = true;
                 continue;
             }
-            if !line.is_empty() {
+            if has_word {
                 lines.push(std::mem::take(&mut line));
                 line_width = 0;
                 if lines.len() >= limit {
@@ -44,6 +50,7 @@ pub fn wrap(text: &str, max: usize, limit: usize) -> Vec<String> {
                 }
                 line.push(c);
                 line_width += w;
+                has_word = true;
             }
         }
         lines.push(line);
@@ -57,6 +64,16 @@ pub fn wrap(text: &str, max: usize, limit: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn leading_indentation_survives() {
+        let json = "{\n    \"a\": [\n        1\n    ]\n}";
+        assert_eq!(
+            wrap(json, 40, 10),
+            vec!["{", "    \"a\": [", "        1", "    ]", "}"]
+        );
+        assert_eq!(wrap("  aa bb cc dd", 7, 10), vec!["  aa bb", "cc dd"]);
+    }
 
     #[test]
     fn wraps_at_spaces_and_breaks_long_words() {

@@ -27,9 +27,10 @@ echo "--- imdeck exec and the AWS CLI print the same JSON"
 SANDBOX_URL="http://127.0.0.1:$sandbox_port" AWS_BIN="$peers/awscli/bin/aws" IMDECK_BIN="$bin" \
   python3 tests/peers/exec_vs_cli.py
 
-echo "--- imdeck's SNS adapter against moto and against the sandbox"
+echo "--- imdeck's SNS adapter against moto and the sandbox; Cloud::execute byte for byte against the AWS CLI"
 moto_port=$(free_port)
 "$peers/moto/bin/moto_server" -H 127.0.0.1 -p "$moto_port" >"$work/moto.out" 2>&1 &
 pids+=($!)
 wait_port "$moto_port"
-IMDECK_MOTO_URL="http://127.0.0.1:$moto_port" cargo test --features peers --test peer_moto
+IMDECK_MOTO_URL="http://127.0.0.1:$moto_port" PATH="$PWD/$peers/awscli/bin:$PATH" \
+  cargo test --features peers --test peer_moto --test cloud_cli_parity

@@ -8,7 +8,9 @@ use crate::app::state::command_box::CommandOutput;
 use crate::app::state::{AppState, HistorySearch, Overlay, PendingCommand};
 use crate::cloud::CloudError;
 use crate::domain::chat_command::{ChatLine, canonical_line, parse_chat_line};
+use crate::domain::cli_output::render_output;
 use crate::domain::command::IncidentCommand;
+use crate::domain::model::EventSummary;
 
 use super::{completion, history, incidents, timeline};
 
@@ -140,10 +142,12 @@ pub fn confirm_key(state: &mut AppState, action: Option<Action>) -> Vec<Effect> 
     }
 }
 
+/// The raw response is rendered here, not in the effect: `--query` and `--output` are pure formatting, and the
+/// response itself (not its rendering) says which incident a start created.
 pub fn finished(
     state: &mut AppState,
     line: ChatLine,
-    result: Result<String, CloudError>,
+    result: Result<serde_json::Value, CloudError>,
 ) -> Vec<Effect> {
     state.command.running = None;
     let command = &line.command;
@@ -155,16 +159,28 @@ pub fn finished(
             };
             Vec::new()
         }
-        Ok(output) => {
-            let mut effects = after_write(state, command, &output);
-            state.command.output = CommandOutput::Text {
-                title: command.cli_name().into(),
-                body: if output.trim().is_empty() {
-                    "done".into()
-                } else {
-                    output
-                },
-            };
+        Ok(response) => {
+            // A write that succeeded changed AWS whatever its query makes of the answer.
+            let mut effects = after_write(state, command, &response);
+            state.command.output =
+                match render_output(&response, line.query.as_deref(), line.output) {
+                    Ok(output) => CommandOutput::Text {
+                        title: command.cli_name().into(),
+                        body: if output.trim().is_empty() {
+                            "done".into()
+                        } else {
+                            output
+                        },
+                    },
+                    Err(message) => CommandOutput::Failed {
+                        title: command.cli_name().into(),
+                        message: CloudError::Validation {
+                            code: "InvalidQuery".into(),
+                            message,
+                        }
+                        .cli_message(command.operation()),
+                    },
+                };
             effects.extend(timeline::fetch_visible_texts(state));
             effects
         }
@@ -172,7 +188,11 @@ pub fn finished(
 }
 
 /// A successful write changes what the panes show: read the affected parts again at once.
-fn after_write(state: &mut AppState, command: &IncidentCommand, output: &str) -> Vec<Effect> {
+fn after_write(
+    state: &mut AppState,
+    command: &IncidentCommand,
+    response: &serde_json::Value,
+) -> Vec<Effect> {
     if !command.is_mutating() {
         return Vec::new();
     }
@@ -181,15 +201,33 @@ fn after_write(state: &mut AppState, command: &IncidentCommand, output: &str) ->
     match command {
         IncidentCommand::StartIncident { .. } => {
             // Show the incident just started, as the chat channel would.
-            let started = serde_json::from_str::<serde_json::Value>(output)
-                .ok()
-                .and_then(|v| {
-                    v.get("incidentRecordArn")
-                        .and_then(|a| a.as_str())
-                        .map(str::to_string)
-                });
+            let started = response
+                .get("incidentRecordArn")
+                .and_then(|a| a.as_str())
+                .map(str::to_string);
             if let Some(arn) = started {
                 effects.extend(incidents::select(state, arn));
+            }
+        }
+        IncidentCommand::CreateTimelineEvent {
+            incident_record_arn,
+            event_time,
+            event_type,
+            event_references,
+            ..
+        } if Some(incident_record_arn) == selected.as_ref() => {
+            if let Some(event_id) = response.get("eventId").and_then(|id| id.as_str()) {
+                effects.extend(timeline::created(
+                    state,
+                    EventSummary {
+                        incident_record_arn: incident_record_arn.clone(),
+                        event_id: event_id.to_string(),
+                        event_time: *event_time,
+                        event_updated_time: state.now,
+                        event_type: event_type.clone(),
+                        event_references: event_references.clone(),
+                    },
+                ));
             }
         }
         IncidentCommand::UpdateIncidentRecord { arn, .. } if Some(arn) == selected.as_ref() => {

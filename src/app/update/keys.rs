@@ -7,7 +7,7 @@ use crate::app::keymap::{Action, Section};
 use crate::app::state::command_box::new_input;
 use crate::app::state::{AppState, DetailTarget, Focus, Overlay};
 
-use super::{actions, command, incidents, lifecycle, timeline};
+use super::{actions, command, incidents, lifecycle, timeline, wizard};
 
 pub fn key_pressed(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
     if key.kind == KeyEventKind::Release {
@@ -17,7 +17,11 @@ pub fn key_pressed(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
     let action = state.keymap.action(section, &key);
     match section {
         Section::Popup => popup_key(state, action),
+        Section::Confirm if state.wizard.open && matches!(state.overlay, Overlay::None) => {
+            wizard::confirm_key(state, action)
+        }
         Section::Confirm => command::confirm_key(state, action),
+        Section::Wizard => wizard::key(state, action),
         Section::Prompt => actions::prompt_key(state, action, key),
         Section::Filter => filter_key(state, action, key),
         Section::Command => command::key(state, action, key),
@@ -35,6 +39,9 @@ pub fn pasted(state: &mut AppState, text: &str) -> Vec<Effect> {
         .chars()
         .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
         .collect();
+    if state.wizard.open {
+        return Vec::new();
+    }
     match &mut state.overlay {
         Overlay::Prompt(prompt) => {
             prompt.input.insert_str(&flat);
@@ -82,6 +89,7 @@ fn pane_action(state: &mut AppState, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Refresh => lifecycle::refresh_all(state),
+        Action::SetupWizard => wizard::open(state),
         Action::ToggleUtc => {
             state.utc = !state.utc;
             Vec::new()
@@ -123,7 +131,10 @@ fn pane_action(state: &mut AppState, action: Action) -> Vec<Effect> {
         | Action::Complete
         | Action::AcceptCorrection
         | Action::CopyLine
-        | Action::Confirm => Vec::new(),
+        | Action::Confirm
+        | Action::ApplyStep
+        | Action::ApplyAll
+        | Action::ToggleGuardrail => Vec::new(),
     }
 }
 

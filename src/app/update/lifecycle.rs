@@ -30,7 +30,11 @@ pub fn refresh_all(state: &mut AppState) -> Vec<Effect> {
 pub fn tick(state: &mut AppState, now: Timestamp) -> Vec<Effect> {
     state.now = now;
     let mut effects = Vec::new();
-    if state.setup.loading.is_none() && state.setup.next_refresh_at.is_some_and(|t| t <= now) {
+    // While the wizard writes, its own re-read is the next snapshot: a periodic load could read half a change.
+    if state.setup.loading.is_none()
+        && state.wizard.applying.is_none()
+        && state.setup.next_refresh_at.is_some_and(|t| t <= now)
+    {
         effects.extend(setup::reload(state));
     }
     if !state.incidents.loading && state.incidents.next_poll_at.is_some_and(|t| t <= now) {

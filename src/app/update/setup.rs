@@ -37,6 +37,9 @@ pub fn loaded(
     }
     state.setup.load(snapshot, checks);
     state.setup.loading = None;
+    if state.wizard.open || state.wizard.plan.is_some() {
+        state.wizard.replan(state.setup.snapshot.as_ref());
+    }
     state.setup.refresh.succeeded(state.now);
     state.setup.next_refresh_at = Some(later(state.now, state.config.snapshot_refresh_ms));
     Vec::new()

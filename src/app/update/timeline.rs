@@ -166,3 +166,12 @@ pub fn move_cursor(state: &mut AppState, to: usize) -> Vec<Effect> {
 pub fn page_rows(state: &AppState) -> usize {
     usize::from(state.viewport.1.saturating_sub(8).max(1))
 }
+
+/// An event this app just created: shown at once, even when its eventTime is older than the newest event seen
+/// (a backdated event that the incremental `eventTime after` poll would never return).
+pub fn created(state: &mut AppState, summary: EventSummary) -> Vec<Effect> {
+    let arn = summary.incident_record_arn.clone();
+    let highlight = Some(later(state.now, state.config.highlight_ms));
+    let fresh = state.timeline.merge(vec![summary], highlight);
+    fetch_effects(&arn, state.timeline.take_missing_texts_of(&fresh))
+}

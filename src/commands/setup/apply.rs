@@ -80,21 +80,10 @@ pub async fn apply_change(writer: &CloudWriter, planned: &PlannedChange) -> Resu
     }
 }
 
-/// The resource a change writes to.
-fn touched(change: &Change) -> &str {
-    match change {
-        Change::CreateTopic { topic_arn, .. } | Change::MergeTopicPolicy { topic_arn, .. } => {
-            topic_arn
-        }
-        Change::UpdateChannel { channel_arn, .. } => channel_arn,
-        Change::UpdatePlanChatChannel { plan_arn, .. } => plan_arn,
-    }
-}
-
 /// The checks a step names that do not pass in a fresh audit: same rule, and the step's Region (Regional steps)
 /// or the resource it wrote (channel and plan steps), so another resource's failure is not blamed on it.
 pub fn failing_rechecks<'a>(step: &SetupStep, fresh: &'a [Check]) -> Vec<&'a Check> {
-    let resource = step.change().map(|c| touched(&c.change));
+    let resource = step.change().map(|c| c.change.resource());
     fresh
         .iter()
         .filter(|c| step.rechecks.iter().any(|id| id == c.id))

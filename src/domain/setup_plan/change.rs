@@ -178,6 +178,19 @@ impl PlannedChange {
     }
 }
 
+impl Change {
+    /// The ARN of the resource the change writes to.
+    pub fn resource(&self) -> &str {
+        match self {
+            Change::CreateTopic { topic_arn, .. } | Change::MergeTopicPolicy { topic_arn, .. } => {
+                topic_arn
+            }
+            Change::UpdateChannel { channel_arn, .. } => channel_arn,
+            Change::UpdatePlanChatChannel { plan_arn, .. } => plan_arn,
+        }
+    }
+}
+
 impl Precondition {
     /// Does the value still hold in a freshly read snapshot? `Err` says what moved, for the user.
     pub fn verify_in(&self, fresh: &CloudSnapshot) -> Result<(), String> {

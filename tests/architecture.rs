@@ -1,0 +1,91 @@
+//! The dependency rules of style.md, enforced: `domain` stays pure and only `cloud` names the AWS SDK.
+
+use std::path::{Path, PathBuf};
+
+fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("read src") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            files.extend(rust_files(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            files.push(path);
+        }
+    }
+    files
+}
+
+fn offenders(files: &[PathBuf], forbidden: &[&str]) -> Vec<String> {
+    let mut found = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(file).expect("read file");
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            for word in forbidden {
+                if code.contains(word) {
+                    found.push(format!("{}:{}: {word}", file.display(), n + 1));
+                }
+            }
+        }
+    }
+    found
+}
+
+fn src() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
+}
+
+#[test]
+fn domain_is_pure() {
+    let mut files = rust_files(&src().join("domain"));
+    files.push(src().join("domain.rs"));
+    let found = offenders(
+        &files,
+        &[
+            "aws_sdk",
+            "aws_config",
+            "aws_smithy",
+            "ratatui",
+            "tokio",
+            "std::fs",
+            "std::net",
+            "crossterm",
+        ],
+    );
+    assert!(
+        found.is_empty(),
+        "domain must stay pure:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn only_the_cloud_module_names_the_sdk() {
+    let files: Vec<PathBuf> = rust_files(&src())
+        .into_iter()
+        .filter(|f| !f.starts_with(src().join("cloud")) && *f != src().join("cloud.rs"))
+        .collect();
+    let found = offenders(&files, &["aws_sdk_", "aws_config::", "aws_smithy_"]);
+    assert!(
+        found.is_empty(),
+        "the AWS SDK leaks out of cloud:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn every_source_file_opens_with_one_role_line() {
+    let missing: Vec<String> = rust_files(&src())
+        .into_iter()
+        .filter(|f| {
+            let text = std::fs::read_to_string(f).unwrap_or_default();
+            !text.starts_with("//! ")
+        })
+        .map(|f| f.display().to_string())
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "files without a //! line:\n{}",
+        missing.join("\n")
+    );
+}
