@@ -85,7 +85,7 @@ fn typed(text: &str) -> Vec<Msg> {
 
 /// One step of the walk: a key, a whole command line, a one-key action with its answers, or a resize.
 fn next_input(rng: &mut StdRng, lines: &[String]) -> Vec<Msg> {
-    const KEYS: &str = "jkgGnirsedawxyq?/:tRwN0123456789 ";
+    const KEYS: &str = "jkgGnirsedawxyq?/:tRwAN0123456789 ";
     match rng.random_range(0..100) {
         0..=49 => {
             let keys: Vec<char> = KEYS.chars().collect();
@@ -132,7 +132,22 @@ fn next_input(rng: &mut StdRng, lines: &[String]) -> Vec<Msg> {
             msgs.push(key(KeyCode::Esc));
             msgs
         }
-        85..=96 => {
+        85..=88 => {
+            // The setup wizard: open it, apply one step or all of them, confirm.
+            let apply = [
+                key(KeyCode::Enter),
+                key(KeyCode::Char('a')),
+                key(KeyCode::Char('A')),
+            ];
+            vec![
+                key(KeyCode::Esc),
+                key(KeyCode::Char('w')),
+                key(KeyCode::Down),
+                apply[rng.random_range(0..apply.len())].clone(),
+                key(KeyCode::Char('y')),
+            ]
+        }
+        89..=96 => {
             // A one-key action from the incidents or timeline pane, answered and confirmed.
             let mut msgs = vec![key(KeyCode::Esc)];
             let (action, answer) = [
@@ -175,6 +190,8 @@ struct WalkStats {
     inputs: usize,
     effects: usize,
     mutating_runs: usize,
+    /// Wizard steps sent to the runner to apply.
+    setup_applies: usize,
     refused_by_adapter: usize,
     /// Steps after which the box shows the UI's read-only refusal.
     steps_showing_refusal: usize,
@@ -229,6 +246,21 @@ async fn walk(seed: u64, ui_read_only: bool, log: &Path) -> WalkStats {
                         stats.mutating_runs += 1;
                         for answer in perform(Effect::RunCommand { line }, &cloud).await {
                             if let Msg::CommandFinished {
+                                result: Err(CloudError::ReadOnly(_)),
+                                ..
+                            } = &answer
+                            {
+                                stats.refused_by_adapter += 1;
+                            }
+                            queue.push(answer);
+                        }
+                    }
+                    Effect::ApplySetupStep { generation, step } => {
+                        stats.setup_applies += 1;
+                        let answers =
+                            perform(Effect::ApplySetupStep { generation, step }, &cloud).await;
+                        for answer in answers {
+                            if let Msg::SetupStepApplied {
                                 result: Err(CloudError::ReadOnly(_)),
                                 ..
                             } = &answer
@@ -328,11 +360,17 @@ async fn walk_in_child() {
             stats.mutating_runs, 0,
             "the UI refuses writes before any effect"
         );
+        assert_eq!(
+            stats.setup_applies, 0,
+            "the wizard refuses to apply in read-only mode"
+        );
         assert!(stats.steps_showing_refusal > 0, "the walk tried to write");
     } else {
         assert!(stats.mutating_runs > 0, "writes reached the adapter");
+        assert!(stats.setup_applies > 0, "wizard steps reached the runner");
         assert_eq!(
-            stats.refused_by_adapter, stats.mutating_runs,
+            stats.refused_by_adapter,
+            stats.mutating_runs + stats.setup_applies,
             "the adapter refused every one"
         );
     }
