@@ -15,12 +15,33 @@ fn rust_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// The line with the contents of its double-quoted strings removed.
+fn without_strings(line: &str) -> String {
+    let mut out = String::new();
+    let mut in_string = false;
+    let mut escaped = false;
+    for c in line.chars() {
+        match (in_string, escaped, c) {
+            (true, false, '\\') => escaped = true,
+            (true, true, _) => escaped = false,
+            (_, _, '"') => {
+                in_string = !in_string;
+                out.push('"');
+            }
+            (true, _, _) => {}
+            (false, _, c) => out.push(c),
+        }
+    }
+    out
+}
+
 fn offenders(files: &[PathBuf], forbidden: &[&str]) -> Vec<String> {
     let mut found = Vec::new();
     for file in files {
         let text = std::fs::read_to_string(file).expect("read file");
         for (n, line) in text.lines().enumerate() {
-            let code = line.split("//").next().unwrap_or("");
+            // Code only: comments and string literals (a log filter naming an SDK target) do not count.
+            let code = without_strings(line.split("//").next().unwrap_or(""));
             for word in forbidden {
                 if code.contains(word) {
                     found.push(format!("{}:{}: {word}", file.display(), n + 1));

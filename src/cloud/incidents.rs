@@ -1,5 +1,6 @@
 //! The reads the live view needs: incidents, their timeline (incremental), events, related items, plans.
 
+use aws_sdk_ssmincidents::operation::list_timeline_events::builders::ListTimelineEventsFluentBuilder;
 use aws_sdk_ssmincidents::types::{SortOrder, TimelineEventSort};
 
 use super::convert::from_incidents as from;
@@ -46,18 +47,7 @@ impl Cloud {
         arn: &str,
         after: Option<Timestamp>,
     ) -> Result<Vec<EventSummary>, CloudError> {
-        let mut request = self
-            .incidents()
-            .list_timeline_events()
-            .incident_record_arn(arn)
-            .sort_by(TimelineEventSort::EventTime)
-            .sort_order(SortOrder::Ascending);
-        if let Some(after) = after {
-            request = request.filters(to_requests::filter(&Filter {
-                key: "eventTime".into(),
-                condition: Condition::After(after),
-            })?);
-        }
+        let request = self.timeline_request(arn, after, SortOrder::Ascending)?;
         let items = request
             .into_paginator()
             .items()
@@ -82,18 +72,7 @@ impl Cloud {
         } else {
             SortOrder::Descending
         };
-        let mut request = self
-            .incidents()
-            .list_timeline_events()
-            .incident_record_arn(arn)
-            .sort_by(TimelineEventSort::EventTime)
-            .sort_order(order);
-        if let Some(after) = after {
-            request = request.filters(to_requests::filter(&Filter {
-                key: "eventTime".into(),
-                condition: Condition::After(after),
-            })?);
-        }
+        let request = self.timeline_request(arn, after, order)?;
         let mut pages = request.into_paginator().send();
         while let Some(page) = pages.next().await {
             let page = page.map_err(from_sdk)?;
@@ -105,6 +84,28 @@ impl Cloud {
             );
         }
         Ok(())
+    }
+
+    /// ListTimelineEvents sorted by event time, and with `after` only the events after it.
+    fn timeline_request(
+        &self,
+        arn: &str,
+        after: Option<Timestamp>,
+        order: SortOrder,
+    ) -> Result<ListTimelineEventsFluentBuilder, CloudError> {
+        let request = self
+            .incidents()
+            .list_timeline_events()
+            .incident_record_arn(arn)
+            .sort_by(TimelineEventSort::EventTime)
+            .sort_order(order);
+        Ok(match after {
+            Some(after) => request.filters(to_requests::filter(&Filter {
+                key: "eventTime".into(),
+                condition: Condition::After(after),
+            })?),
+            None => request,
+        })
     }
 
     pub async fn get_timeline_event(
