@@ -162,7 +162,9 @@ async fn channel_topics_are_replaced_only_from_the_previewed_state() {
     let mut topics = slack.sns_topic_arns.clone();
     topics.push(euw1.clone());
     let stale = vec![USE2_TOPIC.to_string()];
-    let refused = w.update_channel(&slack, &stale, &topics, None).await;
+    let refused = w
+        .update_channel(slack.platform, &slack.arn, &stale, &topics, None)
+        .await;
     assert!(is_precondition_failure(&refused), "{refused:?}");
     assert_eq!(
         count(
@@ -171,9 +173,15 @@ async fn channel_topics_are_replaced_only_from_the_previewed_state() {
         ),
         0
     );
-    w.update_channel(&slack, &slack.sns_topic_arns, &topics, None)
-        .await
-        .expect("slack update");
+    w.update_channel(
+        slack.platform,
+        &slack.arn,
+        &slack.sns_topic_arns,
+        &topics,
+        None,
+    )
+    .await
+    .expect("slack update");
     let after = channel(&c, ChatPlatform::Slack).await;
     assert_eq!(after.sns_topic_arns, topics);
     assert_eq!(after.iam_role_arn, slack.iam_role_arn);
@@ -185,7 +193,8 @@ async fn channel_topics_are_replaced_only_from_the_previewed_state() {
     let mut topics = teams.sns_topic_arns.clone();
     topics.push(USE2_TOPIC.to_string());
     w.update_channel(
-        &teams,
+        teams.platform,
+        &teams.arn,
         &teams.sns_topic_arns,
         &topics,
         Some(&[RESOLVER.to_string()]),
@@ -203,9 +212,15 @@ async fn channel_topics_are_replaced_only_from_the_previewed_state() {
     let chime = channel(&c, ChatPlatform::Chime).await;
     let mut topics = chime.sns_topic_arns.clone();
     topics.push(euw1);
-    w.update_channel(&chime, &chime.sns_topic_arns, &topics, None)
-        .await
-        .expect("chime update");
+    w.update_channel(
+        chime.platform,
+        &chime.arn,
+        &chime.sns_topic_arns,
+        &topics,
+        None,
+    )
+    .await
+    .expect("chime update");
     assert_eq!(
         channel(&c, ChatPlatform::Chime).await.sns_topic_arns,
         topics

@@ -44,27 +44,29 @@ fn not_found(arn: &str) -> CloudError {
 impl CloudWriter {
     /// Replaces the channel's SNS topics with `new_topics` if they still are `expected_topics` (as sets), and
     /// its guardrails with `guardrails` when given (Chime webhooks have none, so it is ignored for them).
+    /// It re-reads the configuration itself, so the caller names it only by platform and ARN.
     pub async fn update_channel(
         &self,
-        cfg: &ChannelConfig,
+        platform: ChatPlatform,
+        arn: &str,
         expected_topics: &[String],
         new_topics: &[String],
         guardrails: Option<&[String]>,
     ) -> Result<(), CloudError> {
-        let what = format!("the SNS topics of {}", cfg.arn);
+        let what = format!("the SNS topics of {arn}");
         let change = Change {
-            arn: &cfg.arn,
+            arn,
             expected: expected_topics,
             topics: new_topics,
             what: &what,
         };
-        match cfg.platform {
+        match platform {
             ChatPlatform::Slack => self.update_slack(&change, guardrails).await?,
             ChatPlatform::MicrosoftTeams => self.update_teams(&change, guardrails).await?,
             ChatPlatform::Chime => self.update_chime(&change).await?,
         }
-        let after = self.read_channel(cfg.platform, &cfg.arn).await?;
-        let guardrails_hold = match (cfg.platform, guardrails) {
+        let after = self.read_channel(platform, arn).await?;
+        let guardrails_hold = match (platform, guardrails) {
             (ChatPlatform::Chime, _) | (_, None) => true,
             (_, Some(wanted)) => after
                 .guardrail_policy_arns

@@ -51,10 +51,10 @@ pub async fn apply_change(writer: &CloudWriter, planned: &PlannedChange) -> Resu
             guardrails_after,
             ..
         } => {
-            let current = writer.read_channel(*platform, channel_arn).await?;
             writer
                 .update_channel(
-                    &current,
+                    *platform,
+                    channel_arn,
                     topics_before,
                     topics_after,
                     guardrails_after.as_deref(),
