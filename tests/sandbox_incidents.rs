@@ -13,25 +13,11 @@ use aws_sdk_ssmincidents::operation::update_incident_record::UpdateIncidentRecor
 use aws_sdk_ssmincidents::operation::update_response_plan::UpdateResponsePlanError;
 use aws_sdk_ssmincidents::primitives::DateTime;
 use aws_sdk_ssmincidents::types::{
-    AttributeValueList, ChatChannel, Condition, EmptyChatChannel, Filter, IncidentRecordStatus,
+    AttributeValueList, ChatChannel, Condition, EmptyChatChannel, IncidentRecordStatus,
     ItemIdentifier, ItemType, ItemValue, RelatedItem, ResourceType, SortOrder, TimelineEventSort,
     TriggerDetails,
 };
-use sdk::{MAIN_INCIDENT, TEST_PLAN};
-
-fn filter(key: &str, condition: Condition) -> Filter {
-    Filter::builder()
-        .key(key)
-        .condition(condition)
-        .build()
-        .expect("filter")
-}
-
-fn strings(values: &[&str]) -> Condition {
-    Condition::Equals(AttributeValueList::StringValues(
-        values.iter().map(|s| s.to_string()).collect(),
-    ))
-}
+use sdk::{MAIN_INCIDENT, TEST_PLAN, filter, strings};
 
 #[tokio::test]
 async fn response_plans_list_in_fresh_pages_and_read_back() {

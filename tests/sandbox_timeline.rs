@@ -11,24 +11,10 @@ use aws_sdk_ssmincidents::operation::update_related_items::UpdateRelatedItemsErr
 use aws_sdk_ssmincidents::operation::update_timeline_event::UpdateTimelineEventError;
 use aws_sdk_ssmincidents::primitives::DateTime;
 use aws_sdk_ssmincidents::types::{
-    AttributeValueList, Condition, EventReference, Filter, ItemIdentifier, ItemType, ItemValue,
-    RelatedItem, RelatedItemsUpdate, ResourceType, SortOrder, TimelineEventSort,
+    Condition, EventReference, ItemIdentifier, ItemType, ItemValue, RelatedItem,
+    RelatedItemsUpdate, ResourceType, SortOrder, TimelineEventSort,
 };
-use sdk::MAIN_INCIDENT;
-
-fn filter(key: &str, condition: Condition) -> Filter {
-    Filter::builder()
-        .key(key)
-        .condition(condition)
-        .build()
-        .expect("filter")
-}
-
-fn strings(values: &[&str]) -> Condition {
-    Condition::Equals(AttributeValueList::StringValues(
-        values.iter().map(|s| s.to_string()).collect(),
-    ))
-}
+use sdk::{MAIN_INCIDENT, filter, strings};
 
 #[tokio::test]
 async fn timeline_events_create_read_update_delete() {

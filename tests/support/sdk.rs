@@ -4,6 +4,7 @@
 
 use aws_config::{BehaviorVersion, Region, SdkConfig};
 use aws_credential_types::Credentials;
+use aws_sdk_ssmincidents::types::{AttributeValueList, Condition, Filter};
 use aws_smithy_types::retry::RetryConfig;
 use imdeck::sandbox::{Sandbox, SandboxOptions, Scenario, start};
 
@@ -53,4 +54,20 @@ pub async fn sns(sandbox: &Sandbox, region: &str) -> aws_sdk_sns::Client {
 
 pub async fn chatbot(sandbox: &Sandbox) -> aws_sdk_chatbot::Client {
     aws_sdk_chatbot::Client::new(&config(sandbox, "us-east-2").await)
+}
+
+/// A ListIncidentRecords / ListTimelineEvents filter.
+pub fn filter(key: &str, condition: Condition) -> Filter {
+    Filter::builder()
+        .key(key)
+        .condition(condition)
+        .build()
+        .expect("filter")
+}
+
+/// An `equals` condition on string values.
+pub fn strings(values: &[&str]) -> Condition {
+    Condition::Equals(AttributeValueList::StringValues(
+        values.iter().map(|s| s.to_string()).collect(),
+    ))
 }
