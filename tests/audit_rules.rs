@@ -690,3 +690,26 @@ fn demo_scenario_audit() {
         ]
     );
 }
+
+#[test]
+fn per_topic_rules_stand_an_unknown_in_for_topics_only_unread_sources_name() {
+    // Plans and channels unreadable: no topic is known to be Incident Manager's, so the per-topic checks
+    // would vanish; an unknown must take their place, never silence.
+    let mut s = demo();
+    s.plans = Err(failure("ssm-incidents:ListResponsePlans"));
+    s.channels = channels_map(vec![]);
+    for checks in [sns_policy::check(&s), sns_kms::check(&s)] {
+        assert!(
+            checks
+                .iter()
+                .any(|c| c.status == Status::Unknown && c.detail.contains("ListResponsePlans")),
+            "{checks:?}"
+        );
+    }
+    // Everything read: no such stand-in.
+    assert!(
+        sns_policy::check(&demo())
+            .iter()
+            .all(|c| c.status != Status::Unknown)
+    );
+}

@@ -1,6 +1,8 @@
 //! Rule `sns-kms`: a KMS-encrypted Incident Manager topic needs a key policy imdeck cannot read, so it is flagged.
 
-use super::wiring::{TopicState, incident_manager_topics, region_of_arn, topic_state};
+use super::wiring::{
+    TopicState, incident_manager_topics, region_of_arn, topic_state, unidentified_topics_check,
+};
 use super::{Check, Status};
 use crate::domain::policy::kms_key_statement;
 use crate::domain::snapshot::CloudSnapshot;
@@ -34,5 +36,6 @@ pub fn check(snapshot: &CloudSnapshot) -> Vec<Check> {
             };
             Some(check.in_region(region_of_arn(arn)).on_resource(arn.as_str()))
         })
+        .chain(unidentified_topics_check(snapshot, ID, TITLE))
         .collect()
 }

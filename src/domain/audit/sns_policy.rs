@@ -1,7 +1,9 @@
 //! Rule `sns-policy`: each Incident Manager topic's access policy lets `ssm-incidents.amazonaws.com` publish
 //! to it, limited to the owning account, judged with IAM semantics.
 
-use super::wiring::{TopicState, incident_manager_topics, region_of_arn, topic_state};
+use super::wiring::{
+    TopicState, incident_manager_topics, region_of_arn, topic_state, unidentified_topics_check,
+};
 use super::{Check, Status, aws_cli};
 use crate::domain::model::Topic;
 use crate::domain::policy::{
@@ -49,6 +51,7 @@ pub fn check(snapshot: &CloudSnapshot) -> Vec<Check> {
             };
             Some(check.in_region(region).on_resource(arn.as_str()))
         })
+        .chain(unidentified_topics_check(snapshot, ID, TITLE))
         .collect()
 }
 

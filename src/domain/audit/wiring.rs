@@ -145,6 +145,27 @@ pub fn linkage_failures(snapshot: &CloudSnapshot) -> Vec<&ReadFailure> {
     failures
 }
 
+/// For a per-topic rule: when a plan or channel listing could not be read, the topics only it names are not
+/// known to be Incident Manager topics, so their checks would silently vanish; this unknown stands in for them.
+pub fn unidentified_topics_check(
+    snapshot: &CloudSnapshot,
+    id: &'static str,
+    title: &str,
+) -> Option<super::Check> {
+    let failures = linkage_failures(snapshot);
+    (!failures.is_empty()).then(|| {
+        super::Check::new(
+            id,
+            super::Status::Unknown,
+            title,
+            format!(
+                "topics named only by plans or chat channels that could not be read were not checked: {}",
+                describe_failures(&failures)
+            ),
+        )
+    })
+}
+
 pub fn plan_topics(plan: &ResponsePlan) -> &[String] {
     plan.chat_channel.as_ref().map_or(&[], |c| c.topics())
 }
