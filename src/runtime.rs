@@ -14,6 +14,7 @@ use tokio::sync::mpsc;
 
 use crate::app::{AppState, Effect, HeaderInfo, Msg, update};
 use crate::cli::GlobalOptions;
+use crate::cloud::CloudError;
 use crate::commands::backend::Backend;
 use crate::domain::model::Timestamp;
 use crate::{terminal, ui};
@@ -36,6 +37,12 @@ pub async fn run(global: &GlobalOptions, incident: Option<String>) -> ExitCode {
         profile_or_sandbox: backend.origin_label(),
         read_only: backend.cloud.is_read_only(),
     };
+    if let Some(arn) = &incident
+        && let Err(code) = check_incident(&backend, arn).await
+    {
+        backend.shutdown().await;
+        return code;
+    }
     let result = run_loop(&backend, AppState::new(header), incident).await;
     let restored = terminal::restore();
     backend.shutdown().await;
@@ -44,6 +51,25 @@ pub async fn run(global: &GlobalOptions, incident: Option<String>) -> ExitCode {
         Err(e) => {
             eprintln!("imdeck: {e}");
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// `--incident ARN` must name an incident that exists: a link from a chat message with a typo would otherwise
+/// open on some other incident. Read before the terminal is taken, so the message is printed plainly.
+async fn check_incident(backend: &Backend, arn: &str) -> Result<(), ExitCode> {
+    match backend.cloud.get_incident(arn).await {
+        Ok(_) => Ok(()),
+        Err(CloudError::NotFound { .. } | CloudError::Validation { .. }) => {
+            eprintln!(
+                "imdeck: --incident {arn}: no such incident record in this account (check the ARN; \
+                 `imdeck exec -- @aws ssm-incidents list-incident-records` lists them)"
+            );
+            Err(ExitCode::from(2))
+        }
+        Err(e) => {
+            eprintln!("imdeck: --incident {arn}: could not read it: {e}");
+            Err(ExitCode::FAILURE)
         }
     }
 }
@@ -67,7 +93,7 @@ async fn run_loop(
 
     let mut pending = vec![Msg::Started { now: now() }];
     if let Some(arn) = incident {
-        pending.push(Msg::IncidentRequested { arn });
+        pending.push(Msg::IncidentViewRequested { arn });
     }
     if let Ok(size) = term.size() {
         pending.push(Msg::Resized {
@@ -76,12 +102,16 @@ async fn run_loop(
         });
     }
     loop {
-        for msg in pending.drain(..) {
-            for effect in update(&mut state, msg) {
-                match effect {
-                    Effect::Quit => return Ok(()),
-                    Effect::CopyToClipboard(text) => copy_with_osc52(&text)?,
-                    other => effects::spawn(other, backend.cloud.clone(), tx.clone()),
+        while !pending.is_empty() {
+            for msg in std::mem::take(&mut pending) {
+                for effect in update(&mut state, msg) {
+                    match effect {
+                        Effect::Quit => return Ok(()),
+                        Effect::CopyToClipboard(text) => copy_with_osc52(&text)?,
+                        Effect::Bell => ring_bell()?,
+                        Effect::OpenUrl(url) => pending.push(open_url(&url)?),
+                        other => effects::spawn(other, backend.cloud.clone(), tx.clone()),
+                    }
                 }
             }
         }
@@ -106,6 +136,35 @@ async fn run_loop(
             pending.push(msg);
         }
     }
+}
+
+/// Hands a URL to the system's opener without waiting for it; where there is none (a server over ssh), the URL
+/// goes to the clipboard instead, and the answer says which happened.
+fn open_url(url: &str) -> std::io::Result<Msg> {
+    let opener = ["xdg-open", "open"].into_iter().find_map(|name| {
+        std::process::Command::new(name)
+            .arg(url)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .ok()
+            .map(|_| name.to_string())
+    });
+    if opener.is_none() {
+        copy_with_osc52(url)?;
+    }
+    Ok(Msg::UrlOpened {
+        url: url.to_string(),
+        opener,
+    })
+}
+
+/// BEL: the terminal's own alert (a sound, a flash, or a mark on the tab), as the user has set it up.
+fn ring_bell() -> std::io::Result<()> {
+    let mut out = std::io::stdout();
+    out.write_all(b"\x07")?;
+    out.flush()
 }
 
 /// OSC 52 puts text on the clipboard of the terminal (and through ssh and tmux) without a clipboard daemon.

@@ -9,6 +9,7 @@ pub mod event_text;
 pub mod footer;
 pub mod header;
 pub mod help;
+pub mod incident_view;
 pub mod incidents;
 pub mod inert;
 pub mod popups;
@@ -23,7 +24,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use crate::app::state::{AppState, Focus, Overlay};
+use crate::app::state::{AppState, Focus, Overlay, ViewPane};
 use theme::Theme;
 
 /// From this width the three panes sit side by side; below it the focused pane gets the screen.
@@ -48,7 +49,11 @@ pub fn render(state: &AppState, frame: &mut Frame) {
     ])
     .areas(area);
     header::render(state, frame, header_area);
-    if area.width >= WIDE {
+    if state.incident_view.open {
+        incident_view::render(state, frame, body);
+    } else if state.zoom {
+        zoomed_pane(state, frame, body);
+    } else if area.width >= WIDE {
         wide_body(state, frame, body);
     } else {
         narrow_body(state, frame, body);
@@ -76,12 +81,29 @@ pub fn render(state: &AppState, frame: &mut Frame) {
     }
 }
 
-/// The pane drawn as focused: the command box lends its highlight to the pane it came from.
+/// The pane drawn as focused: the command box lends its highlight to the pane it came from; in the incident
+/// view, the timeline is drawn focused while it has the keys.
 pub fn shown_focus(state: &AppState) -> Focus {
+    if state.incident_view.open {
+        return match state.incident_view.pane {
+            ViewPane::Timeline => Focus::Timeline,
+            ViewPane::Related => Focus::Incidents,
+        };
+    }
     if state.focus == Focus::Command {
         state.last_pane
     } else {
         state.focus
+    }
+}
+
+/// `z`: the focused pane alone, on the whole body.
+fn zoomed_pane(state: &AppState, frame: &mut Frame, area: Rect) {
+    match shown_focus(state) {
+        Focus::Checklist => checklist::render(state, frame, area),
+        Focus::Channels => channels::render(state, frame, area),
+        Focus::Incidents => incidents::render(state, frame, area),
+        Focus::Timeline | Focus::Command => timeline::render(state, frame, area),
     }
 }
 

@@ -123,8 +123,19 @@ fn lookup_table() {
             press(KeyCode::Char('r'), KeyModifiers::CONTROL),
             Some(Action::HistorySearch),
         ),
+        // Ctrl-C cancels an open input; it quits only from the panes.
         (
             Section::Command,
+            press(KeyCode::Char('c'), KeyModifiers::CONTROL),
+            Some(Action::Leave),
+        ),
+        (
+            Section::Prompt,
+            press(KeyCode::Char('c'), KeyModifiers::CONTROL),
+            Some(Action::Leave),
+        ),
+        (
+            Section::Incidents,
             press(KeyCode::Char('c'), KeyModifiers::CONTROL),
             Some(Action::Quit),
         ),
@@ -142,6 +153,13 @@ fn lookup_table() {
             Section::Confirm,
             press(KeyCode::Char('n'), none),
             Some(Action::Leave),
+        ),
+        // Enter never confirms a write.
+        (Section::Confirm, press(KeyCode::Enter, none), None),
+        (
+            Section::Picker,
+            press(KeyCode::Char('j'), none),
+            Some(Action::Down),
         ),
     ];
     for (section, event, expected) in cases {
@@ -213,4 +231,57 @@ fn the_help_overlay_lists_the_table() {
     }
     assert!(text.contains("ctrl-r"));
     assert!(BUILTIN_KEYMAP.contains("[timeline]"));
+}
+
+/// README's key table is the keymap's own, between its markers; on a mismatch the test prints the table to paste.
+#[test]
+fn the_readme_key_table_is_the_keymap() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    let start = "<!-- keys: generated from assets/keymap.toml; tests/keymap.rs checks it -->\n";
+    let end = "<!-- /keys -->";
+    let table = readme
+        .split_once(start)
+        .and_then(|(_, rest)| rest.split_once(end))
+        .map(|(table, _)| table)
+        .expect("README has the key table markers");
+    let expected = keymap().markdown_table();
+    assert!(
+        table == expected,
+        "README's key table is stale; replace it with:\n{expected}"
+    );
+}
+
+/// A key that moves in a list moves in every list: navigation keys are never bound to anything else outside
+/// the text fields (the wizard's guardrail used to be `g`, which is "top" everywhere else).
+#[test]
+fn navigation_keys_mean_the_same_everywhere() {
+    let map = keymap();
+    let navigation = [
+        Action::Up,
+        Action::Down,
+        Action::Top,
+        Action::Bottom,
+        Action::PageUp,
+        Action::PageDown,
+    ];
+    for key in [
+        "j", "k", "g", "G", "up", "down", "home", "end", "pgup", "pgdn",
+    ] {
+        let mut meanings = std::collections::BTreeSet::new();
+        for section in Section::ALL {
+            if section.takes_text() {
+                continue;
+            }
+            for binding in map.bindings(section) {
+                if binding.keys.iter().any(|k| k == key) {
+                    meanings.insert(binding.action);
+                }
+            }
+        }
+        assert!(
+            meanings.len() <= 1 && meanings.iter().all(|a| navigation.contains(a)),
+            "`{key}` means {meanings:?}"
+        );
+    }
 }

@@ -503,3 +503,64 @@ fn every_size_and_overlay_renders_without_panicking() {
         }
     }
 }
+
+/// The incident view: header, timeline, related items and who was engaged; both halves on screen at 160×48.
+#[test]
+fn incident_view() {
+    let mut state = loaded(false);
+    update(&mut state, key(KeyCode::Enter));
+    update(
+        &mut state,
+        Msg::RelatedItemsLoaded {
+            arn: INCIDENT.into(),
+            result: Ok(record_related_items()),
+        },
+    );
+    both_sizes("incident_view", &state);
+    let text = text_of(draw(&state, 160, 48).backend().buffer());
+    assert!(text.contains("Runbook: orders-db failover"), "{text}");
+    assert!(text.contains("Timeline"), "{text}");
+    update(&mut state, key(KeyCode::Tab));
+    update(&mut state, key(KeyCode::Char('z')));
+    insta::assert_snapshot!(
+        "incident_view_related_zoomed_80x24",
+        draw(&state, 80, 24).backend()
+    );
+}
+
+/// A write's confirmation names its target in words and wraps the chat line only between words.
+#[test]
+fn confirm_popup_names_the_incident_in_words() {
+    let mut state = loaded(false);
+    update(&mut state, key(KeyCode::Char('r')));
+    both_sizes("confirm_in_words", &state);
+    let text = text_of(draw(&state, 80, 24).backend().buffer());
+    assert!(text.contains("Resolve the incident"), "{text}");
+    assert!(text.contains("Payment API latency"), "{text}");
+    assert!(
+        text.contains("98c397e6-7c10-aa10-9b86-f199aEXAMPLE"),
+        "the id is never cut: {text}"
+    );
+}
+
+fn record_related_items() -> Vec<imdeck::domain::model::RelatedItem> {
+    use imdeck::domain::model::{ItemIdentifier, ItemValue, RelatedItem};
+    vec![
+        RelatedItem {
+            identifier: ItemIdentifier {
+                item_type: "OTHER".into(),
+                value: ItemValue::Url("https://wiki.example.com/runbooks/orders-db".into()),
+            },
+            title: Some("Runbook: orders-db failover".into()),
+            generated_id: Some("related-item/OTHER/5E0F".into()),
+        },
+        RelatedItem {
+            identifier: ItemIdentifier {
+                item_type: "INVOLVED_RESOURCE".into(),
+                value: ItemValue::Arn("arn:aws:rds:us-east-2:111122223333:db:orders-db".into()),
+            },
+            title: None,
+            generated_id: None,
+        },
+    ]
+}

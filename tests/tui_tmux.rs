@@ -164,9 +164,14 @@ struct StandaloneSandbox {
 
 impl StandaloneSandbox {
     fn start() -> StandaloneSandbox {
+        Self::start_with(&[])
+    }
+
+    fn start_with(extra: &[&str]) -> StandaloneSandbox {
         use std::io::BufRead;
         let mut child = Command::new(env!("CARGO_BIN_EXE_imdeck"))
             .args(["sandbox", "--listen", "127.0.0.1:0"])
+            .args(extra)
             .stdout(std::process::Stdio::piped())
             .spawn()
             .expect("start the sandbox");
@@ -271,6 +276,203 @@ fn an_event_added_elsewhere_appears_and_one_key_actions_write_after_confirmation
     tmux.wait_for("the note in the timeline", |s| {
         s.contains("Paged the DBA team")
     });
+    tmux.send(&["q"]);
+    tmux.assert_restored();
+}
+
+const CHECKOUT_INCIDENT: &str = "arn:aws:ssm-incidents::111122223333:incident-record/test-response-plan-chat/c3a1f0e2-5b7d-4c8e-9f10-2a3b4c5d6e7f";
+
+/// A standalone sandbox that logs every request, and imdeck in tmux pointed at it.
+struct Drill {
+    sandbox: StandaloneSandbox,
+    log: tempfile::NamedTempFile,
+    tmux: Tmux,
+}
+
+impl Drill {
+    fn start(name: &str) -> Drill {
+        let log = tempfile::NamedTempFile::new().expect("a request log file");
+        let path = log.path().to_str().expect("utf-8 path").to_string();
+        let sandbox = StandaloneSandbox::start_with(&["--request-log", &path]);
+        let tmux = Tmux::start(name);
+        let bin = env!("CARGO_BIN_EXE_imdeck");
+        tmux.send(&[
+            &format!(
+                "AWS_ACCESS_KEY_ID=AKIDTMUXTEST AWS_SECRET_ACCESS_KEY=tmux-secret AWS_REGION=us-east-2 \
+                 {bin} --endpoint-url {}",
+                sandbox.url
+            ),
+            "Enter",
+        ]);
+        tmux.wait_for("the dashboard with the demo data", |s| {
+            s.contains("us-west-2") && s.contains("Checkout API elevated 5xx rate")
+        });
+        Drill { sandbox, log, tmux }
+    }
+
+    /// The operations of the mutating requests the sandbox has answered so far, in order.
+    fn writes(&self) -> Vec<String> {
+        std::fs::read_to_string(self.log.path())
+            .expect("the request log")
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter(|l| l["mutating"] == serde_json::Value::Bool(true))
+            .map(|l| l["operation"].as_str().unwrap_or_default().to_string())
+            .collect()
+    }
+
+    /// Lets any request a key might have started reach the sandbox before the log is read.
+    fn settle(&self) {
+        sleep(Duration::from_millis(1_500));
+    }
+
+    fn status_of(&self, arn: &str) -> String {
+        let out = Command::new(env!("CARGO_BIN_EXE_imdeck"))
+            .args([
+                "--endpoint-url",
+                &self.sandbox.url,
+                "exec",
+                "--output",
+                "text",
+                "--",
+            ])
+            .arg(format!(
+                "@aws ssm-incidents get-incident-record --arn {arn} --query incidentRecord.status"
+            ))
+            .env("AWS_ACCESS_KEY_ID", "AKIDTMUXTEST")
+            .env("AWS_SECRET_ACCESS_KEY", "tmux-secret")
+            .env("AWS_REGION", "us-east-2")
+            .env("AWS_CONFIG_FILE", "/dev/null")
+            .env("AWS_SHARED_CREDENTIALS_FILE", "/dev/null")
+            .output()
+            .expect("imdeck exec runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+}
+
+#[test]
+fn after_a_filter_every_action_targets_the_highlighted_incident_and_none_when_nothing_is() {
+    let drill = Drill::start("filter");
+    let tmux = &drill.tmux;
+    tmux.send(&["/"]);
+    tmux.send(&["-l", "checkout"]);
+    tmux.send(&["Enter"]);
+    tmux.wait_for("the checkout incident's timeline", |s| {
+        s.matches("Checkout API elevated 5xx rate").count() >= 2
+    });
+    // Every one-key action names the highlighted incident; Esc leaves each without a request.
+    for action in ["n", "i", "a", "x"] {
+        tmux.send(&[action]);
+        tmux.wait_for("a prompt naming the checkout incident", |s| {
+            s.contains("incident “Checkout API elevated 5xx rate”")
+        });
+        tmux.send(&["Escape"]);
+    }
+    tmux.send(&["r"]);
+    tmux.wait_for("the confirmation in words", |s| {
+        s.contains("Resolve the incident")
+            && s.contains("Incident: “Checkout API elevated 5xx rate”")
+    });
+    tmux.send(&["Enter"]);
+    drill.settle();
+    assert_eq!(
+        drill.writes(),
+        Vec::<String>::new(),
+        "enter must not confirm a write"
+    );
+    tmux.send(&["y"]);
+    let start = Instant::now();
+    while drill.writes().is_empty() && start.elapsed() < Duration::from_secs(20) {
+        sleep(Duration::from_millis(100));
+    }
+    assert_eq!(drill.writes(), vec!["UpdateIncidentRecord"]);
+    assert_eq!(drill.status_of(CHECKOUT_INCIDENT), "RESOLVED");
+    assert_eq!(
+        drill.status_of(DEMO_INCIDENT),
+        "OPEN",
+        "the incident shown before the filter is untouched"
+    );
+
+    // A filter that matches nothing highlights nothing: every action is refused and nothing is sent.
+    tmux.send(&["/"]);
+    tmux.send(&["C-u"]);
+    tmux.send(&["-l", "no incident has this title"]);
+    tmux.send(&["Enter"]);
+    for action in ["r", "n", "i", "a", "x"] {
+        tmux.send(&[action]);
+        tmux.wait_for("the refusal", |s| s.contains("nothing was done"));
+    }
+    drill.settle();
+    assert_eq!(
+        drill.writes(),
+        vec!["UpdateIncidentRecord"],
+        "no write without a highlighted incident"
+    );
+    tmux.send(&["q"]);
+    tmux.assert_restored();
+}
+
+#[test]
+fn the_docs_example_needs_ctrl_o_enter_and_y_and_enter_alone_writes_nothing() {
+    let drill = Drill::start("docs");
+    let tmux = &drill.tmux;
+    tmux.send(&[":"]);
+    tmux.send(&[
+        "-l",
+        "@aws ssm-incidents create-timeline-event --event-data \"\\\"example timeline event\"\\\" \
+         --event-time 2023-03-31 T20:30:00.000 --event-type Custom Event --incident-record-arn \
+         arn:aws:ssm-incidents::111122223333:incident-record/MyResponsePlanChat/98c397e6-7c10-aa10-9b86-f199aEXAMPLE",
+    ]);
+    tmux.send(&["Enter"]);
+    tmux.wait_for("the problems and the corrected line", |s| {
+        s.contains("--event-time 2023-03-31T20:30:00.000") && s.contains("ctrl-o")
+    });
+    tmux.send(&["C-o"]);
+    tmux.wait_for("the corrected line in the box, not run", |s| {
+        s.contains("corrected line in the box")
+    });
+    tmux.send(&["Enter"]);
+    tmux.wait_for("the confirmation", |s| s.contains("This changes AWS"));
+    tmux.send(&["Enter"]);
+    drill.settle();
+    assert_eq!(
+        drill.writes(),
+        Vec::<String>::new(),
+        "ctrl-o, enter, enter wrote something"
+    );
+    tmux.send(&["y"]);
+    let start = Instant::now();
+    while drill.writes().is_empty() && start.elapsed() < Duration::from_secs(20) {
+        sleep(Duration::from_millis(100));
+    }
+    assert_eq!(drill.writes(), vec!["CreateTimelineEvent"]);
+    tmux.send(&["Escape"]);
+    tmux.send(&["q"]);
+    tmux.assert_restored();
+}
+
+#[test]
+fn ctrl_c_in_the_command_box_closes_it_and_imdeck_keeps_running() {
+    let tmux = Tmux::start("ctrlc");
+    launch(&tmux, "--read-only");
+    tmux.send(&[":"]);
+    tmux.send(&["-l", "@aws ssm-incidents list-response-pl"]);
+    tmux.wait_for("the typed line", |s| s.contains("list-response-pl"));
+    tmux.send(&["C-c"]);
+    tmux.wait_for("the box closed and the pane keys back", |s| {
+        s.contains("filter") && s.contains("q quit")
+    });
+    sleep(Duration::from_millis(500));
+    assert_eq!(
+        tmux.format("#{alternate_on}"),
+        "1",
+        "imdeck is still running"
+    );
     tmux.send(&["q"]);
     tmux.assert_restored();
 }

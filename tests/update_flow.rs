@@ -4,6 +4,7 @@
 mod demo;
 
 use demo::*;
+use imdeck::app::msg::ExportFailure;
 use imdeck::app::state::{CommandOutput, Focus, Overlay};
 use imdeck::app::{Effect, Msg, update};
 use imdeck::cloud::CloudError;
@@ -227,7 +228,13 @@ fn a_parse_error_is_shown_and_its_correction_is_one_key_away() {
         other => panic!("{other:?}"),
     }
     assert_eq!(state.command.text(), bad, "the line stays for editing");
-    let effects = update(&mut state, ctrl('o'));
+    // Ctrl-O puts the corrected line in the box to be read; it runs only on Enter.
+    assert_eq!(update(&mut state, ctrl('o')), vec![]);
+    assert_eq!(
+        state.command.text(),
+        "@aws ssm-incidents list-response-plans"
+    );
+    let effects = update(&mut state, key(KeyCode::Enter));
     let plans = line(IncidentCommand::ListResponsePlans {
         paging: Paging::default(),
     });
@@ -761,13 +768,39 @@ fn a_started_incident_is_selected_when_the_command_finishes() {
             result: Ok(serde_json::json!({ "incidentRecordArn": new_arn })),
         },
     );
+    // The new incident is highlighted (and its timeline read) once the reload lists it, never before: the
+    // timeline always belongs to the highlighted row.
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::LoadIncidents { .. })),
+        "{effects:?}"
+    );
+    let effects = list_with_started_incident(&mut state, new_arn);
     assert!(
         effects.contains(&Effect::LoadIncidentRecord {
             arn: new_arn.into()
         }),
         "{effects:?}"
     );
-    assert_eq!(state.incidents.selected_arn.as_deref(), Some(new_arn));
+    assert_eq!(state.incidents.selected_arn(), Some(new_arn));
+}
+
+/// The incidents reload answered with the demo list plus a just-started incident.
+fn list_with_started_incident(state: &mut imdeck::app::AppState, arn: &str) -> Vec<Effect> {
+    let mut items = incidents();
+    let mut started = items[1].clone();
+    started.arn = arn.into();
+    started.title = "Started from the plan".into();
+    items.push(started);
+    let generation = state.incidents.generation;
+    update(
+        state,
+        Msg::IncidentsLoaded {
+            generation,
+            result: Ok(items),
+        },
+    )
 }
 
 /// The response is rendered in `update`: `--output text` or a `--query` that hides the ARN still lets the
@@ -795,7 +828,13 @@ fn rendering_is_done_in_update_and_does_not_hide_what_a_write_did() {
             result: Ok(serde_json::json!({ "incidentRecordArn": new_arn })),
         },
     );
-    assert_eq!(state.incidents.selected_arn.as_deref(), Some(new_arn));
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::LoadIncidents { .. }))
+    );
+    let effects = list_with_started_incident(&mut state, new_arn);
+    assert_eq!(state.incidents.selected_arn(), Some(new_arn));
     assert!(effects.contains(&Effect::LoadIncidentRecord {
         arn: new_arn.into()
     }));
@@ -929,17 +968,44 @@ fn start_incident_picks_a_plan_then_confirms() {
 #[test]
 fn export_and_paste() {
     let mut state = loaded(false);
+    // x asks where to write, offering a name made from the incident's id.
+    assert_eq!(update(&mut state, key(KeyCode::Char('x'))), vec![]);
+    let default = "imdeck-export-98c397e6-7c10-aa10-9b86-f199aEXAMPLE.md";
+    assert!(matches!(&state.overlay, Overlay::Prompt(p) if p.input.lines().join("") == default));
     assert_eq!(
-        update(&mut state, key(KeyCode::Char('x'))),
+        update(&mut state, key(KeyCode::Enter)),
         vec![Effect::ExportIncident {
-            arn: INCIDENT.into()
+            arn: INCIDENT.into(),
+            path: default.into(),
+            replace: false,
+        }]
+    );
+    // The file exists: the prompt comes back naming it, and only a second enter on that name replaces it.
+    update(
+        &mut state,
+        Msg::ExportFinished {
+            arn: INCIDENT.into(),
+            path: default.into(),
+            result: Err(ExportFailure::AlreadyExists),
+        },
+    );
+    assert!(
+        matches!(&state.overlay, Overlay::Prompt(p) if p.error.as_deref().is_some_and(|e| e.contains("exists")))
+    );
+    assert_eq!(
+        update(&mut state, key(KeyCode::Enter)),
+        vec![Effect::ExportIncident {
+            arn: INCIDENT.into(),
+            path: default.into(),
+            replace: true,
         }]
     );
     update(
         &mut state,
         Msg::ExportFinished {
             arn: INCIDENT.into(),
-            result: Ok("/tmp/incident.md".into()),
+            path: "/tmp/incident.md".into(),
+            result: Ok(()),
         },
     );
     assert!(

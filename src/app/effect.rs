@@ -46,10 +46,19 @@ pub enum Effect {
     },
     /// Read the persisted history; answer `HistoryLoaded`.
     LoadHistory,
-    /// Write the post-incident record as Markdown; answer `ExportFinished`.
+    /// Write the post-incident record as Markdown to `path`, replacing a file there only when `replace`;
+    /// answer `ExportFinished`.
     ExportIncident {
         arn: String,
+        path: String,
+        replace: bool,
     },
+    /// ListRelatedItems for the incident view; answer `RelatedItemsLoaded`.
+    LoadRelatedItems {
+        arn: String,
+    },
+    /// Open a URL with the system's opener (xdg-open, open); where there is none, copy it (OSC 52).
+    OpenUrl(String),
     /// Write one confirmed setup step through the cloud writer (which re-reads the resource first and abandons
     /// the write if it changed since the preview), then read the snapshot again and run the audit; answer
     /// `SetupStepApplied` with the same generation. Never produced in read-only mode.
@@ -59,5 +68,7 @@ pub enum Effect {
     },
     /// Put text on the terminal's clipboard (OSC 52).
     CopyToClipboard(String),
+    /// Ring the terminal bell (a new incident opened).
+    Bell,
     Quit,
 }

@@ -18,25 +18,29 @@ pub enum Section {
     Channels,
     Incidents,
     Timeline,
+    Incident,
     Wizard,
     Command,
     Filter,
     Prompt,
+    Picker,
     Confirm,
     Popup,
 }
 
 impl Section {
-    pub const ALL: [Section; 11] = [
+    pub const ALL: [Section; 13] = [
         Section::Global,
         Section::Checklist,
         Section::Channels,
         Section::Incidents,
         Section::Timeline,
+        Section::Incident,
         Section::Wizard,
         Section::Command,
         Section::Filter,
         Section::Prompt,
+        Section::Picker,
         Section::Confirm,
         Section::Popup,
     ];
@@ -49,7 +53,11 @@ impl Section {
     /// Sections that own every key while they are up: the text fields, the confirmation, the popups and the
     /// wizard (so `q` in a confirmation cannot quit with a write half-asked). Only the panes fall back to [global].
     pub fn is_modal(self) -> bool {
-        self.takes_text() || matches!(self, Section::Confirm | Section::Popup | Section::Wizard)
+        self.takes_text()
+            || matches!(
+                self,
+                Section::Confirm | Section::Popup | Section::Wizard | Section::Picker
+            )
     }
 
     pub fn title(self) -> &'static str {
@@ -59,10 +67,12 @@ impl Section {
             Section::Channels => "Channels",
             Section::Incidents => "Incidents",
             Section::Timeline => "Timeline",
+            Section::Incident => "Incident view",
             Section::Wizard => "Setup wizard",
             Section::Command => "Command box",
             Section::Filter => "Incident filter",
             Section::Prompt => "Prompts",
+            Section::Picker => "Response plan picker",
             Section::Confirm => "Confirmation",
             Section::Popup => "Help and detail windows",
         }
@@ -87,7 +97,9 @@ pub enum Action {
     Top,
     Bottom,
     OpenDetail,
-    OpenTimeline,
+    OpenIncident,
+    OpenUrl,
+    Zoom,
     Filter,
     AddNote,
     SetImpact,
@@ -113,7 +125,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 37] = [
+    pub const ALL: [Action; 39] = [
         Action::Quit,
         Action::FocusNext,
         Action::FocusPrev,
@@ -128,7 +140,9 @@ impl Action {
         Action::Top,
         Action::Bottom,
         Action::OpenDetail,
-        Action::OpenTimeline,
+        Action::OpenIncident,
+        Action::OpenUrl,
+        Action::Zoom,
         Action::Filter,
         Action::AddNote,
         Action::SetImpact,
@@ -156,10 +170,11 @@ impl Action {
     /// The help overlay's line for this action.
     pub fn description(self) -> &'static str {
         match self {
-            Action::Quit => "quit imdeck",
+            Action::Quit => "quit imdeck (ctrl-c quits only when no input is open)",
             Action::FocusNext => "next pane",
             Action::FocusPrev => "previous pane",
             Action::Help => "show or hide this help",
+            Action::Zoom => "zoom the focused pane to the whole screen, and back",
             Action::Command => "type a chat command (@aws ssm-incidents …)",
             Action::Refresh => "reload the setup snapshot and the incidents now",
             Action::ToggleUtc => "show times in UTC or local time",
@@ -170,7 +185,10 @@ impl Action {
             Action::Top => "go to the first row",
             Action::Bottom => "go to the last row (the timeline then follows new ones)",
             Action::OpenDetail => "open the detail: why it fails and the fix; a whole event",
-            Action::OpenTimeline => "show the selected incident's timeline",
+            Action::OpenIncident => {
+                "open the incident: header, timeline, related items, who was engaged"
+            }
+            Action::OpenUrl => "open the related item's URL (or copy it where nothing can open it)",
             Action::Filter => "filter incidents by title, plan or ARN",
             Action::AddNote => "add a custom event (note) to the incident",
             Action::SetImpact => "set the incident's impact (1 critical … 5 none)",
@@ -181,14 +199,16 @@ impl Action {
             Action::EditEvent => "edit the selected custom event",
             Action::DeleteEvent => "delete the selected custom event",
             Action::Submit => "run / accept",
-            Action::Leave => "close / cancel",
+            Action::Leave => "close / cancel (ctrl-c cancels too, and never quits from here)",
             Action::HistoryPrev => "previous command from history",
             Action::HistoryNext => "next command from history",
             Action::HistorySearch => "search the command history",
             Action::Complete => "complete the command, option or value",
-            Action::AcceptCorrection => "accept the corrected line offered under the box",
+            Action::AcceptCorrection => {
+                "put the corrected line offered under the box into the box (it does not run)"
+            }
             Action::CopyLine => "copy the chat line, to paste in Slack or Teams",
-            Action::Confirm => "yes, run it",
+            Action::Confirm => "yes, run it (only this key confirms a write; enter never does)",
             Action::SetupWizard => "open the setup wizard: topics → channel → response plan",
             Action::ApplyStep => "apply the selected step (shows what it writes and asks first)",
             Action::ApplyAll => "apply every remaining step in order (asks once)",
@@ -370,6 +390,30 @@ impl Keymap {
     /// The bindings of one section, for the help overlay.
     pub fn bindings(&self, section: Section) -> &[Binding] {
         self.help.get(&section).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The README's key table, generated from this table so the two cannot drift (tests/keymap.rs compares).
+    pub fn markdown_table(&self) -> String {
+        let mut out = String::from("| where | keys |\n|---|---|\n");
+        for section in Section::ALL {
+            let bindings = self.bindings(section);
+            if bindings.is_empty() {
+                continue;
+            }
+            let keys: Vec<String> = bindings
+                .iter()
+                .map(|b| {
+                    let keys: Vec<String> = b.keys.iter().map(|k| format!("`{k}`")).collect();
+                    format!("{} {}", keys.join("/"), b.action.description())
+                })
+                .collect();
+            out.push_str(&format!(
+                "| {} | {} |\n",
+                section.title(),
+                keys.join(" · ").replace('|', "\\|")
+            ));
+        }
+        out
     }
 
     /// The first key bound to an action in a section (or [global]), as the table spells it, for hints.

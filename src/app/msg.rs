@@ -6,7 +6,7 @@ use crate::cloud::CloudError;
 use crate::domain::audit::Check;
 use crate::domain::chat_command::ChatLine;
 use crate::domain::model::{
-    EventSummary, IncidentRecord, IncidentRecordSummary, TimelineEvent, Timestamp,
+    EventSummary, IncidentRecord, IncidentRecordSummary, RelatedItem, TimelineEvent, Timestamp,
 };
 use crate::domain::setup_plan::SetupStep;
 use crate::domain::snapshot::CloudSnapshot;
@@ -28,8 +28,12 @@ pub enum Msg {
         width: u16,
         height: u16,
     },
-    /// The user (or `--incident ARN`) asked for this incident to be shown.
+    /// This incident is to be highlighted (a started incident, a test).
     IncidentRequested {
+        arn: String,
+    },
+    /// `--incident ARN`: highlight this incident and open it in the incident view.
+    IncidentViewRequested {
         arn: String,
     },
     /// A Region of the snapshot finished loading.
@@ -88,9 +92,29 @@ pub enum Msg {
         snapshot: Option<Box<CloudSnapshot>>,
         checks: Vec<Check>,
     },
-    /// `Ok` holds where the record was written.
+    /// The post-incident record was written to `path` (or not).
     ExportFinished {
         arn: String,
-        result: Result<String, String>,
+        path: String,
+        result: Result<(), ExportFailure>,
     },
+    /// A URL went to the system's opener (named), or to the clipboard where there was none.
+    UrlOpened {
+        url: String,
+        opener: Option<String>,
+    },
+    /// ListRelatedItems for the incident view.
+    RelatedItemsLoaded {
+        arn: String,
+        result: Result<Vec<RelatedItem>, CloudError>,
+    },
+}
+
+/// Why an export wrote nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportFailure {
+    /// The file is there already; it is replaced only when the user says so.
+    AlreadyExists,
+    /// Reading the incident or writing the file failed, in words.
+    Failed(String),
 }

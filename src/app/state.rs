@@ -1,6 +1,7 @@
 //! `AppState`: the whole model the UI renders, changed only by `update`.
 
 pub mod command_box;
+pub mod incident_view;
 pub mod incidents;
 pub mod setup;
 pub mod timeline;
@@ -9,10 +10,11 @@ pub mod wizard;
 use ratatui_textarea::TextArea;
 
 use crate::domain::chat_command::ChatLine;
-use crate::domain::model::Timestamp;
+use crate::domain::model::{IncidentRecordSummary, Timestamp};
 
 use super::keymap::{Keymap, Section};
 pub use command_box::{CommandBox, CommandOutput, HistorySearch};
+pub use incident_view::{IncidentView, RelatedItems, ViewPane};
 pub use incidents::IncidentList;
 pub use setup::{ChannelRow, CheckColumn, PlanRow, SetupView};
 pub use timeline::{CachedText, EventRow, Timeline};
@@ -127,8 +129,14 @@ pub enum DetailTarget {
 pub enum PromptKind {
     Note,
     Impact,
-    EditEvent { event_id: String },
+    EditEvent {
+        event_id: String,
+    },
     RelatedItem,
+    /// Where `x` writes the post-incident record; `replace` once the user has been told the file exists.
+    ExportPath {
+        replace: Option<String>,
+    },
 }
 
 impl PromptKind {
@@ -138,6 +146,7 @@ impl PromptKind {
             PromptKind::Impact => "Set impact: 1 critical, 2 high, 3 medium, 4 low, 5 none",
             PromptKind::EditEvent { .. } => "Edit the event's text",
             PromptKind::RelatedItem => "Related item: a URL or an ARN, then an optional title",
+            PromptKind::ExportPath { .. } => "Export the incident record (Markdown) to this file",
         }
     }
 }
@@ -147,15 +156,26 @@ pub struct Prompt {
     pub kind: PromptKind,
     /// The incident the action is for, fixed when the prompt opened.
     pub arn: String,
+    /// The incident's title as listed when the prompt opened, shown in the prompt so the target is named.
+    pub title: String,
     pub input: TextArea<'static>,
     pub error: Option<String>,
 }
 
-/// A command waiting for y/n, with the canonical chat line it is shown as.
+/// A command waiting for y/n: the line that will run, and what the confirmation says of it in words. Every
+/// word is derived from `line` itself, so the confirmation cannot name another target than the one written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PendingCommand {
     pub line: ChatLine,
+    /// The canonical chat line, copyable with Ctrl-Y.
     pub shown: String,
+    /// The operation in plain words, e.g. "Resolve the incident".
+    pub what: String,
+    /// The incident the line names, and how the list showed it when asked (`None`: not listed).
+    pub incident_arn: Option<String>,
+    pub incident: Option<IncidentRecordSummary>,
+    /// The event the line changes: its time, type and text (when the text was read).
+    pub event: Option<(Timestamp, String, Option<String>)>,
 }
 
 /// What sits on top of the panes and takes the keys.
@@ -184,7 +204,8 @@ impl Overlay {
             Overlay::None => None,
             Overlay::Help { .. } | Overlay::Detail { .. } => Some(Section::Popup),
             Overlay::Confirm(_) => Some(Section::Confirm),
-            Overlay::Prompt(_) | Overlay::PlanPicker { .. } => Some(Section::Prompt),
+            Overlay::Prompt(_) => Some(Section::Prompt),
+            Overlay::PlanPicker { .. } => Some(Section::Picker),
         }
     }
 }
@@ -209,6 +230,10 @@ pub struct AppState {
     pub command: CommandBox,
     /// The setup wizard; it keeps its options and applied steps while closed.
     pub wizard: Wizard,
+    pub incident_view: IncidentView,
+    pub related: RelatedItems,
+    /// The focused pane (or the incident view's focused half) fills the screen.
+    pub zoom: bool,
     /// The terminal size, to bound how many timeline texts to fetch.
     pub viewport: (u16, u16),
 }
@@ -241,6 +266,9 @@ impl AppState {
             timeline: Timeline::default(),
             command,
             wizard: Wizard::default(),
+            incident_view: IncidentView::default(),
+            related: RelatedItems::default(),
+            zoom: false,
             viewport: (80, 24),
         }
     }
@@ -260,6 +288,9 @@ impl AppState {
         }
         if self.focus == Focus::Incidents && self.incidents.filter_input.is_some() {
             return Section::Filter;
+        }
+        if self.incident_view.open && self.focus != Focus::Command {
+            return Section::Incident;
         }
         self.focus.section()
     }

@@ -3,10 +3,13 @@
 mod actions;
 mod command;
 mod completion;
+mod describe;
 mod history;
+mod incident_view;
 mod incidents;
 mod keys;
 mod lifecycle;
+mod line_edit;
 mod setup;
 mod timeline;
 mod wizard;
@@ -29,6 +32,7 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
             timeline::fetch_visible_texts(state)
         }
         Msg::IncidentRequested { arn } => incidents::select(state, arn),
+        Msg::IncidentViewRequested { arn } => incident_view::open_requested(state, arn),
         Msg::SnapshotProgress {
             generation,
             regions_done,
@@ -47,11 +51,21 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
             generation,
             result,
             last_page,
-        } => timeline::page(state, &arn, generation, result, last_page),
+        } => {
+            let mut effects = timeline::page(state, &arn, generation, result, last_page);
+            effects.extend(incident_view::fetch_engagements(state));
+            effects
+        }
         Msg::EventLoaded { arn, id, result } => timeline::event_loaded(state, &arn, id, result),
         Msg::CommandFinished { line, result } => command::finished(state, line, result),
         Msg::HistoryLoaded { lines } => history::history_loaded(state, lines),
-        Msg::ExportFinished { arn, result } => actions::export_finished(state, &arn, result),
+        Msg::ExportFinished { arn, path, result } => {
+            actions::export_finished(state, arn, path, result)
+        }
+        Msg::RelatedItemsLoaded { arn, result } => {
+            incident_view::related_loaded(state, &arn, result)
+        }
+        Msg::UrlOpened { url, opener } => incident_view::url_opened(state, url, opener),
         Msg::SetupStepApplied {
             generation,
             step,

@@ -151,6 +151,46 @@ impl IncidentCommand {
         }
     }
 
+    /// The incident record the command acts on, if it acts on one.
+    pub fn incident_arn(&self) -> Option<&str> {
+        match self {
+            IncidentCommand::GetIncidentRecord { arn }
+            | IncidentCommand::UpdateIncidentRecord { arn, .. } => Some(arn),
+            IncidentCommand::ListTimelineEvents {
+                incident_record_arn,
+                ..
+            }
+            | IncidentCommand::GetTimelineEvent {
+                incident_record_arn,
+                ..
+            }
+            | IncidentCommand::CreateTimelineEvent {
+                incident_record_arn,
+                ..
+            }
+            | IncidentCommand::UpdateTimelineEvent {
+                incident_record_arn,
+                ..
+            }
+            | IncidentCommand::DeleteTimelineEvent {
+                incident_record_arn,
+                ..
+            }
+            | IncidentCommand::ListRelatedItems {
+                incident_record_arn,
+                ..
+            }
+            | IncidentCommand::UpdateRelatedItems {
+                incident_record_arn,
+                ..
+            } => Some(incident_record_arn),
+            IncidentCommand::StartIncident { .. }
+            | IncidentCommand::ListResponsePlans { .. }
+            | IncidentCommand::GetResponsePlan { .. }
+            | IncidentCommand::ListIncidentRecords { .. } => None,
+        }
+    }
+
     /// Whether running it changes anything in AWS; read-only mode refuses these.
     pub fn is_mutating(&self) -> bool {
         matches!(

@@ -84,6 +84,18 @@ pub enum IncidentStatus {
     Resolved,
 }
 
+/// Incident Manager's impact scale in the console's words: 1 critical … 5 no impact.
+pub fn impact_label(impact: i32) -> &'static str {
+    match impact {
+        1 => "critical",
+        2 => "high",
+        3 => "medium",
+        4 => "low",
+        5 => "no impact",
+        _ => "unknown impact",
+    }
+}
+
 impl IncidentStatus {
     pub fn as_str(self) -> &'static str {
         match self {

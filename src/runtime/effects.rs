@@ -2,6 +2,7 @@
 
 use tokio::sync::mpsc::UnboundedSender;
 
+use crate::app::msg::ExportFailure;
 use crate::app::{Effect, Msg};
 use crate::cloud::{Cloud, CloudError};
 use crate::commands::export::read_export;
@@ -94,25 +95,51 @@ async fn perform(effect: Effect, cloud: &Cloud, tx: &UnboundedSender<Msg>) -> Ve
         Effect::LoadHistory => vec![Msg::HistoryLoaded {
             lines: history::load(),
         }],
-        Effect::ExportIncident { arn } => {
-            let result = match read_export(cloud, &arn).await {
-                Ok(export) => {
-                    let id = arn.rsplit('/').next().unwrap_or("incident");
-                    let path = format!("imdeck-export-{id}.md");
-                    std::fs::write(&path, export.render_markdown())
-                        .map(|()| path)
-                        .map_err(|e| e.to_string())
-                }
-                Err(e) => Err(e.to_string()),
-            };
-            vec![Msg::ExportFinished { arn, result }]
+        Effect::ExportIncident { arn, path, replace } => {
+            let result = export_to_file(cloud, &arn, &path, replace).await;
+            vec![Msg::ExportFinished { arn, path, result }]
+        }
+        Effect::LoadRelatedItems { arn } => {
+            let result = cloud.list_related_items(&arn).await;
+            vec![Msg::RelatedItemsLoaded { arn, result }]
         }
         Effect::ApplySetupStep { generation, step } => {
             vec![apply_setup_step(cloud, generation, *step).await]
         }
         // Handled by the loop itself: they touch the terminal, not the network.
-        Effect::CopyToClipboard(_) | Effect::Quit => Vec::new(),
+        Effect::CopyToClipboard(_) | Effect::OpenUrl(_) | Effect::Bell | Effect::Quit => Vec::new(),
     }
+}
+
+/// Reads the incident and writes its record; an existing file is replaced only when `replace` says so, and the
+/// check and the write are one `create_new` open, so nothing appears between them.
+async fn export_to_file(
+    cloud: &Cloud,
+    arn: &str,
+    path: &str,
+    replace: bool,
+) -> Result<(), ExportFailure> {
+    use std::io::Write;
+    let exists = std::path::Path::new(path).exists();
+    if exists && !replace {
+        return Err(ExportFailure::AlreadyExists);
+    }
+    let export = read_export(cloud, arn)
+        .await
+        .map_err(|e| ExportFailure::Failed(e.to_string()))?;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true);
+    if replace {
+        options.create(true).truncate(true);
+    } else {
+        options.create_new(true);
+    }
+    let mut file = options.open(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::AlreadyExists => ExportFailure::AlreadyExists,
+        _ => ExportFailure::Failed(e.to_string()),
+    })?;
+    file.write_all(export.render_markdown().as_bytes())
+        .map_err(|e| ExportFailure::Failed(e.to_string()))
 }
 
 /// Writes one step as `imdeck setup --apply` does, then reads everything again so the wizard shows the state

@@ -34,10 +34,30 @@ fn hints(state: &AppState) -> Vec<(String, &'static str)> {
             (Action::Leave, "leave"),
         ],
         Section::Filter | Section::Prompt => &[(Action::Submit, "ok"), (Action::Leave, "cancel")],
+        Section::Picker => &[
+            (Action::Down, "next plan"),
+            (Action::Submit, "choose"),
+            (Action::Leave, "cancel"),
+        ],
         Section::Confirm if state.wizard.open => {
             &[(Action::Confirm, "write it"), (Action::Leave, "cancel")]
         }
-        Section::Confirm => &[(Action::Confirm, "run it"), (Action::Leave, "cancel")],
+        Section::Confirm => &[
+            (Action::Confirm, "run it"),
+            (Action::Leave, "cancel"),
+            (Action::CopyLine, "copy line"),
+        ],
+        Section::Incident => &[
+            (Action::Leave, "back"),
+            (Action::FocusNext, "timeline/related"),
+            (Action::AddNote, "note"),
+            (Action::SetImpact, "impact"),
+            (Action::ToggleResolved, "resolve"),
+            (Action::AddRelatedItem, "add item"),
+            (Action::OpenUrl, "open"),
+            (Action::Zoom, "zoom"),
+            (Action::Help, "help"),
+        ],
         Section::Popup => &[(Action::Leave, "close"), (Action::Down, "scroll")],
         Section::Wizard if state.header.read_only => &[
             (Action::Down, "next step"),
@@ -53,20 +73,32 @@ fn hints(state: &AppState) -> Vec<(String, &'static str)> {
             (Action::PageDown, "scroll"),
             (Action::Leave, "close"),
         ],
-        Section::Incidents | Section::Timeline => &[
-            (Action::Help, "help"),
-            (Action::FocusNext, "next pane"),
+        Section::Incidents => &[
+            (Action::OpenIncident, "open"),
             (Action::Filter, "filter"),
             (Action::AddNote, "note"),
+            (Action::SetImpact, "impact"),
+            (Action::ToggleResolved, "resolve"),
+            (Action::StartIncident, "start"),
             (Action::Command, "command"),
+            (Action::Help, "help"),
+            (Action::Quit, "quit"),
+        ],
+        Section::Timeline => &[
+            (Action::OpenDetail, "event"),
+            (Action::AddNote, "note"),
+            (Action::EditEvent, "edit"),
+            (Action::DeleteEvent, "delete"),
+            (Action::Command, "command"),
+            (Action::Help, "help"),
             (Action::Quit, "quit"),
         ],
         Section::Checklist | Section::Channels | Section::Global => &[
-            (Action::Help, "help"),
-            (Action::FocusNext, "next pane"),
             (Action::OpenDetail, "detail"),
             (Action::SetupWizard, "wizard"),
+            (Action::FocusNext, "next pane"),
             (Action::Command, "command"),
+            (Action::Help, "help"),
             (Action::Quit, "quit"),
         ],
     };

@@ -94,18 +94,11 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
                 theme.heading(),
             ));
         }
-        let selected = row == list.cursor;
-        let is_shown = list.selected_arn.as_deref() == Some(incident.arn.as_str());
+        let selected = row == list.cursor();
         if selected {
             cursor_line = lines.len();
         }
-        let marker = if selected {
-            "›"
-        } else if is_shown {
-            "•"
-        } else {
-            " "
-        };
+        let marker = if selected { "›" } else { " " };
         let when = if open {
             age(incident.creation_time, state.now)
         } else {

@@ -7,61 +7,117 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::app::keymap::{Action, Section};
-use crate::app::state::{AppState, PendingCommand, Prompt};
+use crate::app::state::{AppState, PendingCommand, Prompt, PromptKind};
+use crate::domain::model::{IncidentStatus, impact_label};
 
+use super::clock::{self, age};
 use super::inert::inert;
-use super::wrap::wrap;
+use super::wrap::{wrap, wrap_command};
 use super::{popup_area, popup_block};
 
+/// The confirmation says in words what will happen to what, then the exact chat line (copyable), then the keys.
+/// Every word comes from the pending command itself, never from what is highlighted now.
 pub fn confirm(state: &AppState, frame: &mut Frame, area: Rect, pending: &PendingCommand) {
     let theme = super::theme(state);
-    let width = area.width.saturating_sub(4).min(100);
+    let width = area.width.saturating_sub(4).min(110);
     let text_width = usize::from(width.saturating_sub(2));
-    let mut lines = vec![Line::styled(
-        format!(
-            "This runs {} and changes the incident in AWS:",
-            pending.line.command.operation()
-        ),
-        theme.heading(),
-    )];
-    for piece in wrap(&inert(&pending.shown), text_width, 12) {
+    let mut lines: Vec<Line> = wrap(&inert(&pending.what), text_width, 4)
+        .into_iter()
+        .map(|piece| Line::styled(piece, theme.heading()))
+        .collect();
+    match (&pending.incident, &pending.incident_arn) {
+        (Some(incident), _) => {
+            let status = match incident.status {
+                IncidentStatus::Open => {
+                    format!("open for {}", age(incident.creation_time, state.now))
+                }
+                IncidentStatus::Resolved => "resolved".to_string(),
+            };
+            let about = format!(
+                "Incident: “{}” — {status}, impact {} ({})",
+                inert(&incident.title),
+                incident.impact,
+                impact_label(incident.impact)
+            );
+            lines.extend(wrap(&about, text_width, 3).into_iter().map(Line::raw));
+        }
+        (None, Some(_)) => lines.push(Line::styled(
+            "Incident: not in the incident list (named only by the ARN below)",
+            theme.error(),
+        )),
+        (None, None) => {}
+    }
+    if let Some((at, event_type, text)) = &pending.event {
+        let about = format!(
+            "Event: {} at {}: {}",
+            event_type,
+            clock::time(*at, state.utc, false),
+            text.as_deref().map_or_else(
+                || "(text not read yet)".to_string(),
+                |t| format!("“{}”", inert(t))
+            )
+        );
+        lines.extend(wrap(&about, text_width, 4).into_iter().map(Line::raw));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "The chat line (ctrl-y copies it):",
+        theme.dim(),
+    ));
+    for piece in wrap_command(&inert(&pending.shown), text_width) {
         lines.push(Line::styled(piece, theme.key()));
     }
     lines.push(Line::raw(""));
-    let yes = state
-        .keymap
-        .key_for(Section::Confirm, Action::Confirm)
-        .unwrap_or("y");
-    let no = state
-        .keymap
-        .key_for(Section::Confirm, Action::Leave)
-        .unwrap_or("n");
+    let key = |action| {
+        state
+            .keymap
+            .bindings(Section::Confirm)
+            .iter()
+            .find(|b| b.action == action)
+            .map(|b| b.keys.join("/"))
+            .unwrap_or_default()
+    };
     lines.push(Line::from(vec![
-        Span::styled(format!("[{yes}]"), theme.key()),
+        Span::styled(format!("[{}]", key(Action::Confirm)), theme.key()),
         Span::raw(" run it   "),
-        Span::styled(format!("[{no}]"), theme.key()),
-        Span::raw(" cancel"),
+        Span::styled(format!("[{}]", key(Action::Leave)), theme.key()),
+        Span::raw(" cancel   "),
+        Span::styled(format!("[{}]", key(Action::CopyLine)), theme.key()),
+        Span::raw(" copy the line"),
     ]));
     let popup = popup_area(area, width, lines.len() as u16 + 2);
-    let inner = popup_block(frame, popup, " Run this command? ", theme.badge());
+    let title = if pending.line.command.is_mutating() {
+        " This changes AWS — run it? "
+    } else {
+        " Run this command? "
+    };
+    let inner = popup_block(frame, popup, title, theme.badge());
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
 pub fn prompt(state: &AppState, frame: &mut Frame, area: Rect, prompt: &Prompt) {
     let theme = super::theme(state);
-    let popup = popup_area(area, area.width.saturating_sub(4).min(80), 6);
+    let popup = popup_area(area, area.width.saturating_sub(4).min(90), 7);
     let inner = popup_block(
         frame,
         popup,
         format!(" {} ", prompt.kind.title()),
         theme.border(true),
     );
-    let [field, error, hint] = Layout::vertical([
+    let [target, field, error, hint] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(u16::from(inner.height > 2)),
+        Constraint::Length(1),
+        Constraint::Length(u16::from(inner.height > 3)),
         Constraint::Min(0),
     ])
     .areas(inner);
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            format!("incident “{}”", inert(&prompt.title)),
+            theme.dim(),
+        )),
+        target,
+    );
     let mut input = prompt.input.clone();
     input.set_style(Style::default());
     frame.render_widget(&input, field);
@@ -79,13 +135,16 @@ pub fn prompt(state: &AppState, frame: &mut Frame, area: Rect, prompt: &Prompt) 
         .keymap
         .key_for(Section::Prompt, Action::Leave)
         .unwrap_or("esc");
-    frame.render_widget(
-        Paragraph::new(Line::styled(
-            format!("{ok} shows the command before it runs · {cancel} cancels"),
-            theme.dim(),
-        )),
-        hint,
-    );
+    let hint_text = match prompt.kind {
+        PromptKind::ExportPath { .. } => format!("{ok} writes the file · {cancel} cancels"),
+        PromptKind::Impact => {
+            format!(
+                "↑/↓ step the impact · {ok} shows the command before it runs · {cancel} cancels"
+            )
+        }
+        _ => format!("{ok} shows the command before it runs · {cancel} cancels"),
+    };
+    frame.render_widget(Paragraph::new(Line::styled(hint_text, theme.dim())), hint);
 }
 
 pub fn plan_picker(state: &AppState, frame: &mut Frame, area: Rect, selected: usize) {
@@ -124,7 +183,7 @@ pub fn plan_picker(state: &AppState, frame: &mut Frame, area: Rect, selected: us
         })
         .collect();
     lines.push(Line::styled(
-        "enter shows the command before it runs · esc cancels",
+        "j/k or ↑/↓ choose · enter shows the command before it runs · esc cancels",
         theme.dim(),
     ));
     let scroll = selected.saturating_sub(usize::from(inner.height.saturating_sub(2)));

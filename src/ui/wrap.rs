@@ -61,9 +61,60 @@ pub fn wrap(text: &str, max: usize, limit: usize) -> Vec<String> {
     lines
 }
 
+/// Wraps a command line for reading: breaks only at spaces, and a word longer than a line (an ARN) only after
+/// a `/` or `:`, so no identifier is cut in the middle; only a word with neither is broken where it must be.
+pub fn wrap_command(text: &str, max: usize) -> Vec<String> {
+    let max = max.max(1);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let gap = usize::from(!line.is_empty());
+        if width(&line) + gap + width(word) <= max {
+            if gap == 1 {
+                line.push(' ');
+            }
+            line.push_str(word);
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        let mut rest = word;
+        while width(rest) > max {
+            let head: String = rest.chars().take(max).collect();
+            let cut = head
+                .rfind(['/', ':'])
+                .map(|i| i + 1)
+                .filter(|&i| i > max / 3)
+                .unwrap_or(head.len());
+            lines.push(rest[..cut].to_string());
+            rest = &rest[cut..];
+        }
+        line.push_str(rest);
+    }
+    lines.push(line);
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn commands_break_at_spaces_and_arns_after_a_slash() {
+        let arn = "arn:aws:ssm-incidents::111122223333:incident-record/MyResponsePlanChat/98c397e6-7c10-aa10-9b86-f199aEXAMPLE";
+        let line =
+            format!("@aws ssm-incidents update-incident-record --arn {arn} --status RESOLVED");
+        let lines = wrap_command(&line, 60);
+        assert!(lines.iter().all(|l| l.chars().count() <= 60));
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains("98c397e6-7c10-aa10-9b86-f199aEXAMPLE")),
+            "the incident id is whole on one line: {lines:?}"
+        );
+        assert_eq!(lines.concat().replace(' ', ""), line.replace(' ', ""));
+    }
 
     #[test]
     fn leading_indentation_survives() {

@@ -1,4 +1,4 @@
-//! The incidents list: open incidents first, then resolved, narrowed by the `/` filter, with the selection kept by ARN.
+//! The incidents list: open incidents first, then resolved, narrowed by the `/` filter; the highlighted row is the selection.
 
 use ratatui_textarea::TextArea;
 
@@ -18,10 +18,12 @@ pub struct IncidentList {
     pub filter: String,
     /// `Some` while the filter is being typed.
     pub filter_input: Option<TextArea<'static>>,
-    /// Index into `visible`.
-    pub cursor: usize,
-    pub selected_arn: Option<String>,
-    /// The selected incident's full record (chat channel, notification targets), once read.
+    /// Index into `visible`. The row under it is the one selection every action, the timeline and the
+    /// incident view act on; there is no other.
+    cursor: usize,
+    /// The ARN under the cursor, so a reload or a new filter puts the cursor back on the same incident.
+    anchor: Option<String>,
+    /// The highlighted incident's full record (chat channel, notification targets), once read.
     pub record: Option<IncidentRecord>,
     pub refresh: RefreshState,
     pub next_poll_at: Option<Timestamp>,
@@ -68,12 +70,40 @@ impl IncidentList {
             })
             .map(|(idx, _)| idx)
             .collect();
-        let selected = self.selected_arn.as_deref();
+        let anchor = self.anchor.as_deref();
         self.cursor = self
             .visible
             .iter()
-            .position(|&i| Some(self.items[i].arn.as_str()) == selected)
+            .position(|&i| Some(self.items[i].arn.as_str()) == anchor)
             .unwrap_or_else(|| self.cursor.min(self.visible.len().saturating_sub(1)));
+        self.anchor = self.selected().map(|i| i.arn.clone());
+    }
+
+    /// Index into `visible` of the highlighted row.
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    /// Moves the highlight to row `to` of the visible rows (clamped).
+    pub fn move_cursor(&mut self, to: usize) {
+        self.cursor = to.min(self.visible.len().saturating_sub(1));
+        self.anchor = self.selected().map(|i| i.arn.clone());
+    }
+
+    /// Highlights the incident with this ARN: at once if it is listed and passes the filter (clearing the
+    /// filter if it hides it), else as soon as a reload brings it. Returns whether it is highlighted now.
+    pub fn highlight(&mut self, arn: &str) -> bool {
+        if !self.items.iter().any(|i| i.arn == arn) {
+            self.anchor = Some(arn.to_string());
+            return false;
+        }
+        if !self.visible.iter().any(|&i| self.items[i].arn == arn) {
+            self.filter.clear();
+            self.filter_input = None;
+        }
+        self.anchor = Some(arn.to_string());
+        self.apply_filter();
+        true
     }
 
     /// The filter as typed so far while typing, else the applied one.
@@ -84,15 +114,28 @@ impl IncidentList {
         }
     }
 
-    /// The incident under the cursor.
-    pub fn at_cursor(&self) -> Option<&IncidentRecordSummary> {
+    /// The highlighted incident: the only target an action can have. `None` when the filter hides every
+    /// incident or none is listed.
+    pub fn selected(&self) -> Option<&IncidentRecordSummary> {
         self.visible
             .get(self.cursor)
             .and_then(|&i| self.items.get(i))
     }
 
-    pub fn selected(&self) -> Option<&IncidentRecordSummary> {
-        let arn = self.selected_arn.as_deref()?;
+    /// The ARN of the highlighted incident.
+    pub fn selected_arn(&self) -> Option<&str> {
+        self.selected().map(|i| i.arn.as_str())
+    }
+
+    /// The record read for the highlighted incident; a record of another incident is never returned.
+    pub fn selected_record(&self) -> Option<&IncidentRecord> {
+        self.record
+            .as_ref()
+            .filter(|r| Some(r.arn.as_str()) == self.selected_arn())
+    }
+
+    /// Any listed incident by ARN, for naming a command's target in words.
+    pub fn by_arn(&self, arn: &str) -> Option<&IncidentRecordSummary> {
         self.items.iter().find(|i| i.arn == arn)
     }
 

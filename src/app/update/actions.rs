@@ -4,15 +4,16 @@ use ratatui::crossterm::event::KeyEvent;
 
 use crate::app::effect::Effect;
 use crate::app::keymap::Action;
+use crate::app::msg::ExportFailure;
 use crate::app::state::command_box::{CommandOutput, new_input};
-use crate::app::state::{AppState, Focus, Overlay, Prompt, PromptKind};
+use crate::app::state::{AppState, Focus, Overlay, Prompt, PromptKind, ViewPane};
 use crate::domain::chat_command::{ChatLine, OutputFormat};
 use crate::domain::command::IncidentCommand;
 use crate::domain::model::{
     IncidentStatus, ItemIdentifier, ItemValue, RelatedItem, RelatedItemsUpdate,
 };
 
-use super::command;
+use super::{command, keys, line_edit};
 
 /// Event types a person writes; system events are read-only (aws-api.md §2.3).
 const EDITABLE_TYPES: [&str; 2] = ["Custom Event", "Note"];
@@ -34,31 +35,24 @@ fn fail(state: &mut AppState, title: &str, message: impl Into<String>) -> Vec<Ef
     Vec::new()
 }
 
-/// Every action here writes (export writes a file, not AWS), so read-only mode stops them before any prompt.
+/// Whether the highlighted event can be the target of edit/delete: the timeline (pane or the incident view's
+/// timeline half) has the keys.
+fn timeline_has_keys(state: &AppState) -> bool {
+    if state.incident_view.open {
+        state.incident_view.pane == ViewPane::Timeline
+    } else {
+        state.focus == Focus::Timeline
+    }
+}
+
+/// Every action takes its incident from one place, the highlighted row (`IncidentList::selected`), and its
+/// event from the highlighted event of that incident's timeline. Every action here writes (export writes a
+/// file, not AWS), so read-only mode stops them before any prompt.
 pub fn start(state: &mut AppState, action: Action) -> Vec<Effect> {
-    if action == Action::Export {
-        return match state.incidents.selected_arn.clone() {
-            Some(arn) => {
-                state.command.output = CommandOutput::Text {
-                    title: "export".into(),
-                    body: format!("exporting {arn} …"),
-                };
-                vec![Effect::ExportIncident { arn }]
-            }
-            None => fail(state, "export", "select an incident first"),
-        };
-    }
-    if state.header.read_only {
-        return fail(
-            state,
-            "read-only",
-            format!(
-                "read-only mode: {} is refused (no request was made)",
-                action.description()
-            ),
-        );
-    }
     if action == Action::StartIncident {
+        if state.header.read_only {
+            return refuse_read_only(state, action);
+        }
         if !state.setup.plans.iter().any(|p| p.read_error.is_none()) {
             return fail(state, "start incident", "no response plans loaded yet");
         }
@@ -66,8 +60,20 @@ pub fn start(state: &mut AppState, action: Action) -> Vec<Effect> {
         return Vec::new();
     }
     let Some(incident) = state.incidents.selected().cloned() else {
-        return fail(state, action.description(), "select an incident first");
+        let why = if state.incidents.items.is_empty() {
+            "no incident is listed"
+        } else {
+            "no incident is highlighted (the filter hides them all; esc in the filter clears it)"
+        };
+        return fail(
+            state,
+            action.description(),
+            format!("{why}: nothing was done"),
+        );
     };
+    if action != Action::Export && state.header.read_only {
+        return refuse_read_only(state, action);
+    }
     let arn = incident.arn.clone();
     let prompt = |kind: PromptKind, text: &str| {
         let mut input = new_input("");
@@ -75,11 +81,17 @@ pub fn start(state: &mut AppState, action: Action) -> Vec<Effect> {
         Overlay::Prompt(Box::new(Prompt {
             kind,
             arn: arn.clone(),
+            title: incident.title.clone(),
             input,
             error: None,
         }))
     };
     match action {
+        Action::Export => {
+            let id = arn.rsplit('/').next().unwrap_or("incident");
+            let default = format!("imdeck-export-{id}.md");
+            state.overlay = prompt(PromptKind::ExportPath { replace: None }, &default);
+        }
         Action::AddNote => state.overlay = prompt(PromptKind::Note, ""),
         Action::SetImpact => {
             state.overlay = prompt(PromptKind::Impact, &incident.impact.to_string())
@@ -93,18 +105,23 @@ pub fn start(state: &mut AppState, action: Action) -> Vec<Effect> {
             return command::ask_or_run(state, chat_line(update_record(arn, None, Some(status))));
         }
         Action::EditEvent | Action::DeleteEvent => {
-            if state.focus != Focus::Timeline {
+            if !timeline_has_keys(state) {
                 return fail(
                     state,
                     action.description(),
-                    "select an event in the timeline first",
+                    "highlight an event in the timeline first (tab moves to it)",
                 );
             }
-            let Some(row) = state.timeline.at_cursor() else {
+            // The timeline always belongs to the highlighted incident; the check keeps it so.
+            let row = state
+                .timeline
+                .at_cursor()
+                .filter(|_| state.timeline.arn.as_deref() == Some(arn.as_str()));
+            let Some(row) = row else {
                 return fail(
                     state,
                     action.description(),
-                    "the timeline has no event selected",
+                    "the timeline has no event highlighted",
                 );
             };
             if !EDITABLE_TYPES.contains(&row.summary.event_type.as_str()) {
@@ -133,6 +150,17 @@ pub fn start(state: &mut AppState, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
+fn refuse_read_only(state: &mut AppState, action: Action) -> Vec<Effect> {
+    fail(
+        state,
+        "read-only",
+        format!(
+            "read-only mode: {} is refused (no request was made)",
+            action.description()
+        ),
+    )
+}
+
 fn update_record(
     arn: String,
     impact: Option<i32>,
@@ -150,52 +178,69 @@ fn update_record(
     }
 }
 
-pub fn prompt_key(state: &mut AppState, action: Option<Action>, key: KeyEvent) -> Vec<Effect> {
-    if let Overlay::PlanPicker { selected } = &mut state.overlay {
-        let plans = state
-            .setup
-            .plans
-            .iter()
-            .filter(|p| p.read_error.is_none())
-            .count();
-        match action {
-            Some(Action::Quit) => return vec![Effect::Quit],
-            Some(Action::Up) => *selected = selected.saturating_sub(1),
-            Some(Action::Down) => *selected = (*selected + 1).min(plans.saturating_sub(1)),
-            Some(Action::Leave) => state.overlay = Overlay::None,
-            Some(Action::Submit) => {
-                let index = *selected;
-                state.overlay = Overlay::None;
-                let plan = state
-                    .setup
-                    .plans
-                    .iter()
-                    .filter(|p| p.read_error.is_none())
-                    .nth(index);
-                if let Some(plan) = plan {
-                    let line = chat_line(IncidentCommand::StartIncident {
-                        response_plan_arn: plan.arn.clone(),
-                        title: None,
-                        impact: None,
-                        related_items: Vec::new(),
-                        trigger_details: None,
-                        client_token: None,
-                    });
-                    return command::ask_or_run(state, line);
-                }
-            }
-            _ => {}
-        }
+/// The response plan picker: j/k or ↑/↓ move, Enter shows the start command for confirmation.
+pub fn picker_key(state: &mut AppState, action: Option<Action>) -> Vec<Effect> {
+    let Overlay::PlanPicker { selected } = &mut state.overlay else {
         return Vec::new();
+    };
+    let plans: Vec<String> = state
+        .setup
+        .plans
+        .iter()
+        .filter(|p| p.read_error.is_none())
+        .map(|p| p.arn.clone())
+        .collect();
+    match action {
+        Some(Action::Leave) => state.overlay = Overlay::None,
+        Some(Action::Submit) => {
+            let plan = plans.get(*selected).cloned();
+            state.overlay = Overlay::None;
+            if let Some(response_plan_arn) = plan {
+                let line = chat_line(IncidentCommand::StartIncident {
+                    response_plan_arn,
+                    title: None,
+                    impact: None,
+                    related_items: Vec::new(),
+                    trigger_details: None,
+                    client_token: None,
+                });
+                return command::ask_or_run(state, line);
+            }
+        }
+        Some(step @ (Action::Up | Action::Down | Action::Top | Action::Bottom)) => {
+            *selected = keys::step(step, *selected, plans.len(), 1);
+        }
+        _ => {}
     }
+    Vec::new()
+}
+
+pub fn prompt_key(state: &mut AppState, action: Option<Action>, key: KeyEvent) -> Vec<Effect> {
     let Overlay::Prompt(prompt) = &mut state.overlay else {
         return Vec::new();
     };
     match action {
-        Some(Action::Quit) => vec![Effect::Quit],
         Some(Action::Leave) => {
             state.overlay = Overlay::None;
             Vec::new()
+        }
+        Some(Action::Submit) if matches!(prompt.kind, PromptKind::ExportPath { .. }) => {
+            let path = prompt.input.lines().join("").trim().to_string();
+            if path.is_empty() {
+                prompt.error = Some("type the file to write".into());
+                return Vec::new();
+            }
+            let PromptKind::ExportPath { replace } = &prompt.kind else {
+                return Vec::new();
+            };
+            let replace = replace.as_deref() == Some(path.as_str());
+            let arn = prompt.arn.clone();
+            state.overlay = Overlay::None;
+            state.command.output = CommandOutput::Text {
+                title: "export".into(),
+                body: format!("exporting to {path} …"),
+            };
+            vec![Effect::ExportIncident { arn, path, replace }]
         }
         Some(Action::Submit) => {
             let text = prompt.input.lines().join(" ").trim().to_string();
@@ -210,9 +255,29 @@ pub fn prompt_key(state: &mut AppState, action: Option<Action>, key: KeyEvent) -
                 }
             }
         }
+        // ↑ raises the impact (towards 1 critical), ↓ lowers it, as the scale is drawn.
+        Some(step @ (Action::Up | Action::Down)) if prompt.kind == PromptKind::Impact => {
+            let current = prompt
+                .input
+                .lines()
+                .join("")
+                .trim()
+                .parse::<i32>()
+                .unwrap_or(3);
+            let next = if step == Action::Up {
+                current - 1
+            } else {
+                current + 1
+            }
+            .clamp(1, 5);
+            prompt.input = new_input("");
+            prompt.input.insert_str(next.to_string());
+            prompt.error = None;
+            Vec::new()
+        }
         Some(Action::Up | Action::Down) => Vec::new(),
         _ => {
-            prompt.input.input(key);
+            line_edit::edit(&mut prompt.input, key);
             prompt.error = None;
             Vec::new()
         }
@@ -259,6 +324,7 @@ pub fn build(
                 client_token: None,
             })
         }
+        PromptKind::ExportPath { .. } => Err("an export is not a command".into()),
         PromptKind::RelatedItem => {
             let (value, title) = match text.split_once(char::is_whitespace) {
                 Some((v, t)) => (v, Some(t.trim().to_string()).filter(|t| !t.is_empty())),
@@ -289,17 +355,40 @@ pub fn build(
 
 pub fn export_finished(
     state: &mut AppState,
-    arn: &str,
-    result: Result<String, String>,
+    arn: String,
+    path: String,
+    result: Result<(), ExportFailure>,
 ) -> Vec<Effect> {
     state.command.output = match result {
-        Ok(path) => CommandOutput::Text {
+        Ok(()) => CommandOutput::Text {
             title: "export".into(),
             body: format!("{arn}\nwritten to {path}"),
         },
-        Err(message) => CommandOutput::Failed {
+        Err(ExportFailure::AlreadyExists) => {
+            // Ask again, naming the file: a second enter on the same name replaces it.
+            let title = state
+                .incidents
+                .by_arn(&arn)
+                .map(|i| i.title.clone())
+                .unwrap_or_default();
+            let mut input = new_input("");
+            input.insert_str(&path);
+            state.overlay = Overlay::Prompt(Box::new(Prompt {
+                kind: PromptKind::ExportPath {
+                    replace: Some(path.clone()),
+                },
+                arn,
+                title,
+                input,
+                error: Some(format!(
+                    "{path} exists: enter again replaces it, or type another name"
+                )),
+            }));
+            CommandOutput::None
+        }
+        Err(ExportFailure::Failed(message)) => CommandOutput::Failed {
             title: "export".into(),
-            message,
+            message: format!("{path} was not written: {message}"),
         },
     };
     Vec::new()

@@ -1,25 +1,24 @@
 //! The command box: editing, submit → parse → (confirm) → run, and what the answers leave under the box.
 
-use ratatui::crossterm::event::KeyEvent;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use crate::app::effect::Effect;
 use crate::app::keymap::Action;
 use crate::app::state::command_box::CommandOutput;
-use crate::app::state::{AppState, HistorySearch, Overlay, PendingCommand};
+use crate::app::state::{AppState, HistorySearch, Overlay};
 use crate::cloud::CloudError;
 use crate::domain::chat_command::{ChatLine, canonical_line, parse_chat_line};
 use crate::domain::cli_output::render_output;
 use crate::domain::command::IncidentCommand;
 use crate::domain::model::EventSummary;
 
-use super::{completion, history, incidents, timeline};
+use super::{completion, describe, history, incident_view, incidents, line_edit, timeline};
 
 pub fn key(state: &mut AppState, action: Option<Action>, key: KeyEvent) -> Vec<Effect> {
     if state.command.search.is_some() {
         return history::search_key(state, action, key);
     }
     match action {
-        Some(Action::Quit) => vec![Effect::Quit],
         Some(Action::Submit) => submit(state),
         Some(Action::Leave) => {
             state.command.completions.clear();
@@ -38,22 +37,38 @@ pub fn key(state: &mut AppState, action: Option<Action>, key: KeyEvent) -> Vec<E
             state.command.search = Some(HistorySearch::default());
             Vec::new()
         }
-        Some(Action::AcceptCorrection) => match state.command.correction.take() {
-            Some(line) => {
+        // → moves the cursor unless it is at the end with a correction on offer (as fish accepts a suggestion).
+        Some(Action::AcceptCorrection)
+            if key.code == KeyCode::Right
+                && (state.command.correction.is_none()
+                    || !line_edit::at_end(&state.command.input)) =>
+        {
+            line_edit::edit(&mut state.command.input, key);
+            Vec::new()
+        }
+        // Accepting puts the corrected line in the box for the user to read; only Enter runs it.
+        Some(Action::AcceptCorrection) => {
+            if let Some(line) = state.command.correction.take() {
                 state.command.set_text(&line);
-                submit(state)
+                state.command.output = CommandOutput::Text {
+                    title: "corrected line in the box".into(),
+                    body: "read it, then press enter to run it (nothing was sent)".into(),
+                };
             }
-            None => Vec::new(),
-        },
+            Vec::new()
+        }
         Some(Action::CopyLine) => copy_line(state),
         Some(Action::Complete) => {
             completion::complete(state);
             Vec::new()
         }
         _ => {
-            state.command.input.input(key);
-            state.command.history_pos = None;
-            state.command.completions.clear();
+            if line_edit::edit(&mut state.command.input, key) {
+                state.command.history_pos = None;
+                state.command.completions.clear();
+                // An edited line is no longer the one the correction was offered for.
+                state.command.correction = None;
+            }
             Vec::new()
         }
     }
@@ -99,7 +114,7 @@ pub fn ask_or_run(state: &mut AppState, line: ChatLine) -> Vec<Effect> {
             state.command.output = refused(&line.command);
             return Vec::new();
         }
-        state.overlay = Overlay::Confirm(Box::new(PendingCommand { line, shown }));
+        state.overlay = Overlay::Confirm(Box::new(describe::pending(state, line, shown)));
         return Vec::new();
     }
     run(state, line)
@@ -122,7 +137,10 @@ fn run(state: &mut AppState, line: ChatLine) -> Vec<Effect> {
 
 pub fn confirm_key(state: &mut AppState, action: Option<Action>) -> Vec<Effect> {
     match action {
-        Some(Action::Quit) => vec![Effect::Quit],
+        Some(Action::CopyLine) => match &state.overlay {
+            Overlay::Confirm(pending) => vec![Effect::CopyToClipboard(pending.shown.clone())],
+            _ => Vec::new(),
+        },
         Some(Action::Confirm) => match std::mem::take(&mut state.overlay) {
             Overlay::Confirm(pending) => run(state, pending.line.clone()),
             other => {
@@ -197,7 +215,7 @@ fn after_write(
         return Vec::new();
     }
     let mut effects = incidents::reload(state);
-    let selected = state.incidents.selected_arn.clone();
+    let selected = state.incidents.selected_arn().map(str::to_string);
     match command {
         IncidentCommand::StartIncident { .. } => {
             // Show the incident just started, as the chat channel would.
@@ -232,6 +250,12 @@ fn after_write(
         }
         IncidentCommand::UpdateIncidentRecord { arn, .. } if Some(arn) == selected.as_ref() => {
             effects.push(Effect::LoadIncidentRecord { arn: arn.clone() });
+        }
+        IncidentCommand::UpdateRelatedItems {
+            incident_record_arn,
+            ..
+        } if Some(incident_record_arn) == selected.as_ref() => {
+            effects.extend(incident_view::load_related(state));
         }
         IncidentCommand::DeleteTimelineEvent {
             incident_record_arn,

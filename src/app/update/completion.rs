@@ -70,7 +70,7 @@ fn completion_context(state: &AppState) -> CompletionContext {
             .take(50)
             .map(|e| e.summary.event_id.clone())
             .collect(),
-        selected_incident: state.incidents.selected_arn.clone(),
+        selected_incident: state.incidents.selected_arn().map(str::to_string),
     }
 }
 

@@ -43,7 +43,6 @@ pub fn walk_history(state: &mut AppState, step: isize) {
 pub fn search_key(state: &mut AppState, action: Option<Action>, key: KeyEvent) -> Vec<Effect> {
     let boxed = &mut state.command;
     match action {
-        Some(Action::Quit) => return vec![Effect::Quit],
         Some(Action::HistorySearch) => {
             if let Some(search) = &mut boxed.search {
                 search.skip += 1;

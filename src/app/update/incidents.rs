@@ -5,6 +5,7 @@ use crate::app::state::AppState;
 use crate::cloud::CloudError;
 use crate::domain::model::{IncidentRecord, IncidentRecordSummary};
 
+use super::incident_view;
 use super::setup::later;
 
 pub fn reload(state: &mut AppState) -> Vec<Effect> {
@@ -29,11 +30,7 @@ pub fn loaded(
         Ok(items) => {
             state.incidents.refresh.succeeded(state.now);
             state.incidents.replace(items);
-            let selected_gone = state.incidents.selected().is_none();
-            match state.incidents.at_cursor().map(|i| i.arn.clone()) {
-                Some(arn) if selected_gone => select(state, arn),
-                _ => Vec::new(),
-            }
+            follow_highlight(state)
         }
         Err(error) => {
             state.incidents.refresh.failed(error.to_string());
@@ -42,25 +39,35 @@ pub fn loaded(
     }
 }
 
-/// Shows an incident: its record and its timeline, read afresh.
-pub fn select(state: &mut AppState, arn: String) -> Vec<Effect> {
-    if state.incidents.selected_arn.as_deref() == Some(arn.as_str()) && state.timeline.arn.is_some()
-    {
+/// Keeps the timeline and the record on the highlighted incident. Called after anything that can move the
+/// highlight (keys, the filter, a reload, an incident disappearing), so what is shown is what is highlighted.
+pub fn follow_highlight(state: &mut AppState) -> Vec<Effect> {
+    let highlighted = state.incidents.selected_arn().map(str::to_string);
+    if highlighted == state.timeline.arn {
         return Vec::new();
     }
-    state.incidents.selected_arn = Some(arn.clone());
     state.incidents.record = None;
-    state.incidents.apply_filter();
-    state.timeline.reset(Some(arn.clone()));
+    state.timeline.reset(highlighted.clone());
+    let Some(arn) = highlighted else {
+        return Vec::new();
+    };
     state.timeline.poll_in_flight = true;
-    vec![
+    let mut effects = vec![
         Effect::LoadIncidentRecord { arn: arn.clone() },
         Effect::PollTimeline {
             arn,
             generation: state.timeline.generation,
             after: None,
         },
-    ]
+    ];
+    effects.extend(incident_view::load_related(state));
+    effects
+}
+
+/// Highlights an incident by ARN (`--incident`, a started incident) and shows it.
+pub fn select(state: &mut AppState, arn: String) -> Vec<Effect> {
+    state.incidents.highlight(&arn);
+    follow_highlight(state)
 }
 
 pub fn record_loaded(
@@ -68,7 +75,7 @@ pub fn record_loaded(
     arn: &str,
     result: Result<IncidentRecord, CloudError>,
 ) -> Vec<Effect> {
-    if state.incidents.selected_arn.as_deref() != Some(arn) {
+    if state.incidents.selected_arn() != Some(arn) {
         return Vec::new();
     }
     match result {
@@ -89,14 +96,8 @@ pub fn record_loaded(
     Vec::new()
 }
 
-/// Moves the list cursor and selects the incident under it.
+/// Moves the list cursor; the timeline follows.
 pub fn move_cursor(state: &mut AppState, to: usize) -> Vec<Effect> {
-    if state.incidents.visible.is_empty() {
-        return Vec::new();
-    }
-    state.incidents.cursor = to.min(state.incidents.visible.len() - 1);
-    match state.incidents.at_cursor().map(|i| i.arn.clone()) {
-        Some(arn) => select(state, arn),
-        None => Vec::new(),
-    }
+    state.incidents.move_cursor(to);
+    follow_highlight(state)
 }

@@ -7,7 +7,7 @@ use crate::app::keymap::{Action, Section};
 use crate::app::state::command_box::new_input;
 use crate::app::state::{AppState, DetailTarget, Focus, Overlay};
 
-use super::{actions, command, incidents, lifecycle, timeline, wizard};
+use super::{actions, command, incident_view, incidents, lifecycle, line_edit, timeline, wizard};
 
 pub fn key_pressed(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
     if key.kind == KeyEventKind::Release {
@@ -23,6 +23,10 @@ pub fn key_pressed(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
         Section::Confirm => command::confirm_key(state, action),
         Section::Wizard => wizard::key(state, action),
         Section::Prompt => actions::prompt_key(state, action, key),
+        Section::Picker => actions::picker_key(state, action),
+        Section::Incident => action
+            .map(|a| incident_view::key(state, a))
+            .unwrap_or_default(),
         Section::Filter => filter_key(state, action, key),
         Section::Command => command::key(state, action, key),
         Section::Global
@@ -54,6 +58,7 @@ pub fn pasted(state: &mut AppState, text: &str) -> Vec<Effect> {
                 input.insert_str(&flat);
             }
             state.incidents.apply_filter();
+            return incidents::follow_highlight(state);
         }
         _ => {}
     }
@@ -68,7 +73,7 @@ fn cycle_focus(state: &mut AppState, step: isize) {
     state.last_pane = state.focus;
 }
 
-fn pane_action(state: &mut AppState, action: Action) -> Vec<Effect> {
+pub fn pane_action(state: &mut AppState, action: Action) -> Vec<Effect> {
     match action {
         Action::Quit => vec![Effect::Quit],
         Action::FocusNext => {
@@ -104,11 +109,9 @@ fn pane_action(state: &mut AppState, action: Action) -> Vec<Effect> {
             open_detail(state);
             Vec::new()
         }
-        Action::OpenTimeline => {
-            state.focus = Focus::Timeline;
-            state.last_pane = Focus::Timeline;
-            Vec::new()
-        }
+        Action::OpenIncident => incident_view::open(state),
+        Action::Zoom => incident_view::toggle_zoom(state),
+        Action::OpenUrl => Vec::new(),
         Action::Filter => {
             let mut input = new_input("title, plan or ARN");
             input.insert_str(&state.incidents.filter);
@@ -168,7 +171,7 @@ fn navigate(state: &mut AppState, action: Action) -> Vec<Effect> {
         Focus::Incidents => {
             let to = step(
                 action,
-                state.incidents.cursor,
+                state.incidents.cursor(),
                 state.incidents.visible.len(),
                 page,
             );
@@ -240,7 +243,6 @@ fn popup_key(state: &mut AppState, action: Option<Action>) -> Vec<Effect> {
 
 fn filter_key(state: &mut AppState, action: Option<Action>, key: KeyEvent) -> Vec<Effect> {
     match action {
-        Some(Action::Quit) => return vec![Effect::Quit],
         Some(Action::Submit) => {
             state.incidents.filter = state.incidents.current_filter();
             state.incidents.filter_input = None;
@@ -251,10 +253,10 @@ fn filter_key(state: &mut AppState, action: Option<Action>, key: KeyEvent) -> Ve
         }
         _ => {
             if let Some(input) = &mut state.incidents.filter_input {
-                input.input(key);
+                line_edit::edit(input, key);
             }
         }
     }
     state.incidents.apply_filter();
-    Vec::new()
+    incidents::follow_highlight(state)
 }

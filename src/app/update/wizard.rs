@@ -124,7 +124,6 @@ fn ask(state: &mut AppState, all: bool) {
 
 pub fn confirm_key(state: &mut AppState, action: Option<Action>) -> Vec<Effect> {
     match action {
-        Some(Action::Quit) => vec![Effect::Quit],
         Some(Action::Confirm) => match state.wizard.pending.take() {
             Some(pending) => {
                 let mut steps = pending.steps.into_iter();
