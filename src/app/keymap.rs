@@ -24,10 +24,12 @@ pub enum Section {
     Prompt,
     Confirm,
     Popup,
+    Pager,
+    PagerSearch,
 }
 
 impl Section {
-    pub const ALL: [Section; 11] = [
+    pub const ALL: [Section; 13] = [
         Section::Global,
         Section::Checklist,
         Section::Channels,
@@ -39,17 +41,26 @@ impl Section {
         Section::Prompt,
         Section::Confirm,
         Section::Popup,
+        Section::Pager,
+        Section::PagerSearch,
     ];
 
     /// Text-entry sections keep unbound keys for the text, so they never fall back to [global].
     pub fn takes_text(self) -> bool {
-        matches!(self, Section::Command | Section::Filter | Section::Prompt)
+        matches!(
+            self,
+            Section::Command | Section::Filter | Section::Prompt | Section::PagerSearch
+        )
     }
 
     /// Sections that own every key while they are up: the text fields, the confirmation, the popups and the
     /// wizard (so `q` in a confirmation cannot quit with a write half-asked). Only the panes fall back to [global].
     pub fn is_modal(self) -> bool {
-        self.takes_text() || matches!(self, Section::Confirm | Section::Popup | Section::Wizard)
+        self.takes_text()
+            || matches!(
+                self,
+                Section::Confirm | Section::Popup | Section::Wizard | Section::Pager
+            )
     }
 
     pub fn title(self) -> &'static str {
@@ -65,6 +76,8 @@ impl Section {
             Section::Prompt => "Prompts",
             Section::Confirm => "Confirmation",
             Section::Popup => "Help and detail windows",
+            Section::Pager => "Command output (pager)",
+            Section::PagerSearch => "Pager search",
         }
     }
 }
@@ -110,10 +123,17 @@ pub enum Action {
     ApplyStep,
     ApplyAll,
     ToggleGuardrail,
+    OpenPager,
+    ClearOutput,
+    Search,
+    NextMatch,
+    PrevMatch,
+    CopyOutput,
+    Zoom,
 }
 
 impl Action {
-    pub const ALL: [Action; 37] = [
+    pub const ALL: [Action; 44] = [
         Action::Quit,
         Action::FocusNext,
         Action::FocusPrev,
@@ -151,6 +171,13 @@ impl Action {
         Action::ApplyStep,
         Action::ApplyAll,
         Action::ToggleGuardrail,
+        Action::OpenPager,
+        Action::ClearOutput,
+        Action::Search,
+        Action::NextMatch,
+        Action::PrevMatch,
+        Action::CopyOutput,
+        Action::Zoom,
     ];
 
     /// The help overlay's line for this action.
@@ -195,6 +222,13 @@ impl Action {
             Action::ToggleGuardrail => {
                 "also set the guardrail AWSIncidentManagerResolverAccess, or not"
             }
+            Action::OpenPager => "page through the command output: scroll, search, copy",
+            Action::ClearOutput => "clear the command output",
+            Action::Search => "search the output (smart case), then next / previous match",
+            Action::NextMatch => "next match (wraps at the end)",
+            Action::PrevMatch => "previous match (wraps at the start)",
+            Action::CopyOutput => "copy the whole output to the clipboard (OSC 52)",
+            Action::Zoom => "zoom to full screen and back",
         }
     }
 }

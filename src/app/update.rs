@@ -7,6 +7,7 @@ mod history;
 mod incidents;
 mod keys;
 mod lifecycle;
+mod pager;
 mod setup;
 mod timeline;
 mod wizard;
@@ -26,6 +27,7 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
         Msg::Pasted(text) => keys::pasted(state, &text),
         Msg::Resized { width, height } => {
             state.viewport = (width, height);
+            pager::resized(state);
             timeline::fetch_visible_texts(state)
         }
         Msg::IncidentRequested { arn } => incidents::select(state, arn),

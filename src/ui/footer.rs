@@ -34,6 +34,17 @@ fn hints(state: &AppState) -> Vec<(String, &'static str)> {
             (Action::Leave, "leave"),
         ],
         Section::Filter | Section::Prompt => &[(Action::Submit, "ok"), (Action::Leave, "cancel")],
+        Section::PagerSearch => &[(Action::Submit, "find"), (Action::Leave, "cancel")],
+        Section::Pager => &[
+            (Action::Down, "scroll"),
+            (Action::PageDown, "page"),
+            (Action::Search, "search"),
+            (Action::NextMatch, "next"),
+            (Action::CopyOutput, "copy"),
+            (Action::Zoom, "zoom"),
+            (Action::ClearOutput, "clear"),
+            (Action::Leave, "back"),
+        ],
         Section::Confirm if state.wizard.open => {
             &[(Action::Confirm, "write it"), (Action::Leave, "cancel")]
         }

@@ -12,7 +12,7 @@ use crate::domain::cli_output::render_output;
 use crate::domain::command::IncidentCommand;
 use crate::domain::model::EventSummary;
 
-use super::{completion, history, incidents, timeline};
+use super::{completion, history, incidents, pager, timeline};
 
 pub fn key(state: &mut AppState, action: Option<Action>, key: KeyEvent) -> Vec<Effect> {
     if state.command.search.is_some() {
@@ -46,6 +46,9 @@ pub fn key(state: &mut AppState, action: Option<Action>, key: KeyEvent) -> Vec<E
             None => Vec::new(),
         },
         Some(Action::CopyLine) => copy_line(state),
+        Some(action @ (Action::PageUp | Action::PageDown)) => {
+            pager::scroll_from_command(state, action)
+        }
         Some(Action::Complete) => {
             completion::complete(state);
             Vec::new()

@@ -7,7 +7,7 @@ use crate::app::keymap::{Action, Section};
 use crate::app::state::command_box::new_input;
 use crate::app::state::{AppState, DetailTarget, Focus, Overlay};
 
-use super::{actions, command, incidents, lifecycle, timeline, wizard};
+use super::{actions, command, incidents, lifecycle, pager, timeline, wizard};
 
 pub fn key_pressed(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
     if key.kind == KeyEventKind::Release {
@@ -25,6 +25,8 @@ pub fn key_pressed(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
         Section::Prompt => actions::prompt_key(state, action, key),
         Section::Filter => filter_key(state, action, key),
         Section::Command => command::key(state, action, key),
+        Section::Pager => pager::key(state, action),
+        Section::PagerSearch => pager::search_key(state, action, key),
         Section::Global
         | Section::Checklist
         | Section::Channels
@@ -123,6 +125,7 @@ fn pane_action(state: &mut AppState, action: Action) -> Vec<Effect> {
         | Action::Export
         | Action::EditEvent
         | Action::DeleteEvent => actions::start(state, action),
+        Action::OpenPager | Action::ClearOutput => pager::pane_action(state, action),
         Action::Submit
         | Action::Leave
         | Action::HistoryPrev
@@ -134,7 +137,12 @@ fn pane_action(state: &mut AppState, action: Action) -> Vec<Effect> {
         | Action::Confirm
         | Action::ApplyStep
         | Action::ApplyAll
-        | Action::ToggleGuardrail => Vec::new(),
+        | Action::ToggleGuardrail
+        | Action::Search
+        | Action::NextMatch
+        | Action::PrevMatch
+        | Action::CopyOutput
+        | Action::Zoom => Vec::new(),
     }
 }
 
