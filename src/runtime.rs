@@ -81,6 +81,7 @@ async fn run_loop(
                 match effect {
                     Effect::Quit => return Ok(()),
                     Effect::CopyToClipboard(text) => copy_with_osc52(&text)?,
+                    Effect::Bell => ring_bell()?,
                     other => effects::spawn(other, backend.cloud.clone(), tx.clone()),
                 }
             }
@@ -106,6 +107,13 @@ async fn run_loop(
             pending.push(msg);
         }
     }
+}
+
+/// BEL between frames, from the loop itself, so it never lands inside a frame's escape sequences.
+fn ring_bell() -> std::io::Result<()> {
+    let mut out = std::io::stdout();
+    out.write_all(b"\x07")?;
+    out.flush()
 }
 
 /// OSC 52 puts text on the clipboard of the terminal (and through ssh and tmux) without a clipboard daemon.

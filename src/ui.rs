@@ -55,6 +55,7 @@ pub fn render(state: &AppState, frame: &mut Frame) {
     } else if body.height > 0 {
         narrow_body(state, frame, body);
     }
+    incidents::render_alert(state, frame, body);
     command_box::render(state, frame, command_area);
     footer::render(state, frame, footer_area);
     if state.wizard.open {

@@ -2,6 +2,7 @@
 
 pub mod command_box;
 pub mod incidents;
+pub mod new_incidents;
 pub mod pager;
 pub mod setup;
 pub mod timeline;

@@ -111,7 +111,7 @@ async fn perform(effect: Effect, cloud: &Cloud, tx: &UnboundedSender<Msg>) -> Ve
             vec![apply_setup_step(cloud, generation, *step).await]
         }
         // Handled by the loop itself: they touch the terminal, not the network.
-        Effect::CopyToClipboard(_) | Effect::Quit => Vec::new(),
+        Effect::CopyToClipboard(_) | Effect::Bell | Effect::Quit => Vec::new(),
     }
 }
 

@@ -5,6 +5,7 @@ use ratatui_textarea::TextArea;
 use crate::domain::model::{IncidentRecord, IncidentRecordSummary, IncidentStatus, Timestamp};
 
 use super::RefreshState;
+use super::new_incidents::NewIncidents;
 
 #[derive(Debug, Clone, Default)]
 pub struct IncidentList {
@@ -25,6 +26,8 @@ pub struct IncidentList {
     pub record: Option<IncidentRecord>,
     pub refresh: RefreshState,
     pub next_poll_at: Option<Timestamp>,
+    /// Incidents that opened since an earlier list: marked new, and the alert for them.
+    pub arrivals: NewIncidents,
 }
 
 /// The response plan an incident came from: the middle of `…:incident-record/PLAN/ID`.
