@@ -47,9 +47,18 @@ fn with_new_incident() -> Vec<IncidentRecordSummary> {
     list
 }
 
-/// `R`, then the list answers with `items`; the effects of the answer.
+/// `R`, then the snapshot answers as before and the list with `items`; the effects of the list's answer.
 fn reload(state: &mut AppState, items: Vec<IncidentRecordSummary>) -> Vec<Effect> {
     update(state, key(KeyCode::Char('R')));
+    let generation = state.setup.generation;
+    update(
+        state,
+        Msg::SnapshotLoaded {
+            generation,
+            snapshot: Box::new(snapshot()),
+            checks: checks(),
+        },
+    );
     let generation = state.incidents.generation;
     update(
         state,
@@ -94,11 +103,16 @@ fn a_new_incident_in_a_reload_rings_alerts_and_is_marked_until_selected() {
     let text = text_of(draw(&state, 160, 48).backend().buffer());
     assert!(text.contains("▲ NEW INCIDENT"), "{text}");
     assert!(
-        text.contains("1 critical · Checkout API elevated 5xx rate after the 14:05 deploy of payments-api"),
+        text.contains(
+            "1 critical · Checkout API elevated 5xx rate after the 14:05 deploy of payments-api"
+        ),
         "the alert names the impact and the whole title:\n{text}"
     );
-    assert!(text.contains(" +1 critical"), "the row carries the + mark:\n{text}");
-    assert!(text.contains("1 new (+)"), "{text}");
+    assert!(
+        text.contains("★ 1 critical"),
+        "the row carries the ★ mark:\n{text}"
+    );
+    assert!(text.contains("1 new ★"), "{text}");
 
     // The same list again is not news again.
     let effects = reload(&mut state, with_new_incident());
@@ -110,7 +124,7 @@ fn a_new_incident_in_a_reload_rings_alerts_and_is_marked_until_selected() {
     assert!(!state.incidents.arrivals.is_new(NEW_ARN, state.now));
     let text = text_of(draw(&state, 160, 48).backend().buffer());
     assert!(!text.contains("NEW INCIDENT"), "{text}");
-    assert!(!text.contains(" +1 critical"), "{text}");
+    assert!(!text.contains("★"), "{text}");
 }
 
 #[test]

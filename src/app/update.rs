@@ -31,8 +31,9 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
         }
         Msg::Pasted(text) => keys::pasted(state, &text),
         Msg::Resized { width, height } => {
+            let old_width = state.viewport.0;
             state.viewport = (width, height);
-            pager::resized(state);
+            pager::resized(state, old_width);
             timeline::fetch_visible_texts(state)
         }
         Msg::IncidentRequested { arn } => incidents::select(state, arn),

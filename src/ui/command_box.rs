@@ -120,7 +120,13 @@ fn pager_view(state: &AppState, theme: Theme, frame: &mut Frame, area: Rect) {
         })
         .collect();
     if status {
-        shown.push(status_line(state, theme, &view, area.width, (top, page, total)));
+        shown.push(status_line(
+            state,
+            theme,
+            &view,
+            area.width,
+            (top, page, total),
+        ));
     }
     frame.render_widget(Paragraph::new(shown), area);
 }
@@ -275,7 +281,7 @@ fn output_lines(state: &AppState, theme: Theme, width: u16) -> Vec<Line<'static>
                 format!("✓ {}", inert(title)),
                 theme.status(crate::domain::audit::Status::Pass),
             )];
-            for piece in wrap(&inert_text(body, true), width, OUTPUT_ROWS) {
+            for piece in wrap(&inert_text(body.trim_end(), true), width, OUTPUT_ROWS) {
                 lines.push(Line::raw(piece));
             }
             lines

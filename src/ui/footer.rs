@@ -37,13 +37,12 @@ fn hints(state: &AppState) -> Vec<(String, &'static str)> {
         Section::PagerSearch => &[(Action::Submit, "find"), (Action::Leave, "cancel")],
         Section::Pager => &[
             (Action::Down, "scroll"),
-            (Action::PageDown, "page"),
             (Action::Search, "search"),
             (Action::NextMatch, "next"),
             (Action::CopyOutput, "copy"),
-            (Action::Zoom, "zoom"),
             (Action::ClearOutput, "clear"),
             (Action::Leave, "back"),
+            (Action::Zoom, "zoom"),
         ],
         Section::Confirm if state.wizard.open => {
             &[(Action::Confirm, "write it"), (Action::Leave, "cancel")]

@@ -1,7 +1,7 @@
 //! The incidents list: a header row, open first (impact in words, title, age, plan), then resolved, new arrivals marked, with the `/` filter line.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -37,7 +37,8 @@ const LEAST_PLAN_WIDTH: usize = 8;
 pub fn wanted_height(state: &AppState) -> u16 {
     let list = &state.incidents;
     let filter = u16::from(list.filter_input.is_some() || !list.filter.is_empty());
-    (list.visible.len() as u16).saturating_add(1 + 2 + 2 + filter)
+    let header = u16::from(!list.items.is_empty());
+    (list.visible.len() as u16).saturating_add(header + 2 + 2 + filter)
 }
 
 /// `text` cut to `width` columns, ending in `…` when cut, padded to the width.
@@ -66,8 +67,8 @@ fn column_widths(state: &AppState, width: usize) -> (usize, usize) {
         .max()
         .unwrap_or(0)
         .max(4);
-    // marker, new mark, impact, gaps, age.
-    let fixed = 2 + IMPACT_WIDTH + 1 + 1 + AGE_WIDTH + 1;
+    // marker, new mark and its gap, impact, gaps, age.
+    let fixed = 3 + IMPACT_WIDTH + 1 + 1 + AGE_WIDTH + 1;
     let room = width.saturating_sub(fixed);
     let plan = longest_plan.min(room.saturating_sub(longest_title));
     let plan = if plan < LEAST_PLAN_WIDTH { 0 } else { plan };
@@ -80,7 +81,7 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
     let new_count = list.arrivals.count(state.now);
     let mut title = format!(" Incidents · {} open", list.open_count());
     if new_count > 0 {
-        title.push_str(&format!(" · {new_count} new (+)"));
+        title.push_str(&format!(" · {new_count} new ★"));
     }
     title.push_str(" · open by impact, then newest ");
     if list.loading && list.items.is_empty() {
@@ -121,7 +122,7 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
     let focused = shown_focus(state) == Focus::Incidents;
     let (title_width, plan_width) = column_widths(state, usize::from(inner.width));
     let mut header = format!(
-        "  {:<IMPACT_WIDTH$} {} {:>AGE_WIDTH$}",
+        "   {:<IMPACT_WIDTH$} {} {:>AGE_WIDTH$}",
         "IMPACT",
         fit("TITLE", title_width),
         "AGE"
@@ -129,7 +130,10 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
     if plan_width > 0 {
         header.push_str(" PLAN");
     }
+    // The filter line and the header stay put; the rows under them scroll to keep the cursor in view.
     lines.push(Line::styled(header, theme.dim()));
+    let fixed = lines.len() as u16;
+    let fixed_lines = std::mem::take(&mut lines);
     let mut cursor_line = 0;
     let mut heading_done = [false, false];
     for (row, &index) in list.visible.iter().enumerate() {
@@ -183,9 +187,9 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
         let mut spans = vec![
             Span::raw(marker),
             if is_new {
-                Span::styled("+", theme.fresh())
+                Span::styled("★ ", theme.fresh())
             } else {
-                Span::raw(" ")
+                Span::raw("  ")
             },
             Span::styled(
                 format!("{:<IMPACT_WIDTH$} ", impact_in_words(incident.impact)),
@@ -206,9 +210,12 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
         }
         lines.push(line);
     }
-    let height = usize::from(inner.height).max(1);
+    let [fixed_area, rows_area] =
+        Layout::vertical([Constraint::Length(fixed), Constraint::Min(0)]).areas(inner);
+    frame.render_widget(Paragraph::new(fixed_lines), fixed_area);
+    let height = usize::from(rows_area.height).max(1);
     let scroll = cursor_line.saturating_sub(height.saturating_sub(1));
-    frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), inner);
+    frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), rows_area);
 }
 
 /// The alert for a newly opened incident, above the command box in every layout, until it is selected or
@@ -226,9 +233,7 @@ pub fn render_alert(state: &AppState, frame: &mut Frame, body: Rect) {
     if alert.others > 0 {
         text.push_str(&format!(" (and {} more)", alert.others));
     }
-    let width = (text.chars().count() as u16 + 4)
-        .max(40)
-        .min(body.width);
+    let width = (text.chars().count() as u16 + 4).max(40).min(body.width);
     if body.height < 3 || width < 10 {
         return;
     }
@@ -245,7 +250,10 @@ pub fn render_alert(state: &AppState, frame: &mut Frame, body: Rect) {
         theme.error(),
     );
     frame.render_widget(
-        Paragraph::new(Line::styled(text, theme.impact(alert.impact))),
+        Paragraph::new(Line::styled(
+            fit(&text, usize::from(inner.width)),
+            theme.impact(alert.impact),
+        )),
         inner,
     );
 }

@@ -58,10 +58,8 @@ impl NewIncidents {
                 .then(b.creation_time.cmp(&a.creation_time))
         });
         for incident in &arrived {
-            self.marked.insert(
-                incident.arn.clone(),
-                Timestamp(now.millis() + NEW_FOR_MS),
-            );
+            self.marked
+                .insert(incident.arn.clone(), Timestamp(now.millis() + NEW_FOR_MS));
         }
         let first = arrived[0];
         self.alert = Some(NewIncidentAlert {
@@ -103,7 +101,12 @@ mod tests {
     use super::*;
     use crate::domain::model::IncidentRecordSource;
 
-    fn incident(id: &str, impact: i32, status: IncidentStatus, created: i64) -> IncidentRecordSummary {
+    fn incident(
+        id: &str,
+        impact: i32,
+        status: IncidentStatus,
+        created: i64,
+    ) -> IncidentRecordSummary {
         IncidentRecordSummary {
             arn: format!("arn:aws:ssm-incidents::111122223333:incident-record/plan/{id}"),
             title: format!("incident {id}"),
@@ -133,14 +136,21 @@ mod tests {
         assert!(news.is_new(&b.arn, now) && news.is_new(&c.arn, now));
         assert!(!news.is_new(&a.arn, now));
         let alert = news.alert(now).expect("an alert");
-        assert_eq!((alert.arn.as_str(), alert.others), (c.arn.as_str(), 1), "the most severe is named");
+        assert_eq!(
+            (alert.arn.as_str(), alert.others),
+            (c.arn.as_str(), 1),
+            "the most severe is named"
+        );
         // The same list again is not news again.
         assert!(!news.observe(&[a, b.clone(), c.clone()], None, now));
         news.seen(&c.arn);
         assert!(!news.is_new(&c.arn, now) && news.alert(now).is_none());
         assert!(news.is_new(&b.arn, now));
         let later = Timestamp(now.millis() + NEW_FOR_MS);
-        assert!(!news.is_new(&b.arn, later), "the mark ends after a few minutes");
+        assert!(
+            !news.is_new(&b.arn, later),
+            "the mark ends after a few minutes"
+        );
         assert_eq!(news.count(later), 0);
     }
 

@@ -200,9 +200,9 @@ impl Pager {
                 self.current = Some(row);
                 self.note = wrapped.then(|| {
                     if forward {
-                        "search went past the end, continued at the top".to_string()
+                        "wrapped to the top".to_string()
                     } else {
-                        "search went past the top, continued at the end".to_string()
+                        "wrapped to the end".to_string()
                     }
                 });
                 let page = page.max(1);
@@ -247,7 +247,10 @@ mod tests {
         pager.scroll(Scroll::PageDown, 30, 10);
         assert_eq!(pager.top, 20, "the last page ends on the last row");
         pager.scroll(Scroll::Down, 30, 10);
-        assert_eq!(pager.top, 20, "down at the bottom stays: one up is one row up");
+        assert_eq!(
+            pager.top, 20,
+            "down at the bottom stays: one up is one row up"
+        );
         pager.scroll(Scroll::Up, 30, 10);
         assert_eq!(pager.top, 19);
         pager.scroll(Scroll::Top, 30, 10);
@@ -279,9 +282,17 @@ mod tests {
     #[test]
     fn room_is_a_quarter_unfocused_half_focused_all_zoomed() {
         assert_eq!(output_room(48, 0, false, false), 12);
-        assert_eq!(output_room(48, 0, true, false), 22, "24 rows with rule and input");
+        assert_eq!(
+            output_room(48, 0, true, false),
+            22,
+            "24 rows with rule and input"
+        );
         assert_eq!(output_room(48, 0, true, true), 44);
-        assert_eq!(output_room(48, 0, false, true), 12, "zoom applies to the pager only");
+        assert_eq!(
+            output_room(48, 0, false, true),
+            12,
+            "zoom applies to the pager only"
+        );
         assert_eq!(output_room(3, 1, true, false), 1);
         assert_eq!(page_rows(65, 10, false), 9, "the status line takes a row");
         assert_eq!(page_rows(5, 10, false), 10);
@@ -290,9 +301,16 @@ mod tests {
 
     #[test]
     fn matches_are_smart_case_character_ranges() {
-        assert_eq!(matches("Payment API payment", "payment"), vec![0..7, 12..19]);
+        assert_eq!(
+            matches("Payment API payment", "payment"),
+            vec![0..7, 12..19]
+        );
         assert_eq!(matches("Payment API payment", "Payment"), vec![0..7]);
-        assert_eq!(matches("é-latency", "lat"), vec![2..5], "characters, not bytes");
+        assert_eq!(
+            matches("é-latency", "lat"),
+            vec![2..5],
+            "characters, not bytes"
+        );
         assert_eq!(matches("aaaa", "aa"), vec![0..2, 2..4]);
         assert!(matches("anything", "").is_empty());
     }
@@ -313,7 +331,11 @@ mod tests {
         assert_eq!(pager.current, Some(2), "went round the end");
         assert!(pager.note.as_deref().is_some_and(|n| n.contains("top")));
         pager.next_match(&rows, 10, false);
-        assert_eq!(pager.current, Some(29), "backwards from the first goes round to the last");
+        assert_eq!(
+            pager.current,
+            Some(29),
+            "backwards from the first goes round to the last"
+        );
         assert!(pager.note.is_some());
         assert_eq!(pager.match_position(&rows), (11, Some(11)));
     }

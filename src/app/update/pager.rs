@@ -134,8 +134,13 @@ pub fn search_key(state: &mut AppState, action: Option<Action>, key: KeyEvent) -
     Vec::new()
 }
 
-/// A new screen size wraps the rows anew and changes the page: the view is kept inside them.
-pub fn resized(state: &mut AppState) {
+/// A new screen size wraps the rows anew and changes the page: the view is kept inside them. Another width
+/// numbers the rows differently, so the current match is let go (the matches stay marked; n finds the next).
+pub fn resized(state: &mut AppState, old_width: u16) {
     let (rows, page) = rows_and_page(state);
-    state.command.pager.clamp(rows.len(), page);
+    let pager = &mut state.command.pager;
+    if state.viewport.0 != old_width {
+        pager.current = None;
+    }
+    pager.clamp(rows.len(), page);
 }
