@@ -28,8 +28,8 @@ pub fn impact_in_words(impact: i32) -> String {
 
 /// The width "1 critical" takes: the impact column.
 const IMPACT_WIDTH: usize = 10;
-/// The age column: `59m`, `✓23h`, `991d`.
-const AGE_WIDTH: usize = 5;
+/// The age column: `59m`, `✓23h`, `✓1124d`.
+const AGE_WIDTH: usize = 6;
 /// Below this the plan column is dropped: a title needs the room more than a stub of a plan name.
 const LEAST_PLAN_WIDTH: usize = 8;
 
