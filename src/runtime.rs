@@ -160,7 +160,7 @@ fn open_url(url: &str) -> std::io::Result<Msg> {
     })
 }
 
-/// BEL: the terminal's own alert (a sound, a flash, or a mark on the tab), as the user has set it up.
+/// BEL between frames, from the loop itself, so it never lands inside a frame's escape sequences.
 fn ring_bell() -> std::io::Result<()> {
     let mut out = std::io::stdout();
     out.write_all(b"\x07")?;

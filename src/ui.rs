@@ -41,23 +41,28 @@ pub fn render(state: &AppState, frame: &mut Frame) {
         return;
     }
     let command_height = command_box::height(state, area);
+    // Zoomed, the pager takes the body's rows too.
+    let least_body = if command_box::zoomed(state) { 0 } else { 3 };
     let [header_area, body, command_area, footer_area] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Min(3),
+        Constraint::Min(least_body),
         Constraint::Length(command_height),
         Constraint::Length(1),
     ])
     .areas(area);
     header::render(state, frame, header_area);
-    if state.incident_view.open {
+    if body.height == 0 {
+        // Zoomed, the pager has the body's rows.
+    } else if state.incident_view.open {
         incident_view::render(state, frame, body);
     } else if state.zoom {
         zoomed_pane(state, frame, body);
     } else if area.width >= WIDE {
         wide_body(state, frame, body);
-    } else {
+    } else if body.height > 0 {
         narrow_body(state, frame, body);
     }
+    incidents::render_alert(state, frame, body);
     command_box::render(state, frame, command_area);
     footer::render(state, frame, footer_area);
     if state.wizard.open {

@@ -55,6 +55,110 @@ fn every_section_has_bindings_and_can_be_left() {
             "ctrl-c must quit from {section:?} too"
         );
     }
+    // The pager owns its keys (q leaves it, ctrl-c quits); its search is text, where ctrl-c cancels.
+    assert_eq!(
+        keymap.action(
+            Section::Pager,
+            &press(KeyCode::Char('q'), KeyModifiers::NONE)
+        ),
+        Some(Action::Leave)
+    );
+    assert!(keymap.key_for(Section::Pager, Action::Quit).is_some());
+    assert!(
+        keymap
+            .key_for(Section::PagerSearch, Action::Leave)
+            .is_some()
+    );
+}
+
+#[test]
+fn pager_keys() {
+    let keymap = keymap();
+    let none = KeyModifiers::NONE;
+    let cases = [
+        (
+            Section::Incidents,
+            press(KeyCode::Char('p'), none),
+            Some(Action::OpenPager),
+        ),
+        (
+            Section::Checklist,
+            press(KeyCode::Esc, none),
+            Some(Action::ClearOutput),
+        ),
+        (Section::Command, press(KeyCode::Char('p'), none), None),
+        (
+            Section::Command,
+            press(KeyCode::PageDown, none),
+            Some(Action::PageDown),
+        ),
+        (
+            Section::Pager,
+            press(KeyCode::Char('j'), none),
+            Some(Action::Down),
+        ),
+        (
+            Section::Pager,
+            press(KeyCode::Char(' '), none),
+            Some(Action::PageDown),
+        ),
+        (
+            Section::Pager,
+            press(KeyCode::Char('G'), KeyModifiers::SHIFT),
+            Some(Action::Bottom),
+        ),
+        (
+            Section::Pager,
+            press(KeyCode::Char('/'), none),
+            Some(Action::Search),
+        ),
+        (
+            Section::Pager,
+            press(KeyCode::Char('n'), none),
+            Some(Action::NextMatch),
+        ),
+        (
+            Section::Pager,
+            press(KeyCode::Char('N'), KeyModifiers::SHIFT),
+            Some(Action::PrevMatch),
+        ),
+        (
+            Section::Pager,
+            press(KeyCode::Char('y'), KeyModifiers::CONTROL),
+            Some(Action::CopyOutput),
+        ),
+        (
+            Section::Pager,
+            press(KeyCode::Esc, none),
+            Some(Action::ClearOutput),
+        ),
+        (
+            Section::Pager,
+            press(KeyCode::Char('p'), none),
+            Some(Action::Leave),
+        ),
+        // Modal: `:` and `?` do nothing in the pager rather than reach [global].
+        (Section::Pager, press(KeyCode::Char(':'), none), None),
+        (Section::PagerSearch, press(KeyCode::Char('n'), none), None),
+        (Section::PagerSearch, press(KeyCode::Char('q'), none), None),
+        (
+            Section::PagerSearch,
+            press(KeyCode::Char('c'), KeyModifiers::CONTROL),
+            Some(Action::Leave),
+        ),
+        (
+            Section::PagerSearch,
+            press(KeyCode::Enter, none),
+            Some(Action::Submit),
+        ),
+    ];
+    for (section, event, expected) in cases {
+        assert_eq!(
+            keymap.action(section, &event),
+            expected,
+            "{section:?} {event:?}"
+        );
+    }
 }
 
 #[test]

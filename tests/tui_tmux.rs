@@ -104,7 +104,7 @@ fn launch(tmux: &Tmux, extra: &str) {
     let bin = env!("CARGO_BIN_EXE_imdeck");
     tmux.send(&[&format!("{bin} --sandbox {extra}"), "Enter"]);
     tmux.wait_for("the dashboard with the demo data", |s| {
-        s.contains("us-west-2") && s.contains("test-response-plan-chat")
+        s.contains("us-west-2") && s.contains("Orders database p99")
     });
 }
 
@@ -150,7 +150,7 @@ fn a_small_terminal_stays_usable_and_the_layout_comes_back() {
     });
     tmux.run(&["resize-window", "-t", "t", "-x", "160", "-y", "48"]);
     tmux.wait_for("the wide layout again", |s| {
-        s.contains("us-west-2") && s.contains("test-response-plan-chat")
+        s.contains("us-west-2") && s.contains("Orders database p99")
     });
     tmux.send(&["q"]);
     tmux.assert_restored();

@@ -68,7 +68,7 @@ pub enum Effect {
     },
     /// Put text on the terminal's clipboard (OSC 52).
     CopyToClipboard(String),
-    /// Ring the terminal bell (a new incident opened).
+    /// Ring the terminal's bell (BEL): an incident opened that the user has not seen.
     Bell,
     Quit,
 }

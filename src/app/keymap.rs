@@ -26,10 +26,12 @@ pub enum Section {
     Picker,
     Confirm,
     Popup,
+    Pager,
+    PagerSearch,
 }
 
 impl Section {
-    pub const ALL: [Section; 13] = [
+    pub const ALL: [Section; 15] = [
         Section::Global,
         Section::Checklist,
         Section::Channels,
@@ -43,11 +45,16 @@ impl Section {
         Section::Picker,
         Section::Confirm,
         Section::Popup,
+        Section::Pager,
+        Section::PagerSearch,
     ];
 
     /// Text-entry sections keep unbound keys for the text, so they never fall back to [global].
     pub fn takes_text(self) -> bool {
-        matches!(self, Section::Command | Section::Filter | Section::Prompt)
+        matches!(
+            self,
+            Section::Command | Section::Filter | Section::Prompt | Section::PagerSearch
+        )
     }
 
     /// Sections that own every key while they are up: the text fields, the confirmation, the popups and the
@@ -56,7 +63,11 @@ impl Section {
         self.takes_text()
             || matches!(
                 self,
-                Section::Confirm | Section::Popup | Section::Wizard | Section::Picker
+                Section::Confirm
+                    | Section::Popup
+                    | Section::Wizard
+                    | Section::Picker
+                    | Section::Pager
             )
     }
 
@@ -75,6 +86,8 @@ impl Section {
             Section::Picker => "Response plan picker",
             Section::Confirm => "Confirmation",
             Section::Popup => "Help and detail windows",
+            Section::Pager => "Command output (pager)",
+            Section::PagerSearch => "Pager search",
         }
     }
 }
@@ -122,10 +135,16 @@ pub enum Action {
     ApplyStep,
     ApplyAll,
     ToggleGuardrail,
+    OpenPager,
+    ClearOutput,
+    Search,
+    NextMatch,
+    PrevMatch,
+    CopyOutput,
 }
 
 impl Action {
-    pub const ALL: [Action; 39] = [
+    pub const ALL: [Action; 45] = [
         Action::Quit,
         Action::FocusNext,
         Action::FocusPrev,
@@ -165,6 +184,12 @@ impl Action {
         Action::ApplyStep,
         Action::ApplyAll,
         Action::ToggleGuardrail,
+        Action::OpenPager,
+        Action::ClearOutput,
+        Action::Search,
+        Action::NextMatch,
+        Action::PrevMatch,
+        Action::CopyOutput,
     ];
 
     /// The help overlay's line for this action.
@@ -215,6 +240,12 @@ impl Action {
             Action::ToggleGuardrail => {
                 "also set the guardrail AWSIncidentManagerResolverAccess, or not"
             }
+            Action::OpenPager => "page through the command output: scroll, search, copy",
+            Action::ClearOutput => "clear the command output",
+            Action::Search => "search the output (smart case), then next / previous match",
+            Action::NextMatch => "next match (wraps at the end)",
+            Action::PrevMatch => "previous match (wraps at the start)",
+            Action::CopyOutput => "copy the whole output to the clipboard (OSC 52)",
         }
     }
 }

@@ -3,6 +3,8 @@
 pub mod command_box;
 pub mod incident_view;
 pub mod incidents;
+pub mod new_incidents;
+pub mod pager;
 pub mod setup;
 pub mod timeline;
 pub mod wizard;
@@ -284,6 +286,12 @@ impl AppState {
                 Section::Confirm
             } else {
                 Section::Wizard
+            };
+        }
+        if self.command.pager_has_keys() {
+            return match self.command.pager.search_input {
+                Some(_) => Section::PagerSearch,
+                None => Section::Pager,
             };
         }
         if self.focus == Focus::Incidents && self.incidents.filter_input.is_some() {

@@ -10,6 +10,8 @@ mod incidents;
 mod keys;
 mod lifecycle;
 mod line_edit;
+mod new_incidents;
+mod pager;
 mod setup;
 mod timeline;
 mod wizard;
@@ -25,10 +27,16 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Started { now } => lifecycle::started(state, now),
         Msg::Tick { now } => lifecycle::tick(state, now),
-        Msg::KeyPressed(key) => keys::key_pressed(state, key),
+        Msg::KeyPressed(key) => {
+            let effects = keys::key_pressed(state, key);
+            new_incidents::selected_by_user(state);
+            effects
+        }
         Msg::Pasted(text) => keys::pasted(state, &text),
         Msg::Resized { width, height } => {
+            let old_width = state.viewport.0;
             state.viewport = (width, height);
+            pager::resized(state, old_width);
             timeline::fetch_visible_texts(state)
         }
         Msg::IncidentRequested { arn } => incidents::select(state, arn),
@@ -44,7 +52,11 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
             checks,
         } => setup::loaded(state, generation, *snapshot, checks),
         Msg::SnapshotFailed { generation, error } => setup::failed(state, generation, &error),
-        Msg::IncidentsLoaded { generation, result } => incidents::loaded(state, generation, result),
+        Msg::IncidentsLoaded { generation, result } => {
+            let mut effects = new_incidents::observe(state, generation, &result);
+            effects.extend(incidents::loaded(state, generation, result));
+            effects
+        }
         Msg::IncidentRecordLoaded { arn, result } => incidents::record_loaded(state, &arn, result),
         Msg::TimelinePage {
             arn,

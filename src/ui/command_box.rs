@@ -1,12 +1,15 @@
-//! The command box: the line being typed (or the history search), completions, and under it the last output or the parse errors with the offending words marked.
+//! The command box: the line being typed (or the history search), completions, and under it the last output (a pager: scrolled, searched) or the parse errors with the offending words marked.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::app::keymap::{Action, Section};
+use crate::app::state::pager::{
+    Pager, has_status, matches, max_top, output_room, page_rows, view_for,
+};
 use crate::app::state::{AppState, CommandOutput, Focus};
 use crate::domain::chat_command::ParseError;
 
@@ -14,21 +17,43 @@ use super::inert::{inert, inert_text};
 use super::theme::Theme;
 use super::wrap::wrap;
 
-/// Rows the command area takes: its rule, the input line, completions, and as much output as fits a
-/// quarter of the screen.
+/// Rows the command area takes: its rule, the input line, completions, and the output: a quarter of the
+/// screen as a preview, at most half while the pager has the keys, all of it zoomed.
 pub fn height(state: &AppState, area: Rect) -> u16 {
-    let theme = super::theme(state);
-    let width = area.width.saturating_sub(2);
     let completions = u16::from(!state.command.completions.is_empty());
-    let output = output_lines(state, theme, width).len() as u16;
-    let most = (area.height / 4).max(1);
-    2 + completions + output.min(most)
+    let total = output_rows(state, area.width).len();
+    if total == 0 {
+        return 2 + completions;
+    }
+    let focused = state.command.pager_has_keys();
+    let zoomed = view_for(&state.command.pager, &state.command.output).zoomed;
+    let room = output_room(area.height, completions, focused, zoomed);
+    let wanted = total + usize::from(has_status(total, usize::from(room), focused));
+    2 + completions + (wanted.min(usize::from(room)) as u16)
+}
+
+/// Whether the output takes the whole screen between the header and the footer.
+pub fn zoomed(state: &AppState) -> bool {
+    state.command.pager_has_keys() && state.command.pager.zoomed
+}
+
+/// The output's rows as plain text, wrapped to `width` exactly as they are drawn: what the pager scrolls
+/// and searches.
+pub fn output_rows(state: &AppState, width: u16) -> Vec<String> {
+    output_lines(state, super::theme(state), width)
+        .iter()
+        .map(|line| line.spans.iter().map(|s| s.content.as_ref()).collect())
+        .collect()
 }
 
 pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
     let theme = super::theme(state);
     let focused = state.focus == Focus::Command;
+    let paging = state.command.pager_has_keys();
     let mut title = vec![Span::raw(" : command ")];
+    if paging {
+        title = vec![Span::raw(" command output · pager ")];
+    }
     if let Some((running, _)) = &state.command.running {
         title.push(Span::raw(format!(
             "· {} running {} ",
@@ -38,7 +63,7 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
     }
     let block = Block::default()
         .borders(Borders::TOP)
-        .border_style(theme.border(focused))
+        .border_style(theme.border(focused || paging))
         .title(Line::from(title));
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -65,14 +90,145 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
             completion_row,
         );
     }
-    let mut lines = output_lines(state, theme, inner.width);
-    let room = usize::from(output_area.height);
-    if lines.len() > room && room > 0 {
-        let hidden = lines.len() - room + 1;
-        lines.truncate(room - 1);
-        lines.push(Line::styled(format!("… {hidden} more lines"), theme.dim()));
+    pager_view(state, theme, frame, output_area);
+}
+
+/// The rows in view, the search's matches marked, and under them where the view is and how to move it.
+fn pager_view(state: &AppState, theme: Theme, frame: &mut Frame, area: Rect) {
+    let lines = output_lines(state, theme, area.width);
+    if lines.is_empty() || area.height == 0 {
+        return;
     }
-    frame.render_widget(Paragraph::new(lines), output_area);
+    let view = view_for(&state.command.pager, &state.command.output);
+    let paging = state.command.pager_has_keys();
+    let total = lines.len();
+    let room = usize::from(area.height);
+    let status = has_status(total, room, paging);
+    let page = page_rows(total, room, paging).min(room);
+    let top = view.top.min(max_top(total, page));
+    let mut shown: Vec<Line> = lines
+        .into_iter()
+        .enumerate()
+        .skip(top)
+        .take(page)
+        .map(|(row, line)| {
+            if view.query.is_empty() {
+                line
+            } else {
+                highlight(line, &view.query, view.current == Some(row))
+            }
+        })
+        .collect();
+    if status {
+        shown.push(status_line(
+            state,
+            theme,
+            &view,
+            area.width,
+            (top, page, total),
+        ));
+    }
+    frame.render_widget(Paragraph::new(shown), area);
+}
+
+/// Search matches in reverse video (so they show without colour); the current match also bold and underlined.
+fn highlight(line: Line<'static>, query: &str, current: bool) -> Line<'static> {
+    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    let found = matches(&text, query);
+    if found.is_empty() {
+        return line;
+    }
+    let mut mark = Style::default().add_modifier(Modifier::REVERSED);
+    if current {
+        mark = mark.add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+    }
+    let line_style = line.style;
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for span in line.spans {
+        let styled = |hit: bool| {
+            if hit {
+                span.style.patch(mark)
+            } else {
+                span.style
+            }
+        };
+        let mut piece = String::new();
+        let mut piece_hit = false;
+        for c in span.content.chars() {
+            let hit = found.iter().any(|r| r.contains(&at));
+            if hit != piece_hit && !piece.is_empty() {
+                spans.push(Span::styled(std::mem::take(&mut piece), styled(piece_hit)));
+            }
+            piece_hit = hit;
+            piece.push(c);
+            at += 1;
+        }
+        if !piece.is_empty() {
+            spans.push(Span::styled(piece, styled(piece_hit)));
+        }
+    }
+    Line::from(spans).style(line_style)
+}
+
+/// `── 10–18 of 65 rows · /latency 2/5 · how to move`, or the search being typed.
+fn status_line(
+    state: &AppState,
+    theme: Theme,
+    view: &Pager,
+    width: u16,
+    (top, page, total): (usize, usize, usize),
+) -> Line<'static> {
+    let last = (top + page).min(total);
+    let mut spans = vec![Span::styled(
+        format!("── {}–{last} of {total} rows ", top + 1),
+        theme.dim(),
+    )];
+    if let Some(input) = &view.search_input {
+        spans.push(Span::styled("/", theme.key()));
+        spans.push(Span::raw(inert(&input.lines().join(" ")).into_owned()));
+        spans.push(Span::styled("▏", theme.key()));
+        return Line::from(spans);
+    }
+    if !view.query.is_empty() {
+        let rows = output_rows(state, width);
+        let (hits, at) = view.match_position(&rows);
+        let position = match at {
+            Some(at) => format!("match {at}/{hits}"),
+            None => format!("{hits} rows match"),
+        };
+        spans.push(Span::styled(
+            format!("· /{} {position} ", inert(&view.query)),
+            theme.key(),
+        ));
+    }
+    if let Some(note) = &view.note {
+        spans.push(Span::styled(format!("· {} ", inert(note)), theme.dim()));
+    }
+    if !state.command.pager_has_keys() {
+        let key = |section, action, fallback: &'static str| {
+            state
+                .keymap
+                .key_for(section, action)
+                .unwrap_or(fallback)
+                .to_string()
+        };
+        let hint = if state.focus == Focus::Command {
+            format!(
+                "· {}/{} scroll",
+                key(Section::Command, Action::PageUp, "pgup"),
+                key(Section::Command, Action::PageDown, "pgdn")
+            )
+        } else {
+            format!(
+                "· {} pager: scroll, search, copy · {} clears",
+                key(Section::Global, Action::OpenPager, "p"),
+                key(Section::Global, Action::ClearOutput, "esc")
+            )
+        };
+        spans.push(Span::styled(hint, theme.dim()));
+    }
+    Line::from(spans)
 }
 
 fn input_line(state: &AppState, theme: Theme, focused: bool, frame: &mut Frame, area: Rect) {
@@ -112,6 +268,9 @@ fn input_line(state: &AppState, theme: Theme, focused: bool, frame: &mut Frame, 
     frame.render_widget(&input, field);
 }
 
+/// The pager pages through this many rows of a command's output; more is cut (Ctrl-Y still copies it all).
+const OUTPUT_ROWS: usize = 20_000;
+
 /// Everything under the box: the last output, or the parse problems with the line marked.
 fn output_lines(state: &AppState, theme: Theme, width: u16) -> Vec<Line<'static>> {
     let width = usize::from(width.max(10));
@@ -122,7 +281,7 @@ fn output_lines(state: &AppState, theme: Theme, width: u16) -> Vec<Line<'static>
                 format!("✓ {}", inert(title)),
                 theme.status(crate::domain::audit::Status::Pass),
             )];
-            for piece in wrap(&inert_text(body, true), width, 500) {
+            for piece in wrap(&inert_text(body.trim_end(), true), width, OUTPUT_ROWS) {
                 lines.push(Line::raw(piece));
             }
             lines

@@ -39,6 +39,16 @@ fn hints(state: &AppState) -> Vec<(String, &'static str)> {
             (Action::Submit, "choose"),
             (Action::Leave, "cancel"),
         ],
+        Section::PagerSearch => &[(Action::Submit, "find"), (Action::Leave, "cancel")],
+        Section::Pager => &[
+            (Action::Down, "scroll"),
+            (Action::Search, "search"),
+            (Action::NextMatch, "next"),
+            (Action::CopyOutput, "copy"),
+            (Action::ClearOutput, "clear"),
+            (Action::Leave, "back"),
+            (Action::Zoom, "zoom"),
+        ],
         Section::Confirm if state.wizard.open => {
             &[(Action::Confirm, "write it"), (Action::Leave, "cancel")]
         }

@@ -1,7 +1,7 @@
-//! The incidents list: open first (impact, title, age, plan), then resolved, with the `/` filter line.
+//! The incidents list: a header row, open first (impact in words, title, age, plan), then resolved, new arrivals marked, with the `/` filter line.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -13,17 +13,77 @@ use super::clock::age;
 use super::inert::inert;
 use super::{pane_block, shown_focus};
 
-/// The rows the list would like: both headings, every incident, the filter line and the border.
+/// The impact as Incident Manager's console names it, with its number.
+pub fn impact_in_words(impact: i32) -> String {
+    let word = match impact {
+        1 => "critical",
+        2 => "high",
+        3 => "medium",
+        4 => "low",
+        5 => "none",
+        _ => return format!("{impact}"),
+    };
+    format!("{impact} {word}")
+}
+
+/// The width "1 critical" takes: the impact column.
+const IMPACT_WIDTH: usize = 10;
+/// The age column: `59m`, `✓23h`, `✓1124d`.
+const AGE_WIDTH: usize = 6;
+/// Below this the plan column is dropped: a title needs the room more than a stub of a plan name.
+const LEAST_PLAN_WIDTH: usize = 8;
+
+/// The rows the list would like: the header row, both headings, every incident, the filter line and the border.
 pub fn wanted_height(state: &AppState) -> u16 {
     let list = &state.incidents;
     let filter = u16::from(list.filter_input.is_some() || !list.filter.is_empty());
-    (list.visible.len() as u16).saturating_add(2 + 2 + filter)
+    let header = u16::from(!list.items.is_empty());
+    (list.visible.len() as u16).saturating_add(header + 2 + 2 + filter)
+}
+
+/// `text` cut to `width` columns, ending in `…` when cut, padded to the width.
+fn fit(text: &str, width: usize) -> String {
+    let count = text.chars().count();
+    if count <= width {
+        return format!("{text:<width$}");
+    }
+    let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
+    if width > 0 {
+        cut.push('…');
+    }
+    cut
+}
+
+/// The title and plan columns' widths: the title gets what it needs first, the plan the rest (or nothing).
+fn column_widths(state: &AppState, width: usize) -> (usize, usize) {
+    let list = &state.incidents;
+    let shown = || list.visible.iter().filter_map(|&i| list.items.get(i));
+    let longest_title = shown()
+        .map(|i| inert(&i.title).chars().count())
+        .max()
+        .unwrap_or(0);
+    let longest_plan = shown()
+        .map(|i| plan_of(&i.arn).chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(4);
+    // marker, new mark and its gap, impact, gaps, age.
+    let fixed = 3 + IMPACT_WIDTH + 1 + 1 + AGE_WIDTH + 1;
+    let room = width.saturating_sub(fixed);
+    let plan = longest_plan.min(room.saturating_sub(longest_title));
+    let plan = if plan < LEAST_PLAN_WIDTH { 0 } else { plan };
+    (room.saturating_sub(plan).max(8), plan)
 }
 
 pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
     let theme = super::theme(state);
     let list = &state.incidents;
-    let mut title = format!(" Incidents · {} open ", list.open_count());
+    let new_count = list.arrivals.count(state.now);
+    let mut title = format!(" Incidents · {} open", list.open_count());
+    if new_count > 0 {
+        title.push_str(&format!(" · {new_count} new ★"));
+    }
+    title.push_str(" · open by impact, then newest ");
     if list.loading && list.items.is_empty() {
         title = " Incidents · loading… ".into();
     }
@@ -60,15 +120,20 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
         return;
     }
     let focused = shown_focus(state) == Focus::Incidents;
-    let width = usize::from(inner.width);
-    let plan_width = list
-        .visible
-        .iter()
-        .filter_map(|&i| list.items.get(i))
-        .map(|i| plan_of(&i.arn).chars().count())
-        .max()
-        .unwrap_or(0)
-        .min(24);
+    let (title_width, plan_width) = column_widths(state, usize::from(inner.width));
+    let mut header = format!(
+        "   {:<IMPACT_WIDTH$} {} {:>AGE_WIDTH$}",
+        "IMPACT",
+        fit("TITLE", title_width),
+        "AGE"
+    );
+    if plan_width > 0 {
+        header.push_str(" PLAN");
+    }
+    // The filter line and the header stay put; the rows under them scroll to keep the cursor in view.
+    lines.push(Line::styled(header, theme.dim()));
+    let fixed = lines.len() as u16;
+    let fixed_lines = std::mem::take(&mut lines);
     let mut cursor_line = 0;
     let mut heading_done = [false, false];
     for (row, &index) in list.visible.iter().enumerate() {
@@ -88,17 +153,19 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
                         .is_some_and(|x| (x.status == IncidentStatus::Open) == open)
                 })
                 .count();
-            let heading = if open { "Open" } else { "Resolved" };
-            lines.push(Line::styled(
-                format!("{heading} ({count})"),
-                theme.heading(),
-            ));
+            let heading = if open {
+                format!("Open ({count})")
+            } else {
+                format!("Resolved ({count}) · latest resolved first, ✓ age since resolved")
+            };
+            lines.push(Line::styled(heading, theme.heading()));
         }
         let selected = row == list.cursor();
         if selected {
             cursor_line = lines.len();
         }
         let marker = if selected { "›" } else { " " };
+        let is_new = list.arrivals.is_new(&incident.arn, state.now);
         let when = if open {
             age(incident.creation_time, state.now)
         } else {
@@ -110,29 +177,76 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
                 )
             )
         };
-        let plan = inert(plan_of(&incident.arn)).into_owned();
-        let fixed = 1 + 4 + 1 + 6 + 1 + plan_width;
-        let title_width = width.saturating_sub(fixed).max(8);
-        let title: String = inert(&incident.title).chars().take(title_width).collect();
-        let mut line = Line::from(vec![
+        let mut spans = vec![
             Span::raw(marker),
+            if is_new {
+                Span::styled("★ ", theme.fresh())
+            } else {
+                Span::raw("  ")
+            },
             Span::styled(
-                format!("[{}] ", incident.impact),
+                format!("{:<IMPACT_WIDTH$} ", impact_in_words(incident.impact)),
                 theme.impact(incident.impact),
             ),
-            Span::raw(format!("{title:<title_width$} ")),
-            Span::styled(format!("{when:>6} "), theme.dim()),
-            Span::styled(
-                plan.chars().take(plan_width).collect::<String>(),
+            Span::raw(format!("{} ", fit(&inert(&incident.title), title_width))),
+            Span::styled(format!("{when:>AGE_WIDTH$}"), theme.dim()),
+        ];
+        if plan_width > 0 {
+            spans.push(Span::styled(
+                format!(" {}", fit(&inert(plan_of(&incident.arn)), plan_width)),
                 theme.dim(),
-            ),
-        ]);
+            ));
+        }
+        let mut line = Line::from(spans);
         if selected {
             line = line.patch_style(theme.selected(focused));
         }
         lines.push(line);
     }
-    let height = usize::from(inner.height).max(1);
+    let [fixed_area, rows_area] =
+        Layout::vertical([Constraint::Length(fixed), Constraint::Min(0)]).areas(inner);
+    frame.render_widget(Paragraph::new(fixed_lines), fixed_area);
+    let height = usize::from(rows_area.height).max(1);
     let scroll = cursor_line.saturating_sub(height.saturating_sub(1));
-    frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), inner);
+    frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), rows_area);
+}
+
+/// The alert for a newly opened incident, above the command box in every layout, until it is selected or
+/// a couple of minutes pass.
+pub fn render_alert(state: &AppState, frame: &mut Frame, body: Rect) {
+    let Some(alert) = state.incidents.arrivals.alert(state.now) else {
+        return;
+    };
+    let theme = super::theme(state);
+    let mut text = format!(
+        "{} · {}",
+        impact_in_words(alert.impact),
+        inert(&alert.title)
+    );
+    if alert.others > 0 {
+        text.push_str(&format!(" (and {} more)", alert.others));
+    }
+    let width = (text.chars().count() as u16 + 4).max(40).min(body.width);
+    if body.height < 3 || width < 10 {
+        return;
+    }
+    let area = Rect {
+        x: body.x + body.width - width,
+        y: body.y + body.height - 3,
+        width,
+        height: 3,
+    };
+    let inner = super::popup_block(
+        frame,
+        area,
+        " ▲ NEW INCIDENT · select it to dismiss ",
+        theme.error(),
+    );
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            fit(&text, usize::from(inner.width)),
+            theme.impact(alert.impact),
+        )),
+        inner,
+    );
 }

@@ -5,6 +5,8 @@ use ratatui_textarea::{CursorMove, TextArea};
 use crate::domain::chat_command::ParseError;
 use crate::domain::model::Timestamp;
 
+use super::pager::Pager;
+
 /// Keeps the history file and the ↑ list to a size a person can scroll.
 pub const HISTORY_LIMIT: usize = 1_000;
 
@@ -19,6 +21,28 @@ pub enum CommandOutput {
     Invalid { line: String, error: ParseError },
     /// A command or an action failed.
     Failed { title: String, message: String },
+}
+
+impl CommandOutput {
+    /// The output as text to paste elsewhere: a command's body as it came (so JSON stays valid JSON), a
+    /// failure or the parse problems as they read under the box.
+    pub fn plain_text(&self) -> String {
+        match self {
+            CommandOutput::None => String::new(),
+            CommandOutput::Text { body, .. } => body.clone(),
+            CommandOutput::Failed { title, message } => format!("✗ {title}: {message}"),
+            CommandOutput::Invalid { line, error } => {
+                let mut text = line.clone();
+                for problem in &error.problems {
+                    text.push_str(&format!("\n✗ {}", problem.message));
+                }
+                if let Some(corrected) = &error.corrected_line {
+                    text.push_str(&format!("\ncorrected line: {corrected}"));
+                }
+                text
+            }
+        }
+    }
 }
 
 /// Ctrl-R: the query typed so far and which history entry (newest first) currently matches.
@@ -42,6 +66,8 @@ pub struct CommandBox {
     /// Candidates offered by the last Tab, shown under the box.
     pub completions: Vec<String>,
     pub output: CommandOutput,
+    /// How the output is scrolled and searched, and whether the pager has the keys.
+    pub pager: Pager,
     /// The line being parsed or run, and since when, for the spinner.
     pub running: Option<(String, Timestamp)>,
     /// The corrected line offered by the last parse error, accepted with one key.
@@ -66,6 +92,7 @@ impl CommandBox {
             search: None,
             completions: Vec::new(),
             output: CommandOutput::None,
+            pager: Pager::default(),
             running: None,
             correction: None,
             last_canonical: None,
@@ -92,6 +119,11 @@ impl CommandBox {
             self.history.drain(..excess);
         }
         self.history_pos = None;
+    }
+
+    /// The pager has the keys: it was entered, and there is still an output to page through.
+    pub fn pager_has_keys(&self) -> bool {
+        self.pager.focused && self.output != CommandOutput::None
     }
 
     /// The history entry the Ctrl-R search currently shows, newest match first.

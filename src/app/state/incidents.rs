@@ -5,6 +5,7 @@ use ratatui_textarea::TextArea;
 use crate::domain::model::{IncidentRecord, IncidentRecordSummary, IncidentStatus, Timestamp};
 
 use super::RefreshState;
+use super::new_incidents::NewIncidents;
 
 #[derive(Debug, Clone, Default)]
 pub struct IncidentList {
@@ -27,6 +28,8 @@ pub struct IncidentList {
     pub record: Option<IncidentRecord>,
     pub refresh: RefreshState,
     pub next_poll_at: Option<Timestamp>,
+    /// Incidents that opened since an earlier list: marked new, and the alert for them.
+    pub arrivals: NewIncidents,
 }
 
 /// The response plan an incident came from: the middle of `…:incident-record/PLAN/ID`.
@@ -77,6 +80,11 @@ impl IncidentList {
             .position(|&i| Some(self.items[i].arn.as_str()) == anchor)
             .unwrap_or_else(|| self.cursor.min(self.visible.len().saturating_sub(1)));
         self.anchor = self.selected().map(|i| i.arn.clone());
+    }
+
+    /// The incident the highlight is on, or is to move to as soon as a reload lists it.
+    pub fn anchor(&self) -> Option<&str> {
+        self.anchor.as_deref()
     }
 
     /// Index into `visible` of the highlighted row.

@@ -12,7 +12,9 @@ use crate::domain::cli_output::render_output;
 use crate::domain::command::IncidentCommand;
 use crate::domain::model::EventSummary;
 
-use super::{completion, describe, history, incident_view, incidents, line_edit, timeline};
+use super::{
+    completion, describe, history, incident_view, incidents, line_edit, pager, timeline,
+};
 
 pub fn key(state: &mut AppState, action: Option<Action>, key: KeyEvent) -> Vec<Effect> {
     if state.command.search.is_some() {
@@ -58,6 +60,9 @@ pub fn key(state: &mut AppState, action: Option<Action>, key: KeyEvent) -> Vec<E
             Vec::new()
         }
         Some(Action::CopyLine) => copy_line(state),
+        Some(action @ (Action::PageUp | Action::PageDown)) => {
+            pager::scroll_from_command(state, action)
+        }
         Some(Action::Complete) => {
             completion::complete(state);
             Vec::new()

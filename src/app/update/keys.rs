@@ -7,7 +7,9 @@ use crate::app::keymap::{Action, Section};
 use crate::app::state::command_box::new_input;
 use crate::app::state::{AppState, DetailTarget, Focus, Overlay};
 
-use super::{actions, command, incident_view, incidents, lifecycle, line_edit, timeline, wizard};
+use super::{
+    actions, command, incident_view, incidents, lifecycle, line_edit, pager, timeline, wizard,
+};
 
 pub fn key_pressed(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
     if key.kind == KeyEventKind::Release {
@@ -29,6 +31,8 @@ pub fn key_pressed(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
             .unwrap_or_default(),
         Section::Filter => filter_key(state, action, key),
         Section::Command => command::key(state, action, key),
+        Section::Pager => pager::key(state, action),
+        Section::PagerSearch => pager::search_key(state, action, key),
         Section::Global
         | Section::Checklist
         | Section::Channels
@@ -126,6 +130,7 @@ pub fn pane_action(state: &mut AppState, action: Action) -> Vec<Effect> {
         | Action::Export
         | Action::EditEvent
         | Action::DeleteEvent => actions::start(state, action),
+        Action::OpenPager | Action::ClearOutput => pager::pane_action(state, action),
         Action::Submit
         | Action::Leave
         | Action::HistoryPrev
@@ -137,7 +142,11 @@ pub fn pane_action(state: &mut AppState, action: Action) -> Vec<Effect> {
         | Action::Confirm
         | Action::ApplyStep
         | Action::ApplyAll
-        | Action::ToggleGuardrail => Vec::new(),
+        | Action::ToggleGuardrail
+        | Action::Search
+        | Action::NextMatch
+        | Action::PrevMatch
+        | Action::CopyOutput => Vec::new(),
     }
 }
 
