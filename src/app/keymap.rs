@@ -110,10 +110,14 @@ pub enum Action {
     ApplyStep,
     ApplyAll,
     ToggleGuardrail,
+    FoldPassing,
+    ScrollLeft,
+    ScrollRight,
+    CopyFix,
 }
 
 impl Action {
-    pub const ALL: [Action; 37] = [
+    pub const ALL: [Action; 41] = [
         Action::Quit,
         Action::FocusNext,
         Action::FocusPrev,
@@ -151,6 +155,10 @@ impl Action {
         Action::ApplyStep,
         Action::ApplyAll,
         Action::ToggleGuardrail,
+        Action::FoldPassing,
+        Action::ScrollLeft,
+        Action::ScrollRight,
+        Action::CopyFix,
     ];
 
     /// The help overlay's line for this action.
@@ -195,6 +203,10 @@ impl Action {
             Action::ToggleGuardrail => {
                 "also set the guardrail AWSIncidentManagerResolverAccess, or not"
             }
+            Action::FoldPassing => "show or hide the passing checks",
+            Action::ScrollLeft => "scroll left (long fix commands are never wrapped)",
+            Action::ScrollRight => "scroll right (long fix commands are never wrapped)",
+            Action::CopyFix => "copy the fix commands shown, one a line (OSC 52)",
         }
     }
 }

@@ -1,4 +1,5 @@
-//! The setup checklist: a Region × topic/policy/channel matrix of marks (✓ ✗ ! ? i), then the checks that belong to no Region.
+//! The setup checklist: a Region × topic/policy/channel matrix of marks (✓ ✗ ! ? i), then the checks that belong
+//! to no Region, each named by what it is about, failures first, passing ones folded until asked for.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -7,7 +8,9 @@ use ratatui::widgets::Paragraph;
 
 use crate::app::state::setup::CheckColumn;
 use crate::app::state::{AppState, Focus};
+use crate::app::keymap::{Action, Section};
 use crate::domain::audit::Status;
+use crate::domain::audit::subject::SHORT_NAME_WIDTH;
 
 use super::inert::inert;
 use super::{pane_block, shown_focus};
@@ -92,8 +95,11 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
         lines.push(line);
         row_index += 1;
     }
-    if !setup.general.is_empty() {
-        lines.push(Line::styled("Across Regions", theme.heading()));
+    if !setup.general.is_empty() || setup.hidden_passing > 0 {
+        lines.push(Line::styled(
+            format!("    {:<SHORT_NAME_WIDTH$} about", "check"),
+            theme.heading(),
+        ));
     }
     for &index in &setup.general {
         let Some(check) = setup.checks.get(index) else {
@@ -108,13 +114,23 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
             Span::raw(marker),
             Span::styled(check.status.mark(), theme.status(check.status)),
             Span::raw(" "),
-            Span::raw(inert(&check.title).into_owned()),
+            Span::raw(inert(setup.label(index)).into_owned()),
         ]);
         if selected {
             line = line.patch_style(theme.selected(focused));
         }
         lines.push(line);
         row_index += 1;
+    }
+    if setup.hidden_passing > 0 {
+        let key = state
+            .keymap
+            .key_for(Section::Checklist, Action::FoldPassing)
+            .unwrap_or("?");
+        lines.push(Line::styled(
+            format!("  {} passing hidden · {key} shows them", setup.hidden_passing),
+            theme.dim(),
+        ));
     }
     let legend = legend(state);
     let body_height = usize::from(inner.height.saturating_sub(1)).max(1);

@@ -7,7 +7,7 @@ use crate::app::keymap::{Action, Section};
 use crate::app::state::command_box::new_input;
 use crate::app::state::{AppState, DetailTarget, Focus, Overlay};
 
-use super::{actions, command, incidents, lifecycle, timeline, wizard};
+use super::{actions, command, incidents, lifecycle, setup, timeline, wizard};
 
 pub fn key_pressed(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
     if key.kind == KeyEventKind::Release {
@@ -104,6 +104,10 @@ fn pane_action(state: &mut AppState, action: Action) -> Vec<Effect> {
             open_detail(state);
             Vec::new()
         }
+        Action::FoldPassing => {
+            state.setup.toggle_passing();
+            Vec::new()
+        }
         Action::OpenTimeline => {
             state.focus = Focus::Timeline;
             state.last_pane = Focus::Timeline;
@@ -134,7 +138,10 @@ fn pane_action(state: &mut AppState, action: Action) -> Vec<Effect> {
         | Action::Confirm
         | Action::ApplyStep
         | Action::ApplyAll
-        | Action::ToggleGuardrail => Vec::new(),
+        | Action::ToggleGuardrail
+        | Action::ScrollLeft
+        | Action::ScrollRight
+        | Action::CopyFix => Vec::new(),
     }
 }
 
@@ -208,6 +215,7 @@ fn open_detail(state: &mut AppState) {
         _ => None,
     };
     if let Some(target) = target {
+        setup::detail_opened(state);
         state.overlay = Overlay::Detail { target, scroll: 0 };
     }
 }
@@ -233,6 +241,9 @@ fn popup_key(state: &mut AppState, action: Option<Action>) -> Vec<Effect> {
         Some(Action::Down) => *scroll = scroll.saturating_add(1),
         Some(Action::PageUp) => *scroll = scroll.saturating_sub(10),
         Some(Action::PageDown) => *scroll = scroll.saturating_add(10),
+        Some(action @ (Action::ScrollLeft | Action::ScrollRight | Action::CopyFix)) => {
+            return setup::detail_key(state, action);
+        }
         _ => {}
     }
     Vec::new()
