@@ -183,7 +183,7 @@ pub fn check_lines(
 /// there is more to the left or right.
 fn command_line(command: &str, width: usize, hscroll: usize, theme: Theme) -> Line<'static> {
     let chars: Vec<char> = command.chars().collect();
-    let start = hscroll.min(chars.len().saturating_sub(1));
+    let start = hscroll.min(chars.len());
     let end = (start + width).min(chars.len());
     let visible: String = chars[start..end].iter().collect();
     let left = if start > 0 { "  ← " } else { "    " };

@@ -2,7 +2,7 @@
 
 use crate::app::effect::Effect;
 use crate::app::keymap::Action;
-use crate::app::state::{AppState, Overlay};
+use crate::app::state::{AppState, DetailTarget, Overlay};
 use crate::app::state::setup::LoadProgress;
 use crate::cloud::CloudError;
 use crate::domain::audit::Check;
@@ -77,6 +77,8 @@ pub fn detail_key(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::ScrollRight => {
             state.setup.detail_hscroll = state.setup.detail_hscroll.saturating_add(SIDEWAYS_STEP);
         }
+        // An event's detail is no check: its copy key belongs to the event view.
+        Action::CopyFix if matches!(target, DetailTarget::Event(_)) => {}
         Action::CopyFix => {
             let commands = state.setup.fix_commands(target);
             if commands.is_empty() {

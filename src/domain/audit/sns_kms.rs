@@ -54,8 +54,9 @@ pub fn check(snapshot: &CloudSnapshot) -> Vec<Check> {
                     )
                     .with_manual(format!(
                         "Check that the key policy of {key} holds the statement below (`aws kms get-key-policy \
-                         --region {} --key-id {key} --policy-name default`); add it where it does not.",
-                        region_of_arn(arn)
+                         --region {region} --policy-name default --key-id \"$(aws kms describe-key --region {region} \
+                         --key-id {key} --query KeyMetadata.Arn --output text)\"`); add it where it does not.",
+                        region = region_of_arn(arn)
                     ))
                     .with_missing(kms_key_statement()),
                 },
