@@ -25,7 +25,7 @@ pub enum CloudError {
 /// Appended to a quota error's text (never to `cli_message`, which stays the AWS CLI's wording).
 fn quota_hint(code: &str) -> &'static str {
     if CloudError::is_quota_code(code) {
-        " (a service quota was reached; this is not throttling, so retrying does not help: delete what is no \
+        " (a service quota was reached, not a request rate, so retrying does not help: delete what is no \
          longer used, or request a higher quota in the Service Quotas console or with `aws service-quotas \
          request-service-quota-increase`)"
     } else {

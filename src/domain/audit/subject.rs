@@ -78,14 +78,16 @@ pub fn subject(check: &Check, snapshot: &CloudSnapshot) -> String {
 
 /// A check with neither resource nor Region stands for everything its rule could not see.
 fn without_resource(id: &str) -> &'static str {
-    if id.starts_with("plan-") {
+    if id.starts_with("replication-set") || id.starts_with("region-") {
+        "replication set"
+    } else if id.starts_with("plan-") {
         "response plans"
     } else if id.starts_with("channel-") {
         "chat channels"
     } else if id.starts_with("sns-") {
         "topics of unread plans and channels"
     } else {
-        "replication set"
+        "this account"
     }
 }
 
