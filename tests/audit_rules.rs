@@ -148,9 +148,17 @@ fn region_has_topic() {
         .collect();
     assert_eq!(
         sids,
-        ["__default_statement_ID", "IncidentManagerSNSPublishingPermissions"]
+        [
+            "__default_statement_ID",
+            "IncidentManagerSNSPublishingPermissions"
+        ]
     );
-    assert!(failing.manual.as_deref().is_some_and(|m| m.contains("imdeck setup --plan")));
+    assert!(
+        failing
+            .manual
+            .as_deref()
+            .is_some_and(|m| m.contains("imdeck setup --plan"))
+    );
     // The listing of eu-west-1 failed: unknown, not pass and not fail.
     let mut s = demo();
     s.regions[2].topics = Err(failure("sns:ListTopics eu-west-1"));
@@ -280,7 +288,10 @@ fn sns_kms() {
             .is_some_and(|m| m["Action"] == json!(["kms:GenerateDataKey*", "kms:Decrypt"]))
     );
     let manual = warn.manual.as_deref().expect("how to check the key policy");
-    assert!(manual.contains("aws kms get-key-policy --region us-east-2"), "{manual}");
+    assert!(
+        manual.contains("aws kms get-key-policy --region us-east-2"),
+        "{manual}"
+    );
     // The statement grants only what the publisher needs, to Incident Manager only.
     assert_eq!(
         warn.missing.as_ref().map(|m| m["Principal"].clone()),
@@ -296,8 +307,16 @@ fn sns_kms() {
             .insert("KmsMasterKeyId".into(), key.into());
         let checks = sns_kms::check(&s);
         let failing = first_with(&checks, Status::Fail);
-        assert!(failing.detail.contains("use a customer managed key"), "{failing:?}");
-        assert!(failing.manual.as_deref().is_some_and(|m| m.contains("KmsMasterKeyId")));
+        assert!(
+            failing.detail.contains("use a customer managed key"),
+            "{failing:?}"
+        );
+        assert!(
+            failing
+                .manual
+                .as_deref()
+                .is_some_and(|m| m.contains("KmsMasterKeyId"))
+        );
         assert_eq!(
             failing.missing.as_ref().map(|m| m["Action"].clone()),
             Some(json!(["kms:GenerateDataKey*", "kms:Decrypt"]))
@@ -453,7 +472,10 @@ fn plan_chat_channel() {
     // with the exact update-response-plan command that links the new channel, and no made-up settings object.
     assert_eq!(failing.missing, None);
     let manual = failing.manual.as_deref().expect("manual step");
-    assert!(manual.contains("\"Incident Manager permissions\"") && manual.contains("imdeck setup --plan"));
+    assert!(
+        manual.contains("\"Incident Manager permissions\"")
+            && manual.contains("imdeck setup --plan")
+    );
     assert!(manual.contains(
         "aws ssm-incidents update-response-plan --region us-east-2 --arn arn:aws:ssm-incidents::111122223333:response-plan/lonely"
     ), "{manual}");
@@ -811,7 +833,8 @@ fn failing_setups() -> Vec<CloudSnapshot> {
         .attributes
         .insert("KmsMasterKeyId".into(), "alias/aws/sns".into());
     let usw2 = topic_arn("us-west-2", "im-chat-us-west-2");
-    let deny = json!({"Effect": "Deny", "Principal": "*", "Action": "SNS:Publish", "Resource": usw2});
+    let deny =
+        json!({"Effect": "Deny", "Principal": "*", "Action": "SNS:Publish", "Resource": usw2});
     topic_mut(&mut s, &usw2)
         .attributes
         .insert("Policy".into(), policy_with(&usw2, vec![deny]));
@@ -851,7 +874,10 @@ fn every_fix_is_runnable_commands_and_every_aws_chatbot_names_a_chatbot_region()
             }
         }
     }
-    assert!(commands >= 5, "the failing setups printed only {commands} commands");
+    assert!(
+        commands >= 5,
+        "the failing setups printed only {commands} commands"
+    );
     // The setup plan prints its commands from the same builders.
     let opts = imdeck::domain::setup_plan::SetupOptions {
         set_guardrail: true,
@@ -889,5 +915,8 @@ fn checklist_rows_never_read_the_same() {
         .filter(|c| c.id == plan_chat_channel::ID)
         .map(|c| audit::subject::row_label(c, &demo))
         .collect();
-    assert!(labels.contains(&"channel   plan batch-jobs-plan".to_string()), "{labels:?}");
+    assert!(
+        labels.contains(&"channel   plan batch-jobs-plan".to_string()),
+        "{labels:?}"
+    );
 }

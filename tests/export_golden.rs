@@ -163,7 +163,8 @@ async fn an_event_added_with_the_sdk_appears_in_its_place_in_the_export() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_event_that_cannot_be_read_is_named_and_the_export_goes_on() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut opts = imdeck::sandbox::SandboxOptions::loopback_ephemeral(imdeck::sandbox::Scenario::Demo);
+    let mut opts =
+        imdeck::sandbox::SandboxOptions::loopback_ephemeral(imdeck::sandbox::Scenario::Demo);
     opts.deny_operations = vec!["GetTimelineEvent".to_string()];
     let (sandbox, log) = logged_sandbox(opts, dir.path()).await;
     let run = Invocation::against(
@@ -190,8 +191,9 @@ async fn an_event_that_cannot_be_read_is_named_and_the_export_goes_on() {
         .count();
     assert_eq!(marked, denied, "{}", run.stdout);
     assert!(
-        run.stdout
-            .contains(&format!("**Incomplete:** {denied} event(s) could not be read")),
+        run.stdout.contains(&format!(
+            "**Incomplete:** {denied} event(s) could not be read"
+        )),
         "{}",
         run.stdout
     );
@@ -203,8 +205,9 @@ async fn an_event_that_cannot_be_read_is_named_and_the_export_goes_on() {
         .count();
     assert_eq!(named, denied, "{}", run.stderr);
     assert!(
-        run.stderr
-            .contains(&format!("{denied} of {denied} timeline events could not be read")),
+        run.stderr.contains(&format!(
+            "{denied} of {denied} timeline events could not be read"
+        )),
         "{}",
         run.stderr
     );

@@ -534,7 +534,11 @@ fn checklist_rows_name_their_resource_failures_first_passing_folded() {
         .collect();
     assert!(rows.len() >= 4, "{text}");
     let unique: std::collections::BTreeSet<&&str> = rows.iter().collect();
-    assert_eq!(unique.len(), rows.len(), "two rows read the same: {rows:#?}");
+    assert_eq!(
+        unique.len(),
+        rows.len(),
+        "two rows read the same: {rows:#?}"
+    );
     // Failures come first, passing rows are folded and counted.
     let first_fail = rows.iter().position(|r| r.contains('✗'));
     let first_info = rows.iter().position(|r| r.contains(" i "));
@@ -566,7 +570,9 @@ fn a_failing_check_detail_shows_its_fix_unwrapped_scrolls_sideways_and_copies_it
     };
     assert_eq!(check.status, imdeck::domain::audit::Status::Fail);
     let fix = check.fix.clone().expect("the guardrail failure has a fix");
-    assert!(fix.starts_with("aws chatbot update-microsoft-teams-channel-configuration --region us-east-2 "));
+    assert!(fix.starts_with(
+        "aws chatbot update-microsoft-teams-channel-configuration --region us-east-2 "
+    ));
     both_sizes("check_detail", &state);
     let text = text_of(draw(&state, 160, 48).backend().buffer());
     // One screen line holds the start of the command, cut (never wrapped) with an arrow saying there is more.
@@ -575,12 +581,18 @@ fn a_failing_check_detail_shows_its_fix_unwrapped_scrolls_sideways_and_copies_it
         .find(|l| l.contains("aws chatbot update-microsoft-teams"))
         .expect("the fix is shown");
     assert!(line.contains('→'), "{line}");
-    assert!(!text.contains("\n│    --chat-configuration-arn"), "wrapped: {text}");
+    assert!(
+        !text.contains("\n│    --chat-configuration-arn"),
+        "wrapped: {text}"
+    );
     update(&mut state, key(KeyCode::Right));
     update(&mut state, key(KeyCode::Right));
     let text = text_of(draw(&state, 160, 48).backend().buffer());
     assert!(text.contains('←'), "scrolled: {text}");
-    assert!(!text.contains("aws chatbot update-microsoft-teams"), "{text}");
+    assert!(
+        !text.contains("aws chatbot update-microsoft-teams"),
+        "{text}"
+    );
     // Ctrl-Y copies the exact command, and the title says so.
     let effects = update(&mut state, ctrl('y'));
     assert_eq!(effects, vec![imdeck::app::Effect::CopyToClipboard(fix)]);

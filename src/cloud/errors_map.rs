@@ -122,7 +122,10 @@ mod tests {
             let shown = error.to_string();
             assert!(shown.contains("Service Quotas"), "{shown}");
             assert!(!shown.contains("throttl"), "{shown}");
-            assert_eq!(error.cli_message("Op"), format!("An error occurred ({quota}) when calling the Op operation: m"));
+            assert_eq!(
+                error.cli_message("Op"),
+                format!("An error occurred ({quota}) when calling the Op operation: m")
+            );
         }
         assert!(matches!(
             kind("RequestLimitExceeded", 400),

@@ -62,14 +62,15 @@ pub async fn run(global: &GlobalOptions, arn: &str, format: ExportFormat) -> Exi
 pub async fn read_export(cloud: &Cloud, arn: &str) -> Result<IncidentExport, CloudError> {
     let events = async {
         let summaries = cloud.list_timeline(arn, None).await?;
-        let fetched: Vec<(EventSummary, Result<TimelineEvent, CloudError>)> = stream::iter(summaries)
-            .map(|s| async move {
-                let result = cloud.get_timeline_event(arn, &s.event_id).await;
-                (s, result)
-            })
-            .buffered(EVENT_FETCH_CONCURRENCY)
-            .collect()
-            .await;
+        let fetched: Vec<(EventSummary, Result<TimelineEvent, CloudError>)> =
+            stream::iter(summaries)
+                .map(|s| async move {
+                    let result = cloud.get_timeline_event(arn, &s.event_id).await;
+                    (s, result)
+                })
+                .buffered(EVENT_FETCH_CONCURRENCY)
+                .collect()
+                .await;
         let mut read = Vec::new();
         let mut unread = Vec::new();
         for (summary, result) in fetched {

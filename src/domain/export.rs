@@ -305,7 +305,10 @@ mod tests {
         let missing = event("2", 20, "Custom Event", "");
         let export = IncidentExport::new(
             record,
-            vec![event("1", 10, "Note", "\"a\""), event("3", 30, "Note", "\"c\"")],
+            vec![
+                event("1", 10, "Note", "\"a\""),
+                event("3", 30, "Note", "\"c\""),
+            ],
             vec![],
         )
         .with_unread_events(vec![UnreadEvent::new(
@@ -315,7 +318,9 @@ mod tests {
         let md = export.render_markdown();
         assert!(md.contains("1 event(s) could not be read"), "{md}");
         let a = md.find("| a |").expect("first event");
-        let gap = md.find("(could not be read: AccessDeniedException: no)").expect("marked");
+        let gap = md
+            .find("(could not be read: AccessDeniedException: no)")
+            .expect("marked");
         let c = md.find("| c |").expect("last event");
         assert!(a < gap && gap < c, "{md}");
         let json = serde_json::to_value(&export).expect("json");

@@ -6,9 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::app::keymap::{Action, Section};
 use crate::app::state::setup::CheckColumn;
 use crate::app::state::{AppState, Focus};
-use crate::app::keymap::{Action, Section};
 use crate::domain::audit::Status;
 use crate::domain::audit::subject::SHORT_NAME_WIDTH;
 
@@ -128,7 +128,10 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
             .key_for(Section::Checklist, Action::FoldPassing)
             .unwrap_or("?");
         lines.push(Line::styled(
-            format!("  {} passing hidden · {key} shows them", setup.hidden_passing),
+            format!(
+                "  {} passing hidden · {key} shows them",
+                setup.hidden_passing
+            ),
             theme.dim(),
         ));
     }

@@ -45,7 +45,13 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect, target: &DetailTa
         }
         DetailTarget::Check(index) => match state.setup.checks.get(*index) {
             Some(check) => (
-                format!(" {} ", inert(state.setup.label(*index)).split_whitespace().collect::<Vec<_>>().join(" ")),
+                format!(
+                    " {} ",
+                    inert(state.setup.label(*index))
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                ),
                 shown(vec![check]),
             ),
             None => (

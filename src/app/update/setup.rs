@@ -2,8 +2,8 @@
 
 use crate::app::effect::Effect;
 use crate::app::keymap::Action;
-use crate::app::state::{AppState, DetailTarget, Overlay};
 use crate::app::state::setup::LoadProgress;
+use crate::app::state::{AppState, DetailTarget, Overlay};
 use crate::cloud::CloudError;
 use crate::domain::audit::Check;
 use crate::domain::model::Timestamp;

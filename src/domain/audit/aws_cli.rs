@@ -6,7 +6,8 @@ use crate::domain::model::{ChannelConfig, ChatPlatform};
 
 /// The Regions where Chatbot's API answers (its configurations have no Region of their own); an `aws chatbot`
 /// command elsewhere fails, so every printed one names one of these.
-pub const CHATBOT_API_REGIONS: [&str; 4] = ["us-east-2", "us-west-2", "eu-west-1", "ap-southeast-1"];
+pub const CHATBOT_API_REGIONS: [&str; 4] =
+    ["us-east-2", "us-west-2", "eu-west-1", "ap-southeast-1"];
 
 /// The Chatbot API Region for printed commands: the first of `regions` (the replication set's, in the user's
 /// order) where Chatbot answers, else us-east-2, the Chatbot console's Region.
@@ -98,7 +99,10 @@ mod tests {
     #[test]
     fn chatbot_commands_use_a_chatbot_api_region() {
         let regions = |r: &[&str]| r.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(chatbot_region(&regions(&["us-east-1", "eu-west-1"])), "eu-west-1");
+        assert_eq!(
+            chatbot_region(&regions(&["us-east-1", "eu-west-1"])),
+            "eu-west-1"
+        );
         assert_eq!(chatbot_region(&regions(&["eu-south-1"])), "us-east-2");
         assert_eq!(chatbot_region(&[]), "us-east-2");
     }

@@ -45,15 +45,16 @@ pub fn check(snapshot: &CloudSnapshot) -> Vec<Check> {
                 TITLE,
                 format!("{who} has guardrail {RESOLVER_GUARDRAIL}"),
             ),
-            None => failing(format!("{who} has no guardrail policy, so AWS applies AdministratorAccess"),
-            ),
-            Some(g) if g.is_empty() => failing(format!("{who} has no guardrail policy, so AWS applies AdministratorAccess"),
-            ),
+            None => failing(format!(
+                "{who} has no guardrail policy, so AWS applies AdministratorAccess"
+            )),
+            Some(g) if g.is_empty() => failing(format!(
+                "{who} has no guardrail policy, so AWS applies AdministratorAccess"
+            )),
             Some(g) => failing(format!(
-                    "{who} has guardrails {} but not {RESOLVER_GUARDRAIL}",
-                    g.join(", ")
-                ),
-            ),
+                "{who} has guardrails {} but not {RESOLVER_GUARDRAIL}",
+                g.join(", ")
+            )),
         };
         checks.push(check.on_resource(&channel.arn));
     }
