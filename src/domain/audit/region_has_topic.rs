@@ -82,10 +82,11 @@ fn region_check(snapshot: &CloudSnapshot, region: &str) -> Check {
     );
     // The new topic gets SNS's default policy with the docs' statement merged in, as `imdeck setup` does.
     let default = default_topic_policy(&arn, &snapshot.account).to_string();
+    // The rule counts a topic once a plan or channel names it, so creating it is only the first half.
     let next = format!(
-        "then add {arn} to the chat channel and the response plans that lack a topic in {region} (the \
-         channel-region-coverage and plan-topics checks give those commands once the topic exists), or let \
-         `imdeck setup --plan` plan all of it"
+        "then add {arn} to the SNS topics of the chat channel that should hear about incidents in {region} \
+         (the list replaces: send its current topics too) and to the chat channel of each response plan using that \
+         channel; `imdeck setup --plan` prints those commands"
     );
     match merge_statement(&default, &statement) {
         Ok(merged) => check
