@@ -51,6 +51,8 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
         return;
     }
     let focused = shown_focus(state) == Focus::Checklist;
+    // Marker, mark and a space come before a general row's words.
+    let label_width = usize::from(inner.width).saturating_sub(4);
     let region_width = setup
         .regions
         .iter()
@@ -114,7 +116,7 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
             Span::raw(marker),
             Span::styled(check.status.mark(), theme.status(check.status)),
             Span::raw(" "),
-            Span::raw(inert(setup.label(index)).into_owned()),
+            Span::raw(fit(&inert(setup.label(index)), label_width)),
         ]);
         if selected {
             line = line.patch_style(theme.selected(focused));
@@ -163,4 +165,20 @@ fn legend(state: &AppState) -> Line<'static> {
         spans.push(Span::styled(format!(" {} ", status.word()), theme.dim()));
     }
     Line::from(spans)
+}
+
+/// The words cut to `width` columns with an ellipsis, so a cut name is seen to be cut.
+fn fit(text: &str, width: usize) -> String {
+    if Span::raw(text).width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if Span::raw(format!("{out}{c}…")).width() > width {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
 }
