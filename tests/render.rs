@@ -545,7 +545,17 @@ fn checklist_rows_name_their_resource_failures_first_passing_folded() {
     assert!(first_fail < first_info, "{rows:#?}");
     assert!(!rows.iter().any(|r| r.contains('✓')), "{rows:#?}");
     assert!(text.contains("passing hidden · f shows them"), "{text}");
+    // Unfolding keeps the cursor on the check it was on.
+    let regions = state.setup.regions.len();
+    for _ in 0..regions + 1 {
+        update(&mut state, key(KeyCode::Down));
+    }
+    let on = state.setup.general[state.setup.checklist_cursor - regions];
     update(&mut state, key(KeyCode::Char('f')));
+    assert_eq!(
+        state.setup.general[state.setup.checklist_cursor - regions],
+        on
+    );
     let text = text_of(draw(&state, 160, 48).backend().buffer());
     assert!(text.contains("✓ guardrail Slack slack-incidents"), "{text}");
     assert!(!text.contains("passing hidden"), "{text}");
