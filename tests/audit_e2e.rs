@@ -553,3 +553,97 @@ async fn a_clean_account_exits_0_and_3_when_a_check_could_not_run() {
         }
     }
 }
+
+#[test]
+fn every_failure_of_the_demo_audit_carries_a_fix_or_a_manual_step_and_chatbot_commands_name_a_region()
+ {
+    let (_, report) = audit_json_sandbox();
+    let failing: Vec<&Value> = checks(&report)
+        .iter()
+        .filter(|c| status(c) == "fail")
+        .collect();
+    assert!(failing.len() > 5, "{report:#}");
+    for check in &failing {
+        assert!(
+            check["fix"].is_string() || check["manual"].is_string(),
+            "a failure with no remedy: {check}"
+        );
+    }
+    let chatbot_regions = ["us-east-2", "us-west-2", "eu-west-1", "ap-southeast-1"];
+    let mut chatbot_commands = 0;
+    for check in checks(&report) {
+        for text in [&check["fix"], &check["manual"]]
+            .into_iter()
+            .filter_map(Value::as_str)
+        {
+            for (at, _) in text.match_indices("aws chatbot ") {
+                let rest = &text[at..];
+                let end = rest.find([')', '\n', '`']).unwrap_or(rest.len());
+                let words: Vec<&str> = rest[..end].split_whitespace().collect();
+                let region = words.windows(2).find(|w| w[0] == "--region").map(|w| w[1]);
+                assert!(
+                    region.is_some_and(|r| chatbot_regions.contains(&r)),
+                    "no Chatbot Region in {}",
+                    &rest[..end]
+                );
+                chatbot_commands += 1;
+            }
+        }
+    }
+    assert!(
+        chatbot_commands >= 2,
+        "the Teams guardrail fix reads and updates"
+    );
+    // No invented settings object: what a failure shows as missing is a real statement or a real list.
+    let no_channel = one(
+        &report,
+        "plan-chat-channel",
+        None,
+        Some("arn:aws:ssm-incidents::111122223333:response-plan/batch-jobs-plan"),
+    );
+    assert!(no_channel.get("missing").is_none(), "{no_channel}");
+    assert!(
+        no_channel["manual"]
+            .as_str()
+            .is_some_and(|m| m.contains("console"))
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_topic_encrypted_with_the_aws_managed_key_fails_and_asks_for_a_customer_managed_key() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut scenario = clean_scenario();
+    scenario["topics"][0]["kmsMasterKeyId"] = json!("alias/aws/sns");
+    let (run, report, _) =
+        audit_with(scenario_file(dir.path(), &scenario), None, Refusal::Deny).await;
+    assert_eq!(run.code, 1, "a failure: {report:#}\n{}", run.stderr);
+    let kms = one(
+        &report,
+        "sns-kms",
+        Some("us-east-2"),
+        Some(&topic_arn("us-east-2", "im-chat")),
+    );
+    assert_eq!(status(kms), "fail", "{kms}");
+    assert!(
+        kms["detail"]
+            .as_str()
+            .is_some_and(|d| d.contains("use a customer managed key"))
+    );
+    assert_eq!(
+        kms["missing"]["Principal"],
+        json!({"Service": "ssm-incidents.amazonaws.com"}),
+        "{kms}"
+    );
+    // With a customer managed key it is a warning: imdeck cannot read the key policy.
+    scenario["topics"][0]["kmsMasterKeyId"] = json!("alias/im-chat");
+    let (run, report, _) =
+        audit_with(scenario_file(dir.path(), &scenario), None, Refusal::Deny).await;
+    assert_eq!(run.code, 0, "{report:#}");
+    let kms = one(
+        &report,
+        "sns-kms",
+        Some("us-east-2"),
+        Some(&topic_arn("us-east-2", "im-chat")),
+    );
+    assert_eq!(status(kms), "warn");
+}

@@ -120,16 +120,44 @@ fn region_has_topic() {
     let checks = region_has_topic::check(&demo());
     let failing = first_with(&checks, Status::Fail);
     assert_eq!(failing.region.as_deref(), Some("eu-west-1"));
+    // Two commands, one a line: create the topic, then give it SNS's default policy with the statement merged in.
+    let fix: Vec<&str> = failing.fix.as_deref().expect("fix").lines().collect();
     assert_eq!(
-        failing.fix.as_deref(),
-        Some("aws sns create-topic --region eu-west-1 --name im-chat-eu-west-1")
+        fix[0],
+        "aws sns create-topic --region eu-west-1 --name im-chat-eu-west-1"
     );
+    let words = shell_words::split(fix[1]).expect("the second command splits");
     assert_eq!(
+        &words[..6],
+        [
+            "aws",
+            "sns",
+            "set-topic-attributes",
+            "--region",
+            "eu-west-1",
+            "--topic-arn"
+        ]
+    );
+    let policy: serde_json::Value =
+        serde_json::from_str(words.last().expect("policy")).expect("the policy is JSON");
+    let sids: Vec<&str> = policy["Statement"]
+        .as_array()
+        .expect("statements")
+        .iter()
+        .filter_map(|s| s["Sid"].as_str())
+        .collect();
+    assert_eq!(
+        sids,
+        [
+            "__default_statement_ID",
+            "IncidentManagerSNSPublishingPermissions"
+        ]
+    );
+    assert!(
         failing
-            .missing
-            .as_ref()
-            .and_then(|m| m["Resource"].as_str()),
-        Some("arn:aws:sns:eu-west-1:111122223333:im-chat-eu-west-1")
+            .manual
+            .as_deref()
+            .is_some_and(|m| m.contains("imdeck setup --plan"))
     );
     // The listing of eu-west-1 failed: unknown, not pass and not fail.
     let mut s = demo();
@@ -259,6 +287,41 @@ fn sns_kms() {
             .as_ref()
             .is_some_and(|m| m["Action"] == json!(["kms:GenerateDataKey*", "kms:Decrypt"]))
     );
+    let manual = warn.manual.as_deref().expect("how to check the key policy");
+    assert!(
+        manual.contains("aws kms get-key-policy --region us-east-2"),
+        "{manual}"
+    );
+    // The statement grants only what the publisher needs, to Incident Manager only.
+    assert_eq!(
+        warn.missing.as_ref().map(|m| m["Principal"].clone()),
+        Some(json!({"Service": "ssm-incidents.amazonaws.com"}))
+    );
+    // The AWS managed key can never let Incident Manager publish: a failure, by alias or alias ARN.
+    for key in [
+        "alias/aws/sns",
+        "arn:aws:kms:us-east-2:111122223333:alias/aws/sns",
+    ] {
+        topic_mut(&mut s, &arn)
+            .attributes
+            .insert("KmsMasterKeyId".into(), key.into());
+        let checks = sns_kms::check(&s);
+        let failing = first_with(&checks, Status::Fail);
+        assert!(
+            failing.detail.contains("use a customer managed key"),
+            "{failing:?}"
+        );
+        assert!(
+            failing
+                .manual
+                .as_deref()
+                .is_some_and(|m| m.contains("KmsMasterKeyId"))
+        );
+        assert_eq!(
+            failing.missing.as_ref().map(|m| m["Action"].clone()),
+            Some(json!(["kms:GenerateDataKey*", "kms:Decrypt"]))
+        );
+    }
     s.regions[0].topics = Err(failure("sns:ListTopics us-east-2"));
     assert!(
         sns_kms::check(&s)
@@ -281,7 +344,7 @@ fn channel_region_coverage() {
     assert_eq!(failing.region.as_deref(), Some("eu-west-1"));
     assert!(failing.detail.contains("has no topic for eu-west-1"));
     let fix = failing.fix.as_deref().expect("fix");
-    assert!(fix.starts_with("aws chatbot update-slack-channel-configuration"));
+    assert!(fix.starts_with("aws chatbot update-slack-channel-configuration --region us-east-2 "));
     // The update sends the union: every topic already there, plus the Region's.
     let words = shell_words::split(fix).expect("words");
     for topic in REGIONS
@@ -311,6 +374,7 @@ fn channel_guardrail() {
         failing.missing,
         Some(json!({"GuardrailPolicyArns": [RESOLVER]}))
     );
+    assert_chatbot_regions(failing.fix.as_deref().expect("fix"));
     slack_mut(&mut s).guardrail_policy_arns =
         Some(vec!["arn:aws:iam::aws:policy/ReadOnlyAccess".into()]);
     let failing = channel_guardrail::check(&s).remove(0);
@@ -335,15 +399,21 @@ fn channel_role() {
     let failing = channel_role::check(&s).remove(0);
     assert_eq!(failing.status, Status::Fail);
     assert!(failing.detail.contains("service-linked role"));
-    assert_eq!(
+    // The console steps in words; no made-up settings object.
+    assert_eq!(failing.missing, None);
+    assert!(
         failing
-            .missing
-            .as_ref()
-            .map(|m| m["policyTemplates"][0].clone()),
-        Some(json!("Incident Manager permissions"))
+            .manual
+            .as_deref()
+            .is_some_and(|m| m.contains("\"Incident Manager permissions\""))
     );
     slack_mut(&mut s).iam_role_arn = String::new();
     assert_eq!(channel_role::check(&s)[0].status, Status::Fail);
+    assert!(channel_role::check(&s)[0].has_remedy());
+    // Whatever the verdict, it says what it did not look at: imdeck reads no IAM.
+    for check in channel_role::check(&good()) {
+        assert!(check.detail.contains("imdeck reads no IAM"), "{check:?}");
+    }
     slack_mut(&mut s).iam_role_arn = CHANNEL_ROLE.into();
     slack_mut(&mut s).user_authorization_required = true;
     assert_eq!(channel_role::check(&s)[0].status, Status::Warn);
@@ -398,13 +468,17 @@ fn plan_chat_channel() {
     let checks = plan_chat_channel::check(&s);
     let failing = first_with(&checks, Status::Fail);
     assert!(failing.detail.contains("lonely"));
-    // Every topic is carried by the Slack channel, so it proposes none to share, and a channel's settings.
-    let missing = failing.missing.clone().expect("missing");
-    assert_eq!(missing["chatChannel"]["chatbotSns"], json!([]));
-    assert_eq!(
-        missing["channel"]["policyTemplates"],
-        json!(["Incident Manager permissions"])
+    // Every topic is carried by the Slack channel, so it proposes none to share; the console steps in words,
+    // with the exact update-response-plan command that links the new channel, and no made-up settings object.
+    assert_eq!(failing.missing, None);
+    let manual = failing.manual.as_deref().expect("manual step");
+    assert!(
+        manual.contains("\"Incident Manager permissions\"")
+            && manual.contains("imdeck setup --plan")
     );
+    assert!(manual.contains(
+        "aws ssm-incidents update-response-plan --region us-east-2 --arn arn:aws:ssm-incidents::111122223333:response-plan/lonely"
+    ), "{manual}");
     // A topic no channel carries (named only by a plan) is proposed.
     let free = topic_arn("us-east-2", "unrelated");
     if let Ok(plans) = &mut s.plans {
@@ -412,12 +486,12 @@ fn plan_chat_channel() {
     }
     let checks = plan_chat_channel::check(&s);
     let failing = first_with(&checks, Status::Fail);
-    assert_eq!(
+    assert!(
         failing
-            .missing
-            .as_ref()
-            .map(|m| m["chatChannel"]["chatbotSns"].clone()),
-        Some(json!([free]))
+            .manual
+            .as_deref()
+            .is_some_and(|m| m.contains(&format!("{free} are free"))),
+        "{failing:?}"
     );
     if let Ok(plans) = &mut s.plans {
         plans.push(Err(failure(
@@ -711,5 +785,138 @@ fn per_topic_rules_stand_an_unknown_in_for_topics_only_unread_sources_name() {
         sns_policy::check(&demo())
             .iter()
             .all(|c| c.status != Status::Unknown)
+    );
+}
+
+/// Every `aws chatbot` in `text` (a command, or one inside `$(…)`) names `--region` with one of Chatbot's four
+/// API Regions before its command ends.
+fn assert_chatbot_regions(text: &str) {
+    for (at, _) in text.match_indices("aws chatbot ") {
+        let rest = &text[at..];
+        let end = rest.find([')', '\n']).unwrap_or(rest.len());
+        let words: Vec<&str> = rest[..end].split_whitespace().collect();
+        let region = words
+            .windows(2)
+            .find(|w| w[0] == "--region")
+            .map(|w| w[1].trim_matches(['"', '\'']));
+        assert!(
+            region.is_some_and(|r| audit::aws_cli::CHATBOT_API_REGIONS.contains(&r)),
+            "an aws chatbot command without a Chatbot API Region: {}",
+            &rest[..end]
+        );
+    }
+}
+
+/// Setups that fail each rule in each way it can, each paired with the demo scenario's failures.
+fn failing_setups() -> Vec<CloudSnapshot> {
+    let mut setups = vec![demo()];
+    let mut s = good();
+    s.replication_set = Ok(None);
+    setups.push(s);
+    let mut s = good();
+    if let Ok(Some(set)) = &mut s.replication_set {
+        for info in set.region_map.values_mut() {
+            info.status = "FAILED".into();
+        }
+    }
+    setups.push(s);
+    let mut s = good();
+    slack_mut(&mut s).iam_role_arn = String::new();
+    slack_mut(&mut s).state = Some("DISABLED".into());
+    slack_mut(&mut s).guardrail_policy_arns = None;
+    let eu = topic_arn("eu-west-1", "im-chat-eu-west-1");
+    slack_mut(&mut s).sns_topic_arns.retain(|t| *t != eu);
+    setups.push(s);
+    let mut s = good();
+    let arn = topic_arn("us-east-2", "im-chat-us-east-2");
+    topic_mut(&mut s, &arn)
+        .attributes
+        .insert("KmsMasterKeyId".into(), "alias/aws/sns".into());
+    let usw2 = topic_arn("us-west-2", "im-chat-us-west-2");
+    let deny =
+        json!({"Effect": "Deny", "Principal": "*", "Action": "SNS:Publish", "Resource": usw2});
+    topic_mut(&mut s, &usw2)
+        .attributes
+        .insert("Policy".into(), policy_with(&usw2, vec![deny]));
+    topic_mut(&mut s, &eu)
+        .attributes
+        .insert("Policy".into(), "{not json".into());
+    setups.push(s);
+    setups
+}
+
+#[test]
+fn every_failing_check_carries_a_fix_or_a_manual_step() {
+    for setup in failing_setups() {
+        let checks = run_audit(&setup);
+        assert!(checks.iter().any(|c| c.status == Status::Fail));
+        for check in checks.iter().filter(|c| c.status == Status::Fail) {
+            assert!(check.has_remedy(), "no fix and no manual step: {check:#?}");
+        }
+    }
+}
+
+#[test]
+fn every_fix_is_runnable_commands_and_every_aws_chatbot_names_a_chatbot_region() {
+    let mut commands = 0;
+    for setup in failing_setups() {
+        for check in run_audit(&setup) {
+            for line in check.fix.iter().flat_map(|f| f.lines()) {
+                let words = shell_words::split(line)
+                    .unwrap_or_else(|e| panic!("{line} does not split as a shell line: {e}"));
+                assert_eq!(words[0], "aws", "{line}");
+                assert!(!line.contains('…') && !line.contains("file://"), "{line}");
+                assert_chatbot_regions(line);
+                commands += 1;
+            }
+            for text in check.manual.iter().chain([&check.detail]) {
+                assert_chatbot_regions(text);
+            }
+        }
+    }
+    assert!(
+        commands >= 5,
+        "the failing setups printed only {commands} commands"
+    );
+    // The setup plan prints its commands from the same builders.
+    let opts = imdeck::domain::setup_plan::SetupOptions {
+        set_guardrail: true,
+        channel_for_unlinked_plans: None,
+    };
+    let plan = imdeck::domain::setup_plan::plan_setup(&demo(), &opts);
+    let chatbot: Vec<&String> = plan
+        .changes()
+        .flat_map(|c| &c.commands)
+        .filter(|c| c.contains("aws chatbot"))
+        .collect();
+    assert!(!chatbot.is_empty(), "the demo plan updates a channel");
+    for command in chatbot {
+        assert_chatbot_regions(command);
+    }
+}
+
+#[test]
+fn checklist_rows_never_read_the_same() {
+    for setup in failing_setups().into_iter().chain([good()]) {
+        let checks = run_audit(&setup);
+        let mut seen = std::collections::BTreeSet::new();
+        for check in &checks {
+            let row = (
+                check.region.clone(),
+                audit::subject::row_label(check, &setup),
+            );
+            assert!(seen.insert(row.clone()), "two rows read {row:?}");
+            assert!(!row.1.contains("arn:"), "a row names a bare ARN: {row:?}");
+        }
+    }
+    let demo = demo();
+    let labels: Vec<String> = run_audit(&demo)
+        .iter()
+        .filter(|c| c.id == plan_chat_channel::ID)
+        .map(|c| audit::subject::row_label(c, &demo))
+        .collect();
+    assert!(
+        labels.contains(&"channel   plan batch-jobs-plan".to_string()),
+        "{labels:?}"
     );
 }

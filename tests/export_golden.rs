@@ -159,3 +159,57 @@ async fn an_event_added_with_the_sdk_appears_in_its_place_in_the_export() {
         "export reads only"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_event_that_cannot_be_read_is_named_and_the_export_goes_on() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut opts =
+        imdeck::sandbox::SandboxOptions::loopback_ephemeral(imdeck::sandbox::Scenario::Demo);
+    opts.deny_operations = vec!["GetTimelineEvent".to_string()];
+    let (sandbox, log) = logged_sandbox(opts, dir.path()).await;
+    let run = Invocation::against(
+        &sandbox.endpoint_url(),
+        &["export", "--incident", DEMO_INCIDENT],
+    )
+    .run_async()
+    .await;
+    let lines = log_lines(&log);
+    sandbox.shutdown().await;
+    let denied = lines
+        .iter()
+        .filter(|l| l["operation"] == "GetTimelineEvent" && l["status"] != 200)
+        .count();
+    assert!(denied >= 7, "every event read was refused: {denied}");
+    // The record is still written, each unread event in its place, and the exit status says it is incomplete.
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stdout.starts_with("# Incident: "), "{}", run.stdout);
+    assert!(run.stdout.contains("## Related items"), "{}", run.stdout);
+    let marked = run
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("| 2024") && l.contains("(could not be read: AccessDenied"))
+        .count();
+    assert_eq!(marked, denied, "{}", run.stdout);
+    assert!(
+        run.stdout.contains(&format!(
+            "**Incomplete:** {denied} event(s) could not be read"
+        )),
+        "{}",
+        run.stdout
+    );
+    // stderr names each event that could not be read, once, with no Debug rendering.
+    let named = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("imdeck export: could not read event 2024"))
+        .count();
+    assert_eq!(named, denied, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!(
+            "{denied} of {denied} timeline events could not be read"
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("Some("), "{}", run.stderr);
+}

@@ -564,3 +564,109 @@ fn record_related_items() -> Vec<imdeck::domain::model::RelatedItem> {
         },
     ]
 }
+
+/// The demo state with the checks the real audit finds in it, the checklist focused.
+fn audited(state: &mut AppState) {
+    let snapshot = snapshot();
+    let checks = imdeck::domain::audit::run_audit(&snapshot);
+    let generation = state.setup.generation;
+    update(
+        state,
+        Msg::SnapshotLoaded {
+            generation,
+            snapshot: Box::new(snapshot),
+            checks,
+        },
+    );
+    focus(state, Focus::Checklist);
+}
+
+#[test]
+fn checklist_rows_name_their_resource_failures_first_passing_folded() {
+    let mut state = loaded(false);
+    audited(&mut state);
+    both_sizes("checklist_named", &state);
+    let text = text_of(draw(&state, 160, 48).backend().buffer());
+    let rows: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.split('│').nth(1))
+        .map(str::trim_end)
+        .filter(|r| r.contains(" plan ") || r.contains(" Teams ") || r.contains(" Slack "))
+        .collect();
+    assert!(rows.len() >= 4, "{text}");
+    let unique: std::collections::BTreeSet<&&str> = rows.iter().collect();
+    assert_eq!(
+        unique.len(),
+        rows.len(),
+        "two rows read the same: {rows:#?}"
+    );
+    // Failures come first, passing rows are folded and counted.
+    let first_fail = rows.iter().position(|r| r.contains('✗'));
+    let first_info = rows.iter().position(|r| r.contains(" i "));
+    assert!(first_fail < first_info, "{rows:#?}");
+    assert!(!rows.iter().any(|r| r.contains('✓')), "{rows:#?}");
+    assert!(text.contains("passing hidden · f shows them"), "{text}");
+    // Unfolding keeps the cursor on the check it was on.
+    let regions = state.setup.regions.len();
+    for _ in 0..regions + 1 {
+        update(&mut state, key(KeyCode::Down));
+    }
+    let on = state.setup.general[state.setup.checklist_cursor - regions];
+    update(&mut state, key(KeyCode::Char('f')));
+    assert_eq!(
+        state.setup.general[state.setup.checklist_cursor - regions],
+        on
+    );
+    let text = text_of(draw(&state, 160, 48).backend().buffer());
+    assert!(text.contains("✓ guardrail Slack slack-incidents"), "{text}");
+    assert!(!text.contains("passing hidden"), "{text}");
+}
+
+#[test]
+fn a_failing_check_detail_shows_its_fix_unwrapped_scrolls_sideways_and_copies_it() {
+    let mut state = loaded(false);
+    audited(&mut state);
+    // The first row under the Regions is the first failure.
+    let regions = state.setup.regions.len();
+    for _ in 0..regions {
+        update(&mut state, key(KeyCode::Down));
+    }
+    update(&mut state, key(KeyCode::Enter));
+    let check = match &state.overlay {
+        imdeck::app::state::Overlay::Detail {
+            target: imdeck::app::state::DetailTarget::Check(index),
+            ..
+        } => state.setup.checks[*index].clone(),
+        other => panic!("no check detail: {other:?}"),
+    };
+    assert_eq!(check.status, imdeck::domain::audit::Status::Fail);
+    let fix = check.fix.clone().expect("the guardrail failure has a fix");
+    assert!(fix.starts_with(
+        "aws chatbot update-microsoft-teams-channel-configuration --region us-east-2 "
+    ));
+    both_sizes("check_detail", &state);
+    let text = text_of(draw(&state, 160, 48).backend().buffer());
+    // One screen line holds the start of the command, cut (never wrapped) with an arrow saying there is more.
+    let line = text
+        .lines()
+        .find(|l| l.contains("aws chatbot update-microsoft-teams"))
+        .expect("the fix is shown");
+    assert!(line.contains('→'), "{line}");
+    assert!(
+        !text.contains("\n│    --chat-configuration-arn"),
+        "wrapped: {text}"
+    );
+    update(&mut state, key(KeyCode::Right));
+    update(&mut state, key(KeyCode::Right));
+    let text = text_of(draw(&state, 160, 48).backend().buffer());
+    assert!(text.contains('←'), "scrolled: {text}");
+    assert!(
+        !text.contains("aws chatbot update-microsoft-teams"),
+        "{text}"
+    );
+    // Ctrl-Y copies the exact command, and the title says so.
+    let effects = update(&mut state, ctrl('y'));
+    assert_eq!(effects, vec![imdeck::app::Effect::CopyToClipboard(fix)]);
+    let text = text_of(draw(&state, 160, 48).backend().buffer());
+    assert!(text.contains("copied the fix command"), "{text}");
+}

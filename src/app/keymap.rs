@@ -141,10 +141,14 @@ pub enum Action {
     NextMatch,
     PrevMatch,
     CopyOutput,
+    FoldPassing,
+    ScrollLeft,
+    ScrollRight,
+    CopyFix,
 }
 
 impl Action {
-    pub const ALL: [Action; 45] = [
+    pub const ALL: [Action; 49] = [
         Action::Quit,
         Action::FocusNext,
         Action::FocusPrev,
@@ -190,6 +194,10 @@ impl Action {
         Action::NextMatch,
         Action::PrevMatch,
         Action::CopyOutput,
+        Action::FoldPassing,
+        Action::ScrollLeft,
+        Action::ScrollRight,
+        Action::CopyFix,
     ];
 
     /// The help overlay's line for this action.
@@ -246,6 +254,10 @@ impl Action {
             Action::NextMatch => "next match (wraps at the end)",
             Action::PrevMatch => "previous match (wraps at the start)",
             Action::CopyOutput => "copy the whole output to the clipboard (OSC 52)",
+            Action::FoldPassing => "show or hide the passing checks",
+            Action::ScrollLeft => "scroll left (long fix commands are never wrapped)",
+            Action::ScrollRight => "scroll right (long fix commands are never wrapped)",
+            Action::CopyFix => "copy the fix commands shown, one a line (OSC 52)",
         }
     }
 }

@@ -14,14 +14,35 @@ pub enum CloudError {
     Validation { code: String, message: String },
     #[error("network: {0}")]
     Network(String),
-    #[error("{code}: {message}")]
+    /// Any other service error; a quota reached (see [`CloudError::is_quota_code`]) says how to raise it.
+    #[error("{code}: {message}{hint}", hint = quota_hint(.code))]
     Service { code: String, message: String },
     /// Raised before any request is made: read-only mode has no writer.
     #[error("read-only mode: {0} is refused")]
     ReadOnly(String),
 }
 
+/// Appended to a quota error's text (never to `cli_message`, which stays the AWS CLI's wording).
+fn quota_hint(code: &str) -> &'static str {
+    if CloudError::is_quota_code(code) {
+        " (a service quota was reached, not a request rate, so retrying does not help: delete what is no \
+         longer used, or request a higher quota in the Service Quotas console or with `aws service-quotas \
+         request-service-quota-increase`)"
+    } else {
+        ""
+    }
+}
+
 impl CloudError {
+    /// Codes that mean a quota was reached (Chatbot's LimitExceededException, SNS's TopicLimitExceeded,
+    /// SubscriptionLimitExceeded, FilterPolicyLimitExceeded…, ServiceQuotaExceededException), as opposed to
+    /// a request rate (RequestLimitExceeded is EC2-style throttling).
+    pub fn is_quota_code(code: &str) -> bool {
+        code == "ServiceQuotaExceededException"
+            || code == "LimitExceededException"
+            || (code.ends_with("LimitExceeded") && code != "RequestLimitExceeded")
+    }
+
     /// The service's error code, or a descriptive stand-in for errors that never reached the service.
     pub fn code(&self) -> &str {
         match self {

@@ -68,9 +68,10 @@ pub fn classify(code: String, message: String, status: u16) -> CloudError {
         | "Throttled"
         | "TooManyRequestsException"
         | "TooManyRequests"
-        | "LimitExceededException"
-        | "LimitExceeded"
         | "RequestLimitExceeded" => CloudError::Throttled { code, message },
+        // A quota, not a rate: Chatbot's LimitExceededException, SNS's TopicLimitExceeded and the like,
+        // Incident Manager's ServiceQuotaExceededException. Waiting does not help; `Service` says so.
+        c if CloudError::is_quota_code(c) => CloudError::Service { code, message },
         "ResourceNotFoundException" | "NotFound" | "NotFoundException" => {
             CloudError::NotFound { code, message }
         }
@@ -109,8 +110,25 @@ mod tests {
             kind("Throttled", 429),
             CloudError::Throttled { .. }
         ));
+        for quota in [
+            "LimitExceededException",
+            "TopicLimitExceeded",
+            "SubscriptionLimitExceeded",
+            "FilterPolicyLimitExceeded",
+            "ServiceQuotaExceededException",
+        ] {
+            let error = kind(quota, 403);
+            assert!(matches!(error, CloudError::Service { .. }), "{quota}");
+            let shown = error.to_string();
+            assert!(shown.contains("Service Quotas"), "{shown}");
+            assert!(!shown.contains("throttl"), "{shown}");
+            assert_eq!(
+                error.cli_message("Op"),
+                format!("An error occurred ({quota}) when calling the Op operation: m")
+            );
+        }
         assert!(matches!(
-            kind("LimitExceededException", 403),
+            kind("RequestLimitExceeded", 400),
             CloudError::Throttled { .. }
         ));
         assert!(matches!(kind("NotFound", 404), CloudError::NotFound { .. }));

@@ -2,11 +2,12 @@
 
 use std::process::ExitCode;
 
-use futures::stream::{self, StreamExt, TryStreamExt};
+use futures::stream::{self, StreamExt};
 
 use crate::cli::{ExportFormat, GlobalOptions};
 use crate::cloud::{Cloud, CloudError};
-use crate::domain::export::IncidentExport;
+use crate::domain::export::{IncidentExport, UnreadEvent};
+use crate::domain::model::{EventSummary, TimelineEvent};
 
 use super::backend::Backend;
 
@@ -30,6 +31,10 @@ pub async fn run(global: &GlobalOptions, arn: &str, format: ExportFormat) -> Exi
             return ExitCode::from(1);
         }
     };
+    // The record is written either way; what is missing is named, and the exit status says it is incomplete.
+    for unread in &export.unread_events {
+        eprintln!("imdeck export: could not read {}", unread.describe());
+    }
     match format {
         ExportFormat::Markdown => print!("{}", export.render_markdown()),
         ExportFormat::Json => match serde_json::to_string_pretty(&export) {
@@ -40,23 +45,46 @@ pub async fn run(global: &GlobalOptions, arn: &str, format: ExportFormat) -> Exi
             }
         },
     }
-    ExitCode::SUCCESS
+    if export.unread_events.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        eprintln!(
+            "imdeck export: the record is incomplete: {} of {} timeline events could not be read",
+            export.unread_events.len(),
+            export.unread_events.len() + export.timeline.len()
+        );
+        ExitCode::from(1)
+    }
 }
 
 /// The record, every timeline event with its text, and the related items; the three reads run concurrently.
+/// An event whose GetTimelineEvent fails does not stop the export: it is kept as an [`UnreadEvent`].
 pub async fn read_export(cloud: &Cloud, arn: &str) -> Result<IncidentExport, CloudError> {
     let events = async {
         let summaries = cloud.list_timeline(arn, None).await?;
-        stream::iter(summaries)
-            .map(|s| async move { cloud.get_timeline_event(arn, &s.event_id).await })
-            .buffered(EVENT_FETCH_CONCURRENCY)
-            .try_collect::<Vec<_>>()
-            .await
+        let fetched: Vec<(EventSummary, Result<TimelineEvent, CloudError>)> =
+            stream::iter(summaries)
+                .map(|s| async move {
+                    let result = cloud.get_timeline_event(arn, &s.event_id).await;
+                    (s, result)
+                })
+                .buffered(EVENT_FETCH_CONCURRENCY)
+                .collect()
+                .await;
+        let mut read = Vec::new();
+        let mut unread = Vec::new();
+        for (summary, result) in fetched {
+            match result {
+                Ok(event) => read.push(event),
+                Err(error) => unread.push(UnreadEvent::new(&summary, error.to_string())),
+            }
+        }
+        Ok::<_, CloudError>((read, unread))
     };
-    let (record, events, related) = tokio::try_join!(
+    let (record, (events, unread), related) = tokio::try_join!(
         cloud.get_incident(arn),
         events,
         cloud.list_related_items(arn)
     )?;
-    Ok(IncidentExport::new(record, events, related))
+    Ok(IncidentExport::new(record, events, related).with_unread_events(unread))
 }

@@ -48,9 +48,12 @@ pub struct Check {
     pub resource: Option<String>,
     pub title: String,
     pub detail: String,
-    /// An AWS CLI command that would fix it, where one can.
+    /// AWS CLI commands that fix it, one per line, each runnable as printed, where commands can.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<String>,
+    /// The exact step a person takes, in words, where no command can fix it (or before the commands can run).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub manual: Option<String>,
     /// The exact statement or setting that is missing, for the detail view.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub missing: Option<serde_json::Value>,
@@ -70,6 +73,7 @@ pub mod replication_set_region_active;
 pub mod report;
 pub mod sns_kms;
 pub mod sns_policy;
+pub mod subject;
 pub mod wiring;
 
 use super::snapshot::{CloudSnapshot, ReadFailure};
@@ -112,6 +116,17 @@ pub fn run_audit(snapshot: &CloudSnapshot) -> Vec<Check> {
 }
 
 impl Status {
+    /// The checklist's reading order: what needs doing first, then what could not be checked, then the rest.
+    pub fn reading_rank(self) -> u8 {
+        match self {
+            Status::Fail => 0,
+            Status::Unknown => 1,
+            Status::Warn => 2,
+            Status::Info => 3,
+            Status::Pass => 4,
+        }
+    }
+
     /// How bad it is, for picking the worst of several: fail, then unknown, warn, info, pass.
     pub fn severity(self) -> u8 {
         match self {
@@ -139,6 +154,7 @@ impl Check {
             title: title.into(),
             detail: detail.into(),
             fix: None,
+            manual: None,
             missing: None,
         }
     }
@@ -166,6 +182,16 @@ impl Check {
     pub fn with_fix(mut self, fix: impl Into<String>) -> Self {
         self.fix = Some(fix.into());
         self
+    }
+
+    pub fn with_manual(mut self, manual: impl Into<String>) -> Self {
+        self.manual = Some(manual.into());
+        self
+    }
+
+    /// Failures carry a fix or a manual step: the audit's promise, checked by tests.
+    pub fn has_remedy(&self) -> bool {
+        self.fix.is_some() || self.manual.is_some()
     }
 
     pub fn with_missing(mut self, missing: serde_json::Value) -> Self {

@@ -2,7 +2,9 @@
 
 use serde::Serialize;
 
-use super::model::{IncidentRecord, ItemValue, RelatedItem, TimelineEvent, Timestamp};
+use super::model::{
+    EventSummary, IncidentRecord, ItemValue, RelatedItem, TimelineEvent, Timestamp,
+};
 
 /// Everything `imdeck export` writes about one incident.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -13,6 +15,41 @@ pub struct IncidentExport {
     /// In time order.
     pub timeline: Vec<TimelineEvent>,
     pub related_items: Vec<RelatedItem>,
+    /// Events the timeline listed but whose text could not be read: the record is incomplete by these.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unread_events: Vec<UnreadEvent>,
+}
+
+/// A listed timeline event whose GetTimelineEvent failed: what the listing said about it, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UnreadEvent {
+    pub event_id: String,
+    pub event_time: Timestamp,
+    pub event_type: String,
+    pub reason: String,
+}
+
+impl UnreadEvent {
+    pub fn new(summary: &EventSummary, reason: impl Into<String>) -> Self {
+        Self {
+            event_id: summary.event_id.clone(),
+            event_time: summary.event_time,
+            event_type: summary.event_type.clone(),
+            reason: reason.into(),
+        }
+    }
+
+    /// "event 2023-03-31T20:30:00Z Custom Event (id): reason", for stderr and the TUI.
+    pub fn describe(&self) -> String {
+        format!(
+            "event {} {} ({}): {}",
+            self.event_time.to_rfc3339(),
+            self.event_type,
+            self.event_id,
+            self.reason
+        )
+    }
 }
 
 /// One attribute change that Incident Manager recorded as a system event.
@@ -51,7 +88,15 @@ impl IncidentExport {
             changes,
             timeline,
             related_items,
+            unread_events: Vec::new(),
         }
+    }
+
+    /// The record with the events that could not be read, shown in the timeline where they happened.
+    pub fn with_unread_events(mut self, mut unread: Vec<UnreadEvent>) -> Self {
+        unread.sort_by(|a, b| (a.event_time, &a.event_id).cmp(&(b.event_time, &b.event_id)));
+        self.unread_events = unread;
+        self
     }
 
     pub fn render_markdown(&self) -> String {
@@ -100,13 +145,30 @@ impl IncidentExport {
                 inline(&c.new_value)
             ));
         }
-        md.push_str("\n## Timeline\n\n| Time (UTC) | Type | Event |\n|---|---|---|\n");
-        for e in &self.timeline {
+        md.push_str("\n## Timeline\n\n");
+        if !self.unread_events.is_empty() {
+            md.push_str(&format!(
+                "**Incomplete:** {} event(s) could not be read; they are marked below.\n\n",
+                self.unread_events.len()
+            ));
+        }
+        md.push_str("| Time (UTC) | Type | Event |\n|---|---|---|\n");
+        let read = self
+            .timeline
+            .iter()
+            .map(|e| (e.event_time, &e.event_id, &e.event_type, event_text(e)));
+        let unread = self.unread_events.iter().map(|u| {
+            let text = format!("(could not be read: {})", u.reason);
+            (u.event_time, &u.event_id, &u.event_type, text)
+        });
+        let mut rows: Vec<_> = read.chain(unread).collect();
+        rows.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        for (time, _, event_type, text) in rows {
             md.push_str(&format!(
                 "| {} | {} | {} |\n",
-                e.event_time.to_rfc3339(),
-                cell(&e.event_type),
-                cell(&event_text(e))
+                time.to_rfc3339(),
+                cell(event_type),
+                cell(&text)
             ));
         }
         md.push_str("\n## Related items\n\n");
@@ -216,6 +278,53 @@ mod tests {
             changes[1].modified_by.as_deref(),
             Some("arn:aws:iam::1:user/a")
         );
+    }
+
+    #[test]
+    fn an_unread_event_is_marked_in_the_timeline_where_it_happened() {
+        let record = IncidentRecord {
+            arn: "arn".into(),
+            title: "t".into(),
+            summary: None,
+            status: crate::domain::model::IncidentStatus::Open,
+            impact: 3,
+            creation_time: Timestamp::from_secs(0),
+            resolved_time: None,
+            last_modified_time: Timestamp::from_secs(0),
+            last_modified_by: "me".into(),
+            dedupe_string: "d".into(),
+            incident_record_source: crate::domain::model::IncidentRecordSource {
+                created_by: "me".into(),
+                source: "s".into(),
+                invoked_by: None,
+                resource_arn: None,
+            },
+            chat_channel: None,
+            notification_targets: vec![],
+        };
+        let missing = event("2", 20, "Custom Event", "");
+        let export = IncidentExport::new(
+            record,
+            vec![
+                event("1", 10, "Note", "\"a\""),
+                event("3", 30, "Note", "\"c\""),
+            ],
+            vec![],
+        )
+        .with_unread_events(vec![UnreadEvent::new(
+            &EventSummary::from(&missing),
+            "AccessDeniedException: no",
+        )]);
+        let md = export.render_markdown();
+        assert!(md.contains("1 event(s) could not be read"), "{md}");
+        let a = md.find("| a |").expect("first event");
+        let gap = md
+            .find("(could not be read: AccessDeniedException: no)")
+            .expect("marked");
+        let c = md.find("| c |").expect("last event");
+        assert!(a < gap && gap < c, "{md}");
+        let json = serde_json::to_value(&export).expect("json");
+        assert_eq!(json["unreadEvents"][0]["eventId"], "2");
     }
 
     #[test]

@@ -1,13 +1,16 @@
-//! The setup checklist: a Region × topic/policy/channel matrix of marks (✓ ✗ ! ? i), then the checks that belong to no Region.
+//! The setup checklist: a Region × topic/policy/channel matrix of marks (✓ ✗ ! ? i), then the checks that belong
+//! to no Region, each named by what it is about, failures first, passing ones folded until asked for.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::app::keymap::{Action, Section};
 use crate::app::state::setup::CheckColumn;
 use crate::app::state::{AppState, Focus};
 use crate::domain::audit::Status;
+use crate::domain::audit::subject::SHORT_NAME_WIDTH;
 
 use super::inert::inert;
 use super::{pane_block, shown_focus};
@@ -48,6 +51,8 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
         return;
     }
     let focused = shown_focus(state) == Focus::Checklist;
+    // Marker, mark and a space come before a general row's words.
+    let label_width = usize::from(inner.width).saturating_sub(4);
     let region_width = setup
         .regions
         .iter()
@@ -92,8 +97,11 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
         lines.push(line);
         row_index += 1;
     }
-    if !setup.general.is_empty() {
-        lines.push(Line::styled("Across Regions", theme.heading()));
+    if !setup.general.is_empty() || setup.hidden_passing > 0 {
+        lines.push(Line::styled(
+            format!("    {:<SHORT_NAME_WIDTH$} about", "check"),
+            theme.heading(),
+        ));
     }
     for &index in &setup.general {
         let Some(check) = setup.checks.get(index) else {
@@ -108,13 +116,26 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
             Span::raw(marker),
             Span::styled(check.status.mark(), theme.status(check.status)),
             Span::raw(" "),
-            Span::raw(inert(&check.title).into_owned()),
+            Span::raw(fit(&inert(setup.label(index)), label_width)),
         ]);
         if selected {
             line = line.patch_style(theme.selected(focused));
         }
         lines.push(line);
         row_index += 1;
+    }
+    if setup.hidden_passing > 0 {
+        let key = state
+            .keymap
+            .key_for(Section::Checklist, Action::FoldPassing)
+            .unwrap_or("?");
+        lines.push(Line::styled(
+            format!(
+                "  {} passing hidden · {key} shows them",
+                setup.hidden_passing
+            ),
+            theme.dim(),
+        ));
     }
     let legend = legend(state);
     let body_height = usize::from(inner.height.saturating_sub(1)).max(1);
@@ -144,4 +165,20 @@ fn legend(state: &AppState) -> Line<'static> {
         spans.push(Span::styled(format!(" {} ", status.word()), theme.dim()));
     }
     Line::from(spans)
+}
+
+/// The words cut to `width` columns with an ellipsis, so a cut name is seen to be cut.
+fn fit(text: &str, width: usize) -> String {
+    if Span::raw(text).width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if Span::raw(format!("{out}{c}…")).width() > width {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
 }

@@ -1,12 +1,15 @@
-//! The detail popup: for a check (or a Region's checks, or a plan's) why it fails, the missing statement as JSON, and the CLI fix; for an event, its whole text.
+//! The detail popup: for a check (or a Region's checks, or a plan's, failures first) what it is about, why it fails,
+//! the manual step, the missing statement as JSON and the unwrapped CLI fix; for an event, its whole text.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::app::keymap::{Action, Section};
 use crate::app::state::{AppState, DetailTarget};
 use crate::domain::audit::Check;
+use crate::domain::audit::subject::subject;
 
 use super::clock::time;
 use super::event_text::{readable, reference};
@@ -23,20 +26,34 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect, target: &DetailTa
         area.height.saturating_sub(2),
     );
     let width = usize::from(popup.width.saturating_sub(2));
+    let hscroll = usize::from(state.setup.detail_hscroll);
+    let shown = |checks: Vec<&Check>| -> Vec<Line<'static>> {
+        checks
+            .into_iter()
+            .flat_map(|check| check_lines(state, check, theme, width, hscroll))
+            .collect()
+    };
     let (title, lines) = match target {
         DetailTarget::Region(region) => {
-            let checks: Vec<&Check> = state.setup.checks_in_region(region).collect();
+            let checks = state.setup.checks_of(target).unwrap_or_default();
             let mut lines = Vec::new();
             if checks.is_empty() {
                 lines.push(Line::raw("No checks for this Region."));
             }
-            for check in checks {
-                lines.extend(check_lines(check, theme, width));
-            }
+            lines.extend(shown(checks));
             (format!(" Region {} ", inert(region)), lines)
         }
         DetailTarget::Check(index) => match state.setup.checks.get(*index) {
-            Some(check) => (format!(" {} ", check.id), check_lines(check, theme, width)),
+            Some(check) => (
+                format!(
+                    " {} ",
+                    inert(state.setup.label(*index))
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                ),
+                shown(vec![check]),
+            ),
             None => (
                 " Detail ".into(),
                 vec![Line::raw("This check is gone (the setup was reloaded).")],
@@ -55,13 +72,11 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect, target: &DetailTa
                     lines.push(Line::raw(format!("topic {}", inert(topic))));
                 }
                 lines.push(Line::raw(""));
-                let checks: Vec<&Check> = state.setup.checks_for_plan(plan).collect();
+                let checks = state.setup.checks_of(target).unwrap_or_default();
                 if checks.is_empty() {
                     lines.push(Line::raw("No checks name this plan or its channels."));
                 }
-                for check in checks {
-                    lines.extend(check_lines(check, theme, width));
-                }
+                lines.extend(shown(checks));
                 (format!(" Plan {} ", inert(&plan.name)), lines)
             }
             None => (
@@ -77,15 +92,39 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect, target: &DetailTa
     let inner = popup_block(
         frame,
         popup,
-        format!("{title}· esc closes "),
+        format!("{title}{}· esc closes ", copy_hint(state, target)),
         theme.border(true),
     );
     let most = (lines.len() as u16).saturating_sub(inner.height);
     frame.render_widget(Paragraph::new(lines).scroll((scroll.min(most), 0)), inner);
 }
 
-/// One check in full: mark and word (never colour alone), title, why, resource, the missing JSON, the fix.
-pub fn check_lines(check: &Check, theme: Theme, width: usize) -> Vec<Line<'static>> {
+/// "· ctrl-y copies the fixes " where the popup shows fix commands, or what the last Ctrl-Y did.
+fn copy_hint(state: &AppState, target: &DetailTarget) -> String {
+    if let Some(copied) = &state.setup.detail_copied {
+        return format!("· {copied} ");
+    }
+    if state.setup.fix_commands(target).is_empty() {
+        return String::new();
+    }
+    let key = |action| state.keymap.key_for(Section::Popup, action).unwrap_or("?");
+    format!(
+        "· {} copies the fix, {}/{} scroll it ",
+        key(Action::CopyFix),
+        key(Action::ScrollLeft),
+        key(Action::ScrollRight)
+    )
+}
+
+/// One check in full: mark and word (never colour alone), title, what it is about, why, the manual step, the
+/// missing JSON, and the fix commands one a line, never wrapped (they scroll sideways by `hscroll` columns).
+pub fn check_lines(
+    state: &AppState,
+    check: &Check,
+    theme: Theme,
+    width: usize,
+    hscroll: usize,
+) -> Vec<Line<'static>> {
     let mut lines = vec![Line::from(vec![
         Span::styled(
             format!(
@@ -99,6 +138,12 @@ pub fn check_lines(check: &Check, theme: Theme, width: usize) -> Vec<Line<'stati
         Span::styled(inert(&check.title).into_owned(), theme.heading()),
         Span::styled(format!("  ({})", check.id), theme.dim()),
     ])];
+    if let Some(snapshot) = &state.setup.snapshot {
+        lines.push(Line::raw(format!(
+            "  about: {}",
+            inert(&subject(check, snapshot))
+        )));
+    }
     if let Some(resource) = &check.resource {
         lines.push(Line::styled(format!("  {}", inert(resource)), theme.dim()));
     }
@@ -109,6 +154,12 @@ pub fn check_lines(check: &Check, theme: Theme, width: usize) -> Vec<Line<'stati
     ) {
         lines.push(Line::raw(format!("  {piece}")));
     }
+    if let Some(manual) = &check.manual {
+        lines.push(Line::styled("  To do:", theme.heading()));
+        for piece in wrap(&inert_text(manual, true), width.saturating_sub(4), 40) {
+            lines.push(Line::raw(format!("    {piece}")));
+        }
+    }
     if let Some(missing) = &check.missing {
         lines.push(Line::styled("  Missing:", theme.heading()));
         let json = serde_json::to_string_pretty(missing).unwrap_or_else(|_| missing.to_string());
@@ -117,13 +168,37 @@ pub fn check_lines(check: &Check, theme: Theme, width: usize) -> Vec<Line<'stati
         }
     }
     if let Some(fix) = &check.fix {
-        lines.push(Line::styled("  Fix:", theme.heading()));
-        for piece in wrap(&inert_text(fix, true), width.saturating_sub(4), 40) {
-            lines.push(Line::styled(format!("    {piece}"), theme.key()));
+        lines.push(Line::styled(
+            "  Fix (AWS CLI, one command a line):",
+            theme.heading(),
+        ));
+        for command in fix.lines() {
+            lines.push(command_line(
+                &inert(command),
+                width.saturating_sub(6),
+                hscroll,
+                theme,
+            ));
         }
     }
     lines.push(Line::raw(""));
     lines
+}
+
+/// One fix command, cut to `width` columns from column `hscroll` but never wrapped; an arrow in the margin says
+/// there is more to the left or right.
+fn command_line(command: &str, width: usize, hscroll: usize, theme: Theme) -> Line<'static> {
+    let chars: Vec<char> = command.chars().collect();
+    let start = hscroll.min(chars.len());
+    let end = (start + width).min(chars.len());
+    let visible: String = chars[start..end].iter().collect();
+    let left = if start > 0 { "  ← " } else { "    " };
+    let right = if end < chars.len() { " →" } else { "" };
+    Line::from(vec![
+        Span::styled(left, theme.dim()),
+        Span::styled(visible, theme.key()),
+        Span::styled(right, theme.dim()),
+    ])
 }
 
 fn event_lines(state: &AppState, id: &str, theme: Theme, width: usize) -> Vec<Line<'static>> {

@@ -23,6 +23,14 @@ echo "--- AWS CLI against the sandbox"
 SANDBOX_URL="http://127.0.0.1:$sandbox_port" AWS_BIN="$peers/awscli/bin/aws" IMDECK_BIN="$bin" \
   python3 tests/peers/awscli_suite.py
 
+echo "--- the audit's printed fix commands, run as printed by the AWS CLI, on a fresh demo sandbox"
+fixes_port=$(free_port)
+"$bin" sandbox --listen "127.0.0.1:$fixes_port" >"$work/fixes-sandbox.out" 2>&1 &
+pids+=($!)
+wait_port "$fixes_port"
+SANDBOX_URL="http://127.0.0.1:$fixes_port" AWS_BIN="$peers/awscli/bin/aws" IMDECK_BIN="$bin" \
+  python3 tests/peers/audit_fixes.py
+
 echo "--- imdeck exec and the AWS CLI print the same JSON"
 SANDBOX_URL="http://127.0.0.1:$sandbox_port" AWS_BIN="$peers/awscli/bin/aws" IMDECK_BIN="$bin" \
   python3 tests/peers/exec_vs_cli.py

@@ -197,6 +197,7 @@ fn check(
         title: title.into(),
         detail: detail.into(),
         fix: None,
+        manual: None,
         missing: None,
     }
 }

@@ -1,10 +1,11 @@
 //! The setup panes' model: the snapshot and its checks, folded once per load into the matrix and plan rows the panes draw.
 
+use crate::domain::audit::subject::row_label;
 use crate::domain::audit::{Check, Status};
 use crate::domain::model::{ChatPlatform, ResponsePlan};
 use crate::domain::snapshot::CloudSnapshot;
 
-use super::RefreshState;
+use super::{DetailTarget, RefreshState};
 
 /// The columns of the Region × check matrix. A rule lands in a column by the words of its id, so new
 /// rules appear without changes here; whatever fits no column goes to `Other`.
@@ -132,8 +133,19 @@ pub struct SetupView {
     pub snapshot: Option<CloudSnapshot>,
     pub checks: Vec<Check>,
     pub regions: Vec<RegionRow>,
-    /// Indices into `checks` of the checks that belong to no Region, listed under the matrix.
+    /// Indices into `checks` of the checks that belong to no Region and are on screen (passing ones only when
+    /// unfolded), listed under the matrix: failures first, then unknown, warn, info, pass.
     pub general: Vec<usize>,
+    /// Per check (same index as `checks`), the row's words: the rule's short name and what it is about.
+    pub labels: Vec<String>,
+    /// Passing checks without a Region are listed only when this is true; a line counts the hidden ones.
+    pub show_passing: bool,
+    /// Passing checks without a Region not listed now.
+    pub hidden_passing: usize,
+    /// How far the detail popup is scrolled sideways, so a long fix command is read unwrapped.
+    pub detail_hscroll: u16,
+    /// What the detail popup last copied, said in its title.
+    pub detail_copied: Option<String>,
     pub plans: Vec<PlanRow>,
     /// Row cursor of the checklist: Regions first, then the general checks.
     pub checklist_cursor: usize,
@@ -146,19 +158,48 @@ impl SetupView {
     /// Folds a freshly loaded snapshot and its checks into the rows the panes draw.
     pub fn load(&mut self, snapshot: CloudSnapshot, checks: Vec<Check>) {
         self.regions = region_rows(&snapshot, &checks);
-        self.general = checks
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.region.is_none())
-            .map(|(i, _)| i)
-            .collect();
+        self.labels = checks.iter().map(|c| row_label(c, &snapshot)).collect();
         self.plans = plan_rows(&snapshot, &checks);
         self.snapshot = Some(snapshot);
         self.checks = checks;
+        self.list_general();
+        self.channels_cursor = self.channels_cursor.min(self.plans.len().saturating_sub(1));
+    }
+
+    /// Lists the checks without a Region in reading order (stable, so audit order within a status).
+    fn list_general(&mut self) {
+        let mut general: Vec<usize> = (0..self.checks.len())
+            .filter(|&i| self.checks[i].region.is_none())
+            .collect();
+        general.sort_by_key(|&i| self.checks[i].status.reading_rank());
+        let all = general.len();
+        if !self.show_passing {
+            general.retain(|&i| self.checks[i].status != Status::Pass);
+        }
+        self.hidden_passing = all - general.len();
+        self.general = general;
         self.checklist_cursor = self
             .checklist_cursor
             .min(self.checklist_len().saturating_sub(1));
-        self.channels_cursor = self.channels_cursor.min(self.plans.len().saturating_sub(1));
+    }
+
+    /// Folds or unfolds the passing rows, keeping the cursor on the row it was on when that row stays listed.
+    pub fn toggle_passing(&mut self) {
+        let regions = self.regions.len();
+        let at = self
+            .checklist_cursor
+            .checked_sub(regions)
+            .and_then(|i| self.general.get(i).copied());
+        self.show_passing = !self.show_passing;
+        self.list_general();
+        if let Some(position) = at.and_then(|check| self.general.iter().position(|&i| i == check)) {
+            self.checklist_cursor = regions + position;
+        }
+    }
+
+    /// The checklist row's words for a check.
+    pub fn label(&self, index: usize) -> &str {
+        self.labels.get(index).map_or("", String::as_str)
     }
 
     pub fn checklist_len(&self) -> usize {
@@ -184,6 +225,33 @@ impl SetupView {
                     || plan.topics.iter().any(|t| t == r)
             })
         })
+    }
+
+    /// The checks a detail popup shows, in reading order (failures first); `None` for a target that is no check.
+    pub fn checks_of<'a>(&'a self, target: &'a DetailTarget) -> Option<Vec<&'a Check>> {
+        let mut checks: Vec<&Check> = match target {
+            DetailTarget::Region(region) => self.checks_in_region(region).collect(),
+            DetailTarget::Check(index) => self.checks.get(*index).into_iter().collect(),
+            DetailTarget::Plan(index) => match self.plans.get(*index) {
+                Some(plan) => self.checks_for_plan(plan).collect(),
+                None => Vec::new(),
+            },
+            DetailTarget::Event(_) => return None,
+        };
+        checks.sort_by_key(|c| c.status.reading_rank());
+        Some(checks)
+    }
+
+    /// The fix commands of the checks a detail popup shows, one a line, as Ctrl-Y copies them.
+    pub fn fix_commands(&self, target: &DetailTarget) -> Vec<String> {
+        self.checks_of(target)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|c| c.status != Status::Pass)
+            .filter_map(|c| c.fix.as_deref())
+            .flat_map(str::lines)
+            .map(str::to_string)
+            .collect()
     }
 
     /// The replication-set Regions, or the Regions the checks name when the set could not be read.

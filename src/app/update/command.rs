@@ -12,9 +12,7 @@ use crate::domain::cli_output::render_output;
 use crate::domain::command::IncidentCommand;
 use crate::domain::model::EventSummary;
 
-use super::{
-    completion, describe, history, incident_view, incidents, line_edit, pager, timeline,
-};
+use super::{completion, describe, history, incident_view, incidents, line_edit, pager, timeline};
 
 pub fn key(state: &mut AppState, action: Option<Action>, key: KeyEvent) -> Vec<Effect> {
     if state.command.search.is_some() {

@@ -8,7 +8,8 @@ use crate::app::state::command_box::new_input;
 use crate::app::state::{AppState, DetailTarget, Focus, Overlay};
 
 use super::{
-    actions, command, incident_view, incidents, lifecycle, line_edit, pager, timeline, wizard,
+    actions, command, incident_view, incidents, lifecycle, line_edit, pager, setup, timeline,
+    wizard,
 };
 
 pub fn key_pressed(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
@@ -116,6 +117,10 @@ pub fn pane_action(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::OpenIncident => incident_view::open(state),
         Action::Zoom => incident_view::toggle_zoom(state),
         Action::OpenUrl => Vec::new(),
+        Action::FoldPassing => {
+            state.setup.toggle_passing();
+            Vec::new()
+        }
         Action::Filter => {
             let mut input = new_input("title, plan or ARN");
             input.insert_str(&state.incidents.filter);
@@ -146,7 +151,10 @@ pub fn pane_action(state: &mut AppState, action: Action) -> Vec<Effect> {
         | Action::Search
         | Action::NextMatch
         | Action::PrevMatch
-        | Action::CopyOutput => Vec::new(),
+        | Action::CopyOutput
+        | Action::ScrollLeft
+        | Action::ScrollRight
+        | Action::CopyFix => Vec::new(),
     }
 }
 
@@ -220,6 +228,7 @@ fn open_detail(state: &mut AppState) {
         _ => None,
     };
     if let Some(target) = target {
+        setup::detail_opened(state);
         state.overlay = Overlay::Detail { target, scroll: 0 };
     }
 }
@@ -245,6 +254,9 @@ fn popup_key(state: &mut AppState, action: Option<Action>) -> Vec<Effect> {
         Some(Action::Down) => *scroll = scroll.saturating_add(1),
         Some(Action::PageUp) => *scroll = scroll.saturating_sub(10),
         Some(Action::PageDown) => *scroll = scroll.saturating_add(10),
+        Some(action @ (Action::ScrollLeft | Action::ScrollRight | Action::CopyFix)) => {
+            return setup::detail_key(state, action);
+        }
         _ => {}
     }
     Vec::new()

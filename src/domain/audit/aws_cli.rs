@@ -4,6 +4,21 @@ use shell_words::quote;
 
 use crate::domain::model::{ChannelConfig, ChatPlatform};
 
+/// The Regions where Chatbot's API answers (its configurations have no Region of their own); an `aws chatbot`
+/// command elsewhere fails, so every printed one names one of these.
+pub const CHATBOT_API_REGIONS: [&str; 4] =
+    ["us-east-2", "us-west-2", "eu-west-1", "ap-southeast-1"];
+
+/// The Chatbot API Region for printed commands: the first of `regions` (the replication set's, in the user's
+/// order) where Chatbot answers, else us-east-2, the Chatbot console's Region.
+pub fn chatbot_region(regions: &[String]) -> &'static str {
+    regions
+        .iter()
+        .find_map(|r| CHATBOT_API_REGIONS.iter().find(|c| **c == r.as_str()))
+        .copied()
+        .unwrap_or(CHATBOT_API_REGIONS[0])
+}
+
 /// `aws sns create-topic`: idempotent by name, so running it twice is harmless.
 pub fn create_topic(region: &str, name: &str) -> String {
     format!(
@@ -25,27 +40,29 @@ pub fn set_topic_policy(region: &str, topic_arn: &str, policy_json: &str) -> Str
 
 /// The Update operation of the channel's platform, sending the full topic list (Update replaces it) and the
 /// guardrails when there are any. The Slack and Teams channel ids are not in the snapshot, so the command
-/// reads them itself.
+/// reads them itself. `region` is one of [`CHATBOT_API_REGIONS`] (see [`chatbot_region`]).
 pub fn update_channel(
+    region: &str,
     channel: &ChannelConfig,
     topics: &[String],
     guardrails: Option<&[String]>,
 ) -> String {
     let arn = quote(&channel.arn);
+    let region = quote(region);
     let mut command = match channel.platform {
         ChatPlatform::Slack => format!(
-            "aws chatbot update-slack-channel-configuration --chat-configuration-arn {arn} \
-             --slack-channel-id \"$(aws chatbot describe-slack-channel-configurations --chat-configuration-arn {arn} \
-             --query 'SlackChannelConfigurations[0].SlackChannelId' --output text)\""
+            "aws chatbot update-slack-channel-configuration --region {region} --chat-configuration-arn {arn} \
+             --slack-channel-id \"$(aws chatbot describe-slack-channel-configurations --region {region} \
+             --chat-configuration-arn {arn} --query 'SlackChannelConfigurations[0].SlackChannelId' --output text)\""
         ),
         ChatPlatform::MicrosoftTeams => format!(
-            "aws chatbot update-microsoft-teams-channel-configuration --chat-configuration-arn {arn} \
-             --channel-id \"$(aws chatbot get-microsoft-teams-channel-configuration --chat-configuration-arn {arn} \
-             --query 'ChannelConfiguration.ChannelId' --output text)\""
+            "aws chatbot update-microsoft-teams-channel-configuration --region {region} --chat-configuration-arn {arn} \
+             --channel-id \"$(aws chatbot get-microsoft-teams-channel-configuration --region {region} \
+             --chat-configuration-arn {arn} --query 'ChannelConfiguration.ChannelId' --output text)\""
         ),
-        ChatPlatform::Chime => {
-            format!("aws chatbot update-chime-webhook-configuration --chat-configuration-arn {arn}")
-        }
+        ChatPlatform::Chime => format!(
+            "aws chatbot update-chime-webhook-configuration --region {region} --chat-configuration-arn {arn}"
+        ),
     };
     command.push_str(" --sns-topic-arns");
     for topic in topics {
@@ -78,6 +95,17 @@ pub fn update_plan_chat_channel(region: Option<&str>, plan_arn: &str, topics: &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chatbot_commands_use_a_chatbot_api_region() {
+        let regions = |r: &[&str]| r.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            chatbot_region(&regions(&["us-east-1", "eu-west-1"])),
+            "eu-west-1"
+        );
+        assert_eq!(chatbot_region(&regions(&["eu-south-1"])), "us-east-2");
+        assert_eq!(chatbot_region(&[]), "us-east-2");
+    }
 
     #[test]
     fn quotes_policy_json_as_one_argument() {

@@ -2,8 +2,8 @@
 //! disable it).
 
 use super::channel_guardrail::takes_commands;
-use super::wiring::{channel_failures, channels, describe_channel};
-use super::{Check, Status};
+use super::wiring::{audited_regions, channel_failures, channels, describe_channel};
+use super::{Check, Status, aws_cli};
 use crate::domain::model::ChatPlatform;
 use crate::domain::snapshot::CloudSnapshot;
 
@@ -29,7 +29,16 @@ pub fn check(snapshot: &CloudSnapshot) -> Vec<Check> {
                 Status::Fail,
                 TITLE,
                 format!("{who} is {state}: an organisation Chatbot policy may deny it"),
-            ),
+            )
+            .with_manual(format!(
+                "Chatbot reports why in the configuration's StateReason (`aws chatbot \
+                 describe-slack-channel-configurations --region {} --chat-configuration-arn {}` for Slack, \
+                 `get-microsoft-teams-channel-configuration` for Teams). A configuration is disabled when an AWS \
+                 Organizations chat applications (Chatbot) policy denies its workspace, channel or settings: ask \
+                 the organisation's administrator to allow it, or change the configuration to comply.",
+                aws_cli::chatbot_region(&audited_regions(snapshot)),
+                channel.arn
+            )),
             None => Check::new(
                 ID,
                 Status::Unknown,

@@ -1,7 +1,7 @@
 //! Rule `channel-guardrail`: a Slack or Teams channel's guardrail includes AWSIncidentManagerResolverAccess
 //! (with no guardrail at all AWS applies AdministratorAccess).
 
-use super::wiring::{channel_failures, channels, describe_channel};
+use super::wiring::{audited_regions, channel_failures, channels, describe_channel};
 use super::{Check, Status, aws_cli};
 use crate::domain::model::{ChannelConfig, ChatPlatform};
 use crate::domain::snapshot::CloudSnapshot;
@@ -34,8 +34,10 @@ pub fn check(snapshot: &CloudSnapshot) -> Vec<Check> {
                 .on_resource(format!("{} channel configurations", platform.label()))
         })
         .collect();
+    let region = aws_cli::chatbot_region(&audited_regions(snapshot));
     for channel in channels(snapshot).into_iter().filter(|c| takes_commands(c)) {
         let who = describe_channel(channel);
+        let failing = |detail: String| failing(region, channel, detail);
         let check = match &channel.guardrail_policy_arns {
             Some(g) if g.iter().any(|arn| arn == RESOLVER_GUARDRAIL) => Check::new(
                 ID,
@@ -43,31 +45,27 @@ pub fn check(snapshot: &CloudSnapshot) -> Vec<Check> {
                 TITLE,
                 format!("{who} has guardrail {RESOLVER_GUARDRAIL}"),
             ),
-            None => failing(
-                channel,
-                format!("{who} has no guardrail policy, so AWS applies AdministratorAccess"),
-            ),
-            Some(g) if g.is_empty() => failing(
-                channel,
-                format!("{who} has no guardrail policy, so AWS applies AdministratorAccess"),
-            ),
-            Some(g) => failing(
-                channel,
-                format!(
-                    "{who} has guardrails {} but not {RESOLVER_GUARDRAIL}",
-                    g.join(", ")
-                ),
-            ),
+            None => failing(format!(
+                "{who} has no guardrail policy, so AWS applies AdministratorAccess"
+            )),
+            Some(g) if g.is_empty() => failing(format!(
+                "{who} has no guardrail policy, so AWS applies AdministratorAccess"
+            )),
+            Some(g) => failing(format!(
+                "{who} has guardrails {} but not {RESOLVER_GUARDRAIL}",
+                g.join(", ")
+            )),
         };
         checks.push(check.on_resource(&channel.arn));
     }
     checks
 }
 
-fn failing(channel: &ChannelConfig, detail: String) -> Check {
+fn failing(region: &str, channel: &ChannelConfig, detail: String) -> Check {
     let guardrails = guardrails_with_resolver(channel);
     Check::new(ID, Status::Fail, TITLE, detail)
         .with_fix(aws_cli::update_channel(
+            region,
             channel,
             &channel.sns_topic_arns,
             Some(&guardrails),

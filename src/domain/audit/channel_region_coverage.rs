@@ -82,19 +82,20 @@ fn region_check(snapshot: &CloudSnapshot, channel: &ChannelConfig, region: &str)
             topics.push(topic.clone());
             check
                 .with_fix(aws_cli::update_channel(
+                    aws_cli::chatbot_region(&audited_regions(snapshot)),
                     channel,
                     &topics,
                     channel.guardrail_policy_arns.as_deref(),
                 ))
                 .with_missing(serde_json::json!({ "SnsTopicArns": topics }))
         }
-        None => Check {
-            detail: format!(
-                "{} (it needs a topic of its own in {region}, which no other channel carries: `imdeck setup` \
-                 creates one)",
-                check.detail
-            ),
-            ..check
-        },
+        // Chatbot posts a topic's messages in every channel carrying it, so the channel needs a new topic.
+        None => check.with_manual(format!(
+            "Run `imdeck setup --plan`: it creates a topic in {region} with the Incident Manager statement, adds \
+             it to {} and to the response plans using the channel, and prints the AWS CLI commands. By hand: create \
+             an SNS topic in {region} that no other chat channel carries, merge the Incident Manager statement into \
+             its access policy, and add its ARN to the channel's SNS topics (the list replaces, so keep the others).",
+            channel.name
+        )),
     }
 }

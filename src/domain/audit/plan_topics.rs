@@ -124,7 +124,22 @@ fn plan_check(snapshot: &CloudSnapshot, plan: &ResponsePlan) -> Check {
                 &proposed,
             ))
             .with_missing(serde_json::json!({ "chatChannel": { "chatbotSns": proposed } }))
+    } else if proposed.len() > MAX_PLAN_TOPICS {
+        check.with_manual(format!(
+            "A chat channel takes at most {MAX_PLAN_TOPICS} topics and {name} would need {}: choose one topic per \
+             replication-set Region and set them with `aws ssm-incidents update-response-plan --arn {} \
+             --chat-channel` (`imdeck setup --plan` proposes the list).",
+            proposed.len(),
+            plan.arn
+        ))
     } else {
-        check
+        // No chat channel carries a topic for the missing Regions yet: the topics come first (setup task 1, 2).
+        check.with_manual(format!(
+            "Its chat channel has no usable topic for the Regions missing here yet. Run `imdeck setup --plan`: \
+             it creates those topics with the Incident Manager statement, adds them to the channel, then sets \
+             {name}'s chat channel to them, printing the AWS CLI command of each step. By hand: fix the \
+             region-has-topic and channel-region-coverage checks first; this check then offers the \
+             update-response-plan command."
+        ))
     }
 }

@@ -5,7 +5,7 @@ use super::wiring::{
     audited_regions, describe_failures, incident_manager_topics_in, linkage_failures,
 };
 use super::{Check, Status, aws_cli};
-use crate::domain::policy::incident_manager_statement;
+use crate::domain::policy::{default_topic_policy, incident_manager_statement, merge_statement};
 use crate::domain::snapshot::CloudSnapshot;
 
 pub const ID: &str = "region-has-topic";
@@ -70,7 +70,8 @@ fn region_check(snapshot: &CloudSnapshot, region: &str) -> Check {
     }
     let name = proposed_topic_name(region);
     let arn = format!("arn:aws:sns:{region}:{}:{name}", snapshot.account);
-    Check::new(
+    let statement = incident_manager_statement(&arn, &snapshot.account);
+    let check = Check::new(
         ID,
         Status::Fail,
         TITLE,
@@ -78,7 +79,26 @@ fn region_check(snapshot: &CloudSnapshot, region: &str) -> Check {
             "no SNS topic in {region} is named by a response plan or a chat channel configuration: \
              Incident Manager cannot notify the chat channel from {region}"
         ),
-    )
-    .with_fix(aws_cli::create_topic(region, &name))
-    .with_missing(incident_manager_statement(&arn, &snapshot.account))
+    );
+    // The new topic gets SNS's default policy with the docs' statement merged in, as `imdeck setup` does.
+    let default = default_topic_policy(&arn, &snapshot.account).to_string();
+    // The rule counts a topic once a plan or channel names it, so creating it is only the first half.
+    let next = format!(
+        "then add {arn} to the SNS topics of the chat channel that should hear about incidents in {region} \
+         (the list replaces: send its current topics too) and to the chat channel of each response plan using that \
+         channel; `imdeck setup --plan` prints those commands"
+    );
+    match merge_statement(&default, &statement) {
+        Ok(merged) => check
+            .with_fix(format!(
+                "{}\n{}",
+                aws_cli::create_topic(region, &name),
+                aws_cli::set_topic_policy(region, &arn, &merged.text)
+            ))
+            .with_manual(format!("Run the two commands, {next}.")),
+        Err(error) => check.with_manual(format!(
+            "Create an SNS topic {name} in {region} whose access policy holds the statement below \
+             (imdeck could not build the policy: {error}); {next}."
+        )),
+    }
 }

@@ -15,7 +15,12 @@ pub fn check(snapshot: &CloudSnapshot) -> Vec<Check> {
                 ID,
                 Status::Fail,
                 "Incident Manager has a replication set",
-                "no replication set: Incident Manager is not set up in this account (create it in the console first)",
+                "no replication set: Incident Manager is not set up in this account",
+            )
+            .with_manual(
+                "Check that imdeck reads the intended account and Region (--profile, --region). Incident Manager \
+                 needs a replication set before anything else can be set up; AWS closed Incident Manager to new \
+                 customers on 2025-11-07, so an account that has never used it cannot start now.",
             )];
         }
         Ok(Some(set)) => set,
@@ -38,6 +43,11 @@ pub fn check(snapshot: &CloudSnapshot) -> Vec<Check> {
                     TITLE,
                     format!("{region} is {}{why}; Incident Manager does not run there until it is ACTIVE", info.status),
                 )
+                .with_manual(format!(
+                    "While the status is CREATING or UPDATING, wait and refresh. If it is FAILED, read the status \
+                     message above, fix its cause, then remove \
+                     and add {region} again in Incident Manager's replication set settings."
+                ))
             };
             check.in_region(region).on_resource(&set.arn)
         })

@@ -106,8 +106,12 @@ impl AuditReport {
                 out.push_str(&format!("          {place}\n"));
             }
             out.push_str(&format!("          {}\n", check.detail));
-            if let Some(fix) = &check.fix {
-                out.push_str(&format!("          fix: {fix}\n"));
+            if let Some(manual) = &check.manual {
+                out.push_str(&format!("          to do: {manual}\n"));
+            }
+            // One command a line, never wrapped, so each can be copied and run as it is.
+            for command in check.fix.iter().flat_map(|f| f.lines()) {
+                out.push_str(&format!("          fix: {command}\n"));
             }
         }
         out.push_str(&format!("\n{}\n", self.summary_line()));
@@ -136,7 +140,7 @@ impl AuditReport {
             ));
         }
         out.push_str(&format!("\n**Summary:** {}\n", self.summary_line()));
-        let fixes: Vec<&Check> = self.checks.iter().filter(|c| c.fix.is_some()).collect();
+        let fixes: Vec<&Check> = self.checks.iter().filter(|c| c.has_remedy()).collect();
         if !fixes.is_empty() {
             out.push_str("\n## Fixes\n");
             for check in fixes {
@@ -145,11 +149,13 @@ impl AuditReport {
                     .flatten()
                     .collect::<Vec<_>>()
                     .join(" ");
-                out.push_str(&format!(
-                    "\n`{}` {place}\n\n```sh\n{}\n```\n",
-                    check.id,
-                    check.fix.as_deref().unwrap_or("")
-                ));
+                out.push_str(&format!("\n`{}` {place}\n", check.id));
+                if let Some(manual) = &check.manual {
+                    out.push_str(&format!("\n{}\n", cell(manual)));
+                }
+                if let Some(fix) = &check.fix {
+                    out.push_str(&format!("\n```sh\n{fix}\n```\n"));
+                }
             }
         }
         out

@@ -73,8 +73,21 @@ fn topic_check(topic: &Topic, account: &str) -> Check {
                 "{detail}; remove or narrow that Deny by hand (imdeck never removes a Deny)"
             ),
             ..check
-        },
-        PublishVerdict::Malformed { .. } => check,
+        }
+        .with_manual(format!(
+            "Read the policy (`aws sns get-topic-attributes --region {} --topic-arn {}`), remove or narrow the \
+             Deny named above so it no longer matches ssm-incidents.amazonaws.com, and set the edited policy with \
+             `aws sns set-topic-attributes … --attribute-name Policy`; then refresh: this check offers the merge.",
+            topic.region(),
+            topic.arn
+        )),
+        PublishVerdict::Malformed { .. } => check.with_manual(format!(
+            "The policy is not valid JSON that imdeck can merge into: read it (`aws sns get-topic-attributes \
+             --region {} --topic-arn {}`), repair it by hand keeping its statements, set it back with `aws sns \
+             set-topic-attributes … --attribute-name Policy`, then refresh: this check then offers the merge.",
+            topic.region(),
+            topic.arn
+        )),
         _ => match merged_policy(topic, account) {
             Ok(merged) => check.with_fix(aws_cli::set_topic_policy(
                 topic.region(),
@@ -84,7 +97,13 @@ fn topic_check(topic: &Topic, account: &str) -> Check {
             Err(error) => Check {
                 detail: format!("{detail}; imdeck cannot merge the statement: {error}"),
                 ..check
-            },
+            }
+            .with_manual(format!(
+                "Add the statement below to the access policy of {} by hand, keeping its other statements \
+                 (`aws sns get-topic-attributes` to read it, `aws sns set-topic-attributes … --attribute-name \
+                 Policy` to write it).",
+                topic.arn
+            )),
         },
     }
 }

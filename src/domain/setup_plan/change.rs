@@ -121,13 +121,16 @@ impl PlannedChange {
         }
     }
 
+    /// `chatbot_region` is where the printed command calls Chatbot ([`aws_cli::chatbot_region`]).
     pub fn update_channel(
+        chatbot_region: &str,
         channel: &ChannelConfig,
         topics_after: Vec<String>,
         guardrails_after: Option<Vec<String>>,
     ) -> Self {
         Self {
             commands: vec![aws_cli::update_channel(
+                chatbot_region,
                 channel,
                 &topics_after,
                 guardrails_after.as_deref(),

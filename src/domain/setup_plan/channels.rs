@@ -8,8 +8,10 @@ use super::{PlannedChange, SetupOptions, SetupStep, SetupTask, manual};
 use crate::domain::audit::channel_guardrail::{
     self, RESOLVER_GUARDRAIL, guardrails_with_resolver, takes_commands,
 };
-use crate::domain::audit::wiring::{channel_failures, channels, describe_channel, region_of_arn};
-use crate::domain::audit::{channel_enabled, channel_region_coverage, channel_role};
+use crate::domain::audit::wiring::{
+    audited_regions, channel_failures, channels, describe_channel, region_of_arn,
+};
+use crate::domain::audit::{aws_cli, channel_enabled, channel_region_coverage, channel_role};
 use crate::domain::model::ChannelConfig;
 use crate::domain::snapshot::CloudSnapshot;
 
@@ -37,6 +39,7 @@ pub fn plan_channels(
         })
         .collect();
     let mut channel_topics = BTreeMap::new();
+    let chatbot_region = aws_cli::chatbot_region(&audited_regions(snapshot));
     for channel in channels(snapshot) {
         let mut topics_after = channel.sns_topic_arns.clone();
         for topic in assignment.additions.get(&channel.arn).into_iter().flatten() {
@@ -58,7 +61,12 @@ pub fn plan_channels(
         if topics_after != channel.sns_topic_arns
             || guardrails_after != channel.guardrail_policy_arns
         {
-            steps.push(update_step(channel, &topics_after, guardrails_after));
+            steps.push(update_step(
+                chatbot_region,
+                channel,
+                &topics_after,
+                guardrails_after,
+            ));
         }
         if needs_guardrail && !opts.set_guardrail {
             steps.push(SetupStep::manual(
@@ -79,6 +87,7 @@ pub fn plan_channels(
 }
 
 fn update_step(
+    chatbot_region: &str,
     channel: &ChannelConfig,
     topics_after: &[String],
     guardrails_after: Option<Vec<String>>,
@@ -102,7 +111,12 @@ fn update_step(
         SetupTask::Channel,
         format!("{}: {}", describe_channel(channel), what.join(" and ")),
         None,
-        PlannedChange::update_channel(channel, topics_after.to_vec(), guardrails_after),
+        PlannedChange::update_channel(
+            chatbot_region,
+            channel,
+            topics_after.to_vec(),
+            guardrails_after,
+        ),
         &rechecks,
     )
 }

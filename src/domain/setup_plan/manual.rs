@@ -91,8 +91,8 @@ pub fn kms_key(topic_arn: &str, key: &str) -> ManualStep {
             "{topic_arn} is encrypted with KMS key {key}, and imdeck cannot read or change key policies"
         ),
         instructions: vec![format!(
-            "Make sure the key policy of {key} holds a statement like the one below, so Incident Manager and \
-             Chatbot can use the key."
+            "Make sure the key policy of {key} holds a statement like the one below, so Incident Manager can \
+             publish to the topic (the AWS managed key alias/aws/sns cannot allow it: use a customer managed key)."
         )],
         settings: Some(kms_key_statement()),
     }
