@@ -13,8 +13,8 @@ use tokio::signal::unix::{SignalKind, signal};
 use tokio::sync::mpsc;
 
 use crate::app::{AppState, Effect, HeaderInfo, IncidentManagerRegion, Msg, update};
-use crate::cloud::IncidentRegion;
 use crate::cli::GlobalOptions;
+use crate::cloud::IncidentRegion;
 use crate::commands::backend::Backend;
 use crate::domain::model::Timestamp;
 use crate::{terminal, ui};

@@ -85,10 +85,7 @@ impl ResolvedCredentials {
         }
         // Expired (the background refresh failed or has not finished): resolve here, within the request.
         let fresh = self.chain.provide_credentials().await?;
-        self.state
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .current = fresh.clone();
+        self.state.lock().unwrap_or_else(|p| p.into_inner()).current = fresh.clone();
         Ok(fresh)
     }
 
@@ -224,7 +221,8 @@ mod tests {
 
     #[test]
     fn an_expired_sso_token_names_the_login_command() {
-        let err = CredentialsError::provider_error("the SSO token has expired and cannot be refreshed");
+        let err =
+            CredentialsError::provider_error("the SSO token has expired and cannot be refreshed");
         let profile = ProfileFacts {
             sso: true,
             ..facts()

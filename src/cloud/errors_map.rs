@@ -1,7 +1,7 @@
 //! Turning any SDK error of the three services into a `CloudError`, keeping the service's code and message.
 
-use aws_sdk_ssmincidents::config::http::HttpResponse;
 use aws_credential_types::provider::error::CredentialsError;
+use aws_sdk_ssmincidents::config::http::HttpResponse;
 use aws_sdk_ssmincidents::error::{BuildError, ProvideErrorMetadata, SdkError};
 
 use super::CloudError;
@@ -52,7 +52,9 @@ pub fn display_chain(err: &(dyn std::error::Error + 'static)) -> String {
 }
 
 /// The credentials error somewhere in the error's causes, if any.
-fn credentials_cause<'e>(err: &'e (dyn std::error::Error + 'static)) -> Option<&'e CredentialsError> {
+fn credentials_cause<'e>(
+    err: &'e (dyn std::error::Error + 'static),
+) -> Option<&'e CredentialsError> {
     let mut current = Some(err);
     while let Some(e) = current {
         if let Some(found) = e.downcast_ref::<CredentialsError>() {

@@ -219,9 +219,18 @@ mod tests {
             ("us-west-2", "ACTIVE"),
         ]);
         assert_eq!(choose_region("us-east-1", &s).as_deref(), Some("us-west-2"));
-        assert_eq!(choose_region("eu-south-1", &s).as_deref(), Some("eu-west-1"));
-        assert_eq!(choose_region("ap-south-1", &s).as_deref(), Some("eu-west-1"));
-        assert_eq!(choose_region("us-east-1", &set(&[("us-east-2", "FAILED")])), None);
+        assert_eq!(
+            choose_region("eu-south-1", &s).as_deref(),
+            Some("eu-west-1")
+        );
+        assert_eq!(
+            choose_region("ap-south-1", &s).as_deref(),
+            Some("eu-west-1")
+        );
+        assert_eq!(
+            choose_region("us-east-1", &set(&[("us-east-2", "FAILED")])),
+            None
+        );
     }
 
     #[test]

@@ -16,9 +16,12 @@ pub fn certificates(pem: &[u8]) -> Result<Vec<Vec<u8>>, String> {
     ders.iter()
         .enumerate()
         .map(|(index, der)| {
-            roots
-                .add(der.clone())
-                .map_err(|e| format!("holds an unreadable certificate (number {}): {e}", index + 1))?;
+            roots.add(der.clone()).map_err(|e| {
+                format!(
+                    "holds an unreadable certificate (number {}): {e}",
+                    index + 1
+                )
+            })?;
             Ok(pem_block(der))
         })
         .collect()

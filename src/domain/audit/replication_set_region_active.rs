@@ -15,7 +15,10 @@ pub fn check(snapshot: &CloudSnapshot) -> Vec<Check> {
                 ID,
                 Status::Fail,
                 "Incident Manager has a replication set",
-                "no replication set: Incident Manager is not set up in this account (create it in the console first)",
+                // No console flow to point to: AWS closed Incident Manager to new customers on 2025-11-07.
+                "Incident Manager is not set up in this account: it has no replication set, so there is nothing \
+                 to check. AWS no longer onboards new Incident Manager customers (since 2025-11-07): check that \
+                 this is the account and profile your incident response runs in",
             )];
         }
         Ok(Some(set)) => set,
