@@ -18,6 +18,28 @@ const DEBUG_MARKS: [&str; 5] = [
     "CredentialsNotLoaded(",
 ];
 
+/// A self-signed CA certificate (no key kept) for the CA-bundle tests.
+const TEST_CA: &str = "-----BEGIN CERTIFICATE-----\n\
+MIIDEzCCAfugAwIBAgIUDpVEambPDgnEGqHhgHpTEHT0XyIwDQYJKoZIhvcNAQEL\n\
+BQAwGTEXMBUGA1UEAwwOaW1kZWNrLXRlc3QtY2EwHhcNMjYxMTMwMTI1ODAwWhcN\n\
+MzYxMTI3MTI1ODAwWjAZMRcwFQYDVQQDDA5pbWRlY2stdGVzdC1jYTCCASIwDQYJ\n\
+KoZIhvcNAQEBBQADggEPADCCAQoCggEBANwFdHYhwCRnzlxE57+G+Y0PjPxyiLtf\n\
+Vjeb8jyd6AWPXSO6vQZNjL81XKRxfKfppEmwy120i20I2AWMdlQwZsgtZLA7VjJS\n\
+vUnz+ti/a01rD1Oeertd7QMJurjmVTbYk9Ss2n02kr4p+3cB/ZObeLUGwSCvmdeN\n\
+Ui1Uz+ptQ3pT9wEbeyVxQjJUiN8oShOrcX2HZxZqdowjbx8GP6SoFC2XUgL2Tg7e\n\
+fytgG4UGAep/hjdhJxJ7fC2/LaqSl06iDSH92SjTrbVgsc0PDo7lZRTCvWxjqcqm\n\
+H+kuMMRR2fDTAMb0NouDPHfOYGiTbc6gXr2HquhmCjEYJwJP4AHuiJECAwEAAaNT\n\
+MFEwHQYDVR0OBBYEFKKvV1Sbfm+rlPQ8d/BlNvxlcyEiMB8GA1UdIwQYMBaAFKKv\n\
+V1Sbfm+rlPQ8d/BlNvxlcyEiMA8GA1UdEwEB/wQFMAMBAf8wDQYJKoZIhvcNAQEL\n\
+BQADggEBADgPokZggdbm3oBo3X58m9B3zyHyBB1RXfIWhyYrtYBYJh3Xek8DkPJw\n\
+UXRDkhRnfFmTTNhDnnGUfNU44BRg6grnGG6Tvzfyv/0t+8Or2SQSbuXYtznTmRgu\n\
+yPucll6iP4gJe4XM68NaykiBylfBIWZ3cOoIceIZfMdqlU87Op/AG+9g0YQhmpNF\n\
+HqkMqW354LOrl1OwGKWSIsvzE2+D4wqa/O7EVNnCl5pLWBuDLigvyx7DW4jqGbnl\n\
+gzMu30XC+UZAvLzVIHTw/t4c6U801GDmNIA9XxRXIwa3/bZYUWi6AozOoXh8KoME\n\
+peuwNho3uoX8T1rJ4/p89pKWc3x8qp4=\n\
+-----END CERTIFICATE-----\n\
+";
+
 /// A run with HOME, the config and the credentials file in `home`, and no AWS credentials in the environment.
 fn in_home(home: &Path, endpoint: &str, args: &[&str]) -> Invocation {
     let mut all = vec!["--endpoint-url", endpoint];
@@ -226,5 +248,100 @@ async fn a_ca_bundle_that_is_not_a_certificate_is_an_error_not_a_crash() {
     assert_eq!(run.code, 3, "{}", run.stderr);
     assert!(run.stderr.contains("AWS_CA_BUNDLE"), "{}", run.stderr);
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    assert!(log_lines(&log).is_empty());
+}
+
+#[tokio::test]
+async fn a_valid_ca_bundle_is_loaded_and_a_profile_ca_bundle_is_read() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (sandbox, log) = e2e::demo_sandbox(dir.path()).await;
+    let bundle = dir.path().join("ca.pem");
+    write(&bundle, TEST_CA);
+    let run = Invocation::against(&sandbox.endpoint_url(), &["audit", "--format", "json"])
+        .env("AWS_CA_BUNDLE", &bundle.display().to_string())
+        .run_async()
+        .await;
+    assert_eq!(
+        run.code, 1,
+        "the demo's findings, as without a bundle: {}",
+        run.stderr
+    );
+    assert!(!log_lines(&log).is_empty());
+
+    // The profile's ca_bundle is read too (a broken one proves it: the error names it).
+    let home = dir.path().join("home");
+    let broken = dir.path().join("broken.pem");
+    write(&broken, "not a certificate");
+    write(
+        &home.join(".aws/config"),
+        &format!(
+            "[profile corp]\nregion = us-east-2\nca_bundle = {}\n",
+            broken.display()
+        ),
+    );
+    let before = log_lines(&log).len();
+    let run = in_home(
+        &home,
+        &sandbox.endpoint_url(),
+        &["--profile", "corp", "audit"],
+    )
+    .env("AWS_ACCESS_KEY_ID", "AKIDCORP")
+    .env("AWS_SECRET_ACCESS_KEY", "corp-secret")
+    .run_async()
+    .await;
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("ca_bundle of profile corp"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(log_lines(&log).len(), before);
+}
+
+/// Credentials that cannot be had mid-session (renewal failed): the SDK's dispatch failure becomes a credentials
+/// error told in one line, not `NetworkError … dispatch failure` with a Debug tree.
+#[derive(Debug)]
+struct Expired;
+
+impl aws_credential_types::provider::ProvideCredentials for Expired {
+    fn provide_credentials<'a>(
+        &'a self,
+    ) -> aws_credential_types::provider::future::ProvideCredentials<'a>
+    where
+        Self: 'a,
+    {
+        aws_credential_types::provider::future::ProvideCredentials::ready(Err(
+            aws_credential_types::provider::error::CredentialsError::provider_error(
+                "the SSO token has expired and cannot be refreshed",
+            ),
+        ))
+    }
+}
+
+#[tokio::test]
+async fn a_credentials_failure_inside_a_request_is_classified_without_debug() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (sandbox, log) = e2e::demo_sandbox(dir.path()).await;
+    let config = aws_config::defaults(aws_config::BehaviorVersion::latest())
+        .region(aws_config::Region::new("us-east-2"))
+        .credentials_provider(Expired)
+        .endpoint_url(sandbox.endpoint_url())
+        .load()
+        .await;
+    let im = aws_sdk_ssmincidents::Client::new(&config);
+    let err = im
+        .list_response_plans()
+        .send()
+        .await
+        .expect_err("no credentials");
+    let mapped = imdeck::cloud::errors_map::from_sdk(err);
+    let imdeck::cloud::CloudError::Credentials { message, .. } = &mapped else {
+        panic!("not a credentials error: {mapped}");
+    };
+    assert!(message.contains("the SSO token has expired"), "{message}");
+    assert_eq!(message.lines().count(), 1, "{message}");
+    for mark in DEBUG_MARKS {
+        assert!(!message.contains(mark), "{mark} in {message}");
+    }
     assert!(log_lines(&log).is_empty());
 }
