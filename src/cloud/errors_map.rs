@@ -178,6 +178,18 @@ mod tests {
         ));
     }
 
+    #[derive(Debug, thiserror::Error)]
+    #[error("dispatch failure")]
+    struct Outer(#[source] std::io::Error);
+
+    #[test]
+    fn the_display_chain_joins_causes_and_never_shows_debug() {
+        let err = Outer(std::io::Error::other("connection refused"));
+        let text = display_chain(&err);
+        assert_eq!(text, "dispatch failure: connection refused");
+        assert!(!text.contains("Custom {"), "{text}");
+    }
+
     #[test]
     fn unknown_codes_fall_back_to_the_status() {
         assert!(matches!(
