@@ -208,6 +208,82 @@ mod tests {
         }
     }
 
+    /// A chain that counts its runs and hands out credentials expiring `valid_for` from now.
+    #[derive(Debug)]
+    struct Counting {
+        runs: Arc<std::sync::atomic::AtomicUsize>,
+        valid_for: Duration,
+    }
+
+    impl ProvideCredentials for Counting {
+        fn provide_credentials<'a>(&'a self) -> future::ProvideCredentials<'a>
+        where
+            Self: 'a,
+        {
+            let n = self.runs.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+            future::ProvideCredentials::ready(Ok(Credentials::new(
+                format!("AKID{n}"),
+                "secret",
+                None,
+                Some(SystemTime::now() + self.valid_for),
+                "counting",
+            )))
+        }
+    }
+
+    async fn resolved(
+        valid_for: Duration,
+    ) -> (ResolvedCredentials, Arc<std::sync::atomic::AtomicUsize>) {
+        let runs = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let chain = SharedCredentialsProvider::new(Counting {
+            runs: Arc::clone(&runs),
+            valid_for,
+        });
+        let resolved = resolve(chain, &facts()).await.expect("resolves");
+        (resolved, runs)
+    }
+
+    #[tokio::test]
+    async fn fresh_credentials_are_handed_out_without_running_the_chain_again() {
+        let (creds, runs) = resolved(Duration::from_secs(3600)).await;
+        for _ in 0..5 {
+            let got = creds.provide_credentials().await.expect("creds");
+            assert_eq!(got.access_key_id(), "AKID1");
+        }
+        assert_eq!(runs.load(std::sync::atomic::Ordering::SeqCst), 1);
+    }
+
+    #[tokio::test]
+    async fn credentials_near_expiry_are_renewed_in_the_background_meanwhile_the_current_ones_serve()
+     {
+        let (creds, runs) = resolved(Duration::from_secs(600)).await;
+        let got = creds.provide_credentials().await.expect("creds");
+        assert_eq!(
+            got.access_key_id(),
+            "AKID1",
+            "still valid: handed out at once"
+        );
+        // The renewal runs on its own task; wait (bounded) until its result is what is handed out.
+        let mut renewed = false;
+        for _ in 0..100 {
+            let got = creds.provide_credentials().await.expect("creds");
+            if got.access_key_id() != "AKID1" {
+                renewed = true;
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        assert!(renewed, "never renewed");
+        assert!(runs.load(std::sync::atomic::Ordering::SeqCst) >= 2);
+    }
+
+    #[tokio::test]
+    async fn expired_credentials_are_renewed_before_they_are_handed_out() {
+        let (creds, _runs) = resolved(Duration::from_secs(0)).await;
+        let got = creds.provide_credentials().await.expect("creds");
+        assert_ne!(got.access_key_id(), "AKID1");
+    }
+
     #[test]
     fn an_empty_chain_says_how_to_configure() {
         let err = CredentialsError::not_loaded("no providers in chain provided credentials");
