@@ -9,5 +9,5 @@ pub mod update;
 pub use effect::Effect;
 pub use keymap::{Action, Keymap, Section};
 pub use msg::Msg;
-pub use state::{AppState, Focus, HeaderInfo};
+pub use state::{AppState, Focus, HeaderInfo, IncidentManagerRegion};
 pub use update::update;

@@ -3,14 +3,19 @@
 //! `Cloud` holds one `SdkConfig` and the clients derived from it (per-Region SNS clients are made on demand
 //! from the same config). Reads live on `Cloud`; every write lives on `CloudWriter`, which `Cloud::writer`
 //! refuses to create in read-only mode — so read-only is a property of the types, not a check someone
-//! might forget. The retry/timeout policy is documented in `config.rs`.
+//! might forget. The retry/timeout policy is documented in `config.rs`; credentials in `credentials.rs`.
+//! Incident Manager calls go to the Region discovery found (`region_discovery.rs`), which may differ from the
+//! configured Region that SNS and the header start from.
 
 pub mod config;
 pub mod convert;
+pub mod credentials;
 pub mod error;
 pub mod errors_map;
 pub mod execute;
 pub mod incidents;
+pub mod profile;
+pub mod region_discovery;
 pub mod snapshot_load;
 pub mod topics;
 pub mod writer;
@@ -21,6 +26,7 @@ use std::sync::{Arc, Mutex};
 use aws_config::{Region, SdkConfig};
 
 pub use error::CloudError;
+pub use region_discovery::IncidentRegion;
 pub use snapshot_load::SnapshotProgress;
 pub use writer::CloudWriter;
 
@@ -43,7 +49,10 @@ pub struct Cloud {
 
 struct Connection {
     sdk: SdkConfig,
+    /// The configured Region (SNS starts here; the header names it).
     region: String,
+    /// Where Incident Manager calls go: the configured Region until discovery chooses one of the set's.
+    incident_region: String,
     profile: Option<String>,
     read_only: bool,
     incidents: aws_sdk_ssmincidents::Client,
@@ -57,6 +66,7 @@ impl std::fmt::Debug for Cloud {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Cloud")
             .field("region", &self.inner.region)
+            .field("incident_region", &self.inner.incident_region)
             .field("profile", &self.inner.profile)
             .field("read_only", &self.inner.read_only)
             .finish()
@@ -90,6 +100,7 @@ impl Cloud {
         Ok(Cloud {
             inner: Arc::new(Connection {
                 sdk,
+                incident_region: region.clone(),
                 region,
                 profile,
                 read_only: opts.read_only,
@@ -102,6 +113,34 @@ impl Cloud {
 
     pub fn region(&self) -> String {
         self.inner.region.clone()
+    }
+
+    /// The Region Incident Manager calls go to.
+    pub fn incident_region(&self) -> String {
+        self.inner.incident_region.clone()
+    }
+
+    /// The same connection with every Incident Manager call (snapshot, live view, commands without
+    /// `--region`, writes) sent to `region`.
+    pub fn with_incident_region(&self, region: &str) -> Cloud {
+        let inner = &self.inner;
+        let sns = inner
+            .sns
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone();
+        Cloud {
+            inner: Arc::new(Connection {
+                sdk: inner.sdk.clone(),
+                region: inner.region.clone(),
+                incident_region: region.to_string(),
+                profile: inner.profile.clone(),
+                read_only: inner.read_only,
+                incidents: self.incidents_client_in(region),
+                chatbot: inner.chatbot.clone(),
+                sns: Mutex::new(sns),
+            }),
+        }
     }
 
     pub fn profile(&self) -> Option<String> {
@@ -125,13 +164,18 @@ impl Cloud {
     /// The Incident Manager client, or one for another Region (a command's `--region`).
     pub(crate) fn incidents_in(&self, region: Option<&str>) -> aws_sdk_ssmincidents::Client {
         match region {
-            Some(r) if r != self.inner.region => aws_sdk_ssmincidents::Client::from_conf(
-                aws_sdk_ssmincidents::config::Builder::from(&self.inner.sdk)
-                    .region(Region::new(r.to_string()))
-                    .build(),
-            ),
+            Some(r) if r != self.inner.incident_region => self.incidents_client_in(r),
             _ => self.inner.incidents.clone(),
         }
+    }
+
+    /// A new Incident Manager client for one Region, from the shared config.
+    pub(crate) fn incidents_client_in(&self, region: &str) -> aws_sdk_ssmincidents::Client {
+        aws_sdk_ssmincidents::Client::from_conf(
+            aws_sdk_ssmincidents::config::Builder::from(&self.inner.sdk)
+                .region(Region::new(region.to_string()))
+                .build(),
+        )
     }
 
     pub(crate) fn incidents(&self) -> &aws_sdk_ssmincidents::Client {

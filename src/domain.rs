@@ -7,5 +7,6 @@ pub mod command;
 pub mod export;
 pub mod model;
 pub mod policy;
+pub mod regions;
 pub mod setup_plan;
 pub mod snapshot;

@@ -12,9 +12,9 @@ use ratatui::crossterm::event::{Event, EventStream, KeyEventKind};
 use tokio::signal::unix::{SignalKind, signal};
 use tokio::sync::mpsc;
 
-use crate::app::{AppState, Effect, HeaderInfo, Msg, update};
+use crate::app::{AppState, Effect, HeaderInfo, IncidentManagerRegion, Msg, update};
 use crate::cli::GlobalOptions;
-use crate::cloud::CloudError;
+use crate::cloud::{CloudError, IncidentRegion};
 use crate::commands::backend::Backend;
 use crate::domain::model::Timestamp;
 use crate::{terminal, ui};
@@ -23,7 +23,8 @@ use crate::{terminal, ui};
 const TICK: Duration = Duration::from_millis(250);
 
 pub async fn run(global: &GlobalOptions, incident: Option<String>) -> ExitCode {
-    // Connecting builds clients only; no request is made, so the first frame is not held up by the network.
+    // Connecting resolves credentials (a helper may wait for a person) and finds Incident Manager's Region, all
+    // before the terminal is taken, so a credentials problem is printed once, whole, on a normal terminal.
     let backend = match Backend::connect(global, false).await {
         Ok(backend) => backend,
         Err(e) => {
@@ -36,6 +37,16 @@ pub async fn run(global: &GlobalOptions, incident: Option<String>) -> ExitCode {
         region: backend.cloud.region(),
         profile_or_sandbox: backend.origin_label(),
         read_only: backend.cloud.is_read_only(),
+        incident_manager: match &backend.incident_region {
+            IncidentRegion::Found {
+                region,
+                set_regions,
+            } if *region != backend.cloud.region() => Some(IncidentManagerRegion {
+                region: region.clone(),
+                set_regions: set_regions.clone(),
+            }),
+            _ => None,
+        },
     };
     if let Some(arn) = &incident
         && let Err(code) = check_incident(&backend, arn).await

@@ -172,6 +172,7 @@ fn a_megabyte_paste_into_the_command_box_is_rejected_and_drawn_fast_and_inert() 
             region: "us-east-2".into(),
             profile_or_sandbox: "SANDBOX".into(),
             read_only: true,
+            incident_manager: None,
         });
         update(&mut state, key(KeyCode::Char(':')));
         let effects = timed(what, || {
@@ -516,6 +517,7 @@ async fn escapes_and_12000_characters_from_the_service_are_shown_inert() {
         region: "us-east-2".into(),
         profile_or_sandbox: "SANDBOX".into(),
         read_only: true,
+        incident_manager: None,
     });
     let now = imdeck::domain::model::Timestamp::from_secs(1_900_000_300);
     drive(
@@ -659,6 +661,7 @@ async fn invalid_utf8_from_the_service_becomes_an_error_on_screen_not_a_panic() 
         region: "us-east-2".into(),
         profile_or_sandbox: "SANDBOX".into(),
         read_only: true,
+        incident_manager: None,
     });
     let generation = {
         update(

@@ -324,6 +324,7 @@ fn the_help_overlay_lists_the_table() {
         region: "us-east-2".into(),
         profile_or_sandbox: "profile default".into(),
         read_only: false,
+        incident_manager: None,
     });
     let text: Vec<String> = imdeck::ui::help::help_lines(&state)
         .iter()

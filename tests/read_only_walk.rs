@@ -216,6 +216,7 @@ async fn walk(seed: u64, ui_read_only: bool, log: &Path) -> WalkStats {
         region: cloud.region(),
         profile_or_sandbox: "SANDBOX".into(),
         read_only: ui_read_only,
+        incident_manager: None,
     });
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
     let mut rng = StdRng::seed_from_u64(seed);

@@ -583,16 +583,57 @@ async fn replication_set_lists_and_reads() {
 #[tokio::test]
 async fn incident_manager_answers_only_in_replication_set_regions() {
     let sandbox = sdk::demo().await;
+    // ap-southeast-2 has Incident Manager but is not in the demo's set: a Region that holds nothing.
     let config = sdk::config(&sandbox, "ap-southeast-2").await;
     let im = aws_sdk_ssmincidents::Client::new(&config);
+    let arns = im
+        .list_replication_sets()
+        .send()
+        .await
+        .expect("ListReplicationSets answers from any Incident Manager Region")
+        .replication_set_arns;
+    assert_eq!(arns.len(), 1);
     let err = im
-        .list_response_plans()
+        .get_replication_set()
+        .arn(&arns[0])
         .send()
         .await
         .expect_err("outside the set");
-    assert_eq!(err.code(), Some("ValidationException"));
-    assert!(im.list_replication_sets().send().await.is_ok());
+    assert!(matches!(
+        err.into_service_error(),
+        GetReplicationSetError::ResourceNotFoundException(_)
+    ));
+    // Lists are empty, reads of what exists in the set are not found, no explanation AWS would not send.
+    let plans = im.list_response_plans().send().await.expect("empty list");
+    assert!(plans.response_plan_summaries().is_empty());
+    let records = im.list_incident_records().send().await.expect("empty list");
+    assert!(records.incident_record_summaries().is_empty());
+    let err = im
+        .get_incident_record()
+        .arn(sdk::MAIN_INCIDENT)
+        .send()
+        .await
+        .expect_err("not here");
+    assert_eq!(err.code(), Some("ResourceNotFoundException"));
+    assert!(!err.message().unwrap_or("").contains("replication set"));
     let usw2 = aws_sdk_ssmincidents::Client::new(&sdk::config(&sandbox, "us-west-2").await);
+    let count = || async {
+        usw2.list_incident_records()
+            .send()
+            .await
+            .expect("in set")
+            .incident_record_summaries()
+            .len()
+    };
+    let before = count().await;
+    let err = im
+        .start_incident()
+        .response_plan_arn(sdk::TEST_PLAN)
+        .send()
+        .await
+        .expect_err("the plan is not here");
+    assert_eq!(err.code(), Some("ResourceNotFoundException"));
+    assert_eq!(count().await, before, "nothing was started outside the set");
     assert_eq!(
         usw2.list_response_plans()
             .send()
@@ -602,4 +643,26 @@ async fn incident_manager_answers_only_in_replication_set_regions() {
             .len(),
         5
     );
+}
+
+#[tokio::test]
+async fn a_region_without_incident_manager_gives_no_answer_at_all() {
+    let sandbox = sdk::demo().await;
+    let im = aws_sdk_ssmincidents::Client::new(&sdk::config(&sandbox, "eu-south-1").await);
+    let err = im
+        .list_replication_sets()
+        .send()
+        .await
+        .expect_err("no endpoint in eu-south-1");
+    assert!(
+        matches!(
+            err,
+            aws_sdk_ssmincidents::error::SdkError::DispatchFailure(_)
+                | aws_sdk_ssmincidents::error::SdkError::ResponseError(_)
+        ),
+        "{err:?}"
+    );
+    // SNS does exist there.
+    let sns = sdk::sns(&sandbox, "eu-south-1").await;
+    assert!(sns.list_topics().send().await.is_ok());
 }

@@ -31,6 +31,15 @@ pub struct HeaderInfo {
     /// `profile NAME`, or `SANDBOX` when the embedded sandbox serves the calls.
     pub profile_or_sandbox: String,
     pub read_only: bool,
+    /// Where Incident Manager answers when that is not `region`: its Region and the replication set's Regions.
+    pub incident_manager: Option<IncidentManagerRegion>,
+}
+
+/// The Region Incident Manager calls go to, and the replication set's Regions (shown when not the configured one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IncidentManagerRegion {
+    pub region: String,
+    pub set_regions: Vec<String>,
 }
 
 /// The pane that has the keys. Tab cycles the four panes; the command box is entered with `:`.

@@ -8,7 +8,12 @@
 //!   override attempts and mode, as the AWS CLI honours them.
 //! - Timeouts: connect 3 s (a dead endpoint is reported fast), 5 s per attempt (no single hung response
 //!   eats the whole budget), 15 s per operation including retries — Chatbot's own limit for a chat command,
-//!   so a command that would time out in Slack times out here too.
+//!   so a command that would time out in Slack times out here too. These apply to requests only: credentials
+//!   are resolved once before the first request, with minutes to spare (`credentials.rs`).
+//! - Trust: `AWS_CA_BUNDLE` (else the profile's `ca_bundle`) is added to the https client's trust store, as the
+//!   AWS CLI does; aws-config's default client does not read either.
+
+mod ca_bundle;
 
 use std::time::Duration;
 
@@ -16,8 +21,12 @@ use aws_config::retry::RetryConfig;
 use aws_config::timeout::TimeoutConfig;
 use aws_config::{BehaviorVersion, Region, SdkConfig};
 use aws_credential_types::Credentials;
+use aws_credential_types::provider::SharedCredentialsProvider;
+use aws_smithy_http_client::tls::{self, TlsContext, TrustStore};
 
 use super::CloudError;
+use super::credentials;
+use super::profile::{self, ProfileFacts};
 
 /// The Region the sandbox is reached with when none is given (the Chatbot console's Region).
 pub const SANDBOX_DEFAULT_REGION: &str = "us-east-2";
@@ -72,16 +81,31 @@ pub fn timeout_policy() -> TimeoutConfig {
 }
 
 /// Loads the shared configuration: aws-config's default chain (env, profile, SSO, IMDS…) unless the sandbox's
-/// static credentials are asked for; an explicit Region/endpoint wins over the environment's.
+/// static credentials are asked for; an explicit Region/endpoint wins over the environment's. With the default
+/// chain, the profile is checked first (an unknown profile is said to be one, not "no Region") and the
+/// credentials are resolved here, once, so that a credentials problem is reported once, before any request.
 pub async fn load(request: &ConfigRequest<'_>) -> Result<SdkConfig, CloudError> {
     let mut loader = aws_config::defaults(BehaviorVersion::latest())
         .retry_config(retry_policy())
         .timeout_config(timeout_policy());
+    let facts = if request.sandbox_credentials {
+        ProfileFacts::default()
+    } else {
+        profile::inspect(request.profile).await
+    };
+    if facts.explicit && !facts.exists {
+        return Err(credentials::unknown_profile(&facts));
+    }
     if let Some(profile) = request.profile {
         loader = loader.profile_name(profile);
     }
     if let Some(endpoint) = request.endpoint_url {
         loader = loader.endpoint_url(endpoint);
+    }
+    if !request.sandbox_credentials
+        && let Some(client) = ca_bundle_client(&facts)?
+    {
+        loader = loader.http_client(client);
     }
     if request.sandbox_credentials {
         loader = loader.credentials_provider(Credentials::new(
@@ -104,12 +128,64 @@ pub async fn load(request: &ConfigRequest<'_>) -> Result<SdkConfig, CloudError> 
     if sdk.region().is_none() {
         return Err(CloudError::Validation {
             code: "NoRegion".into(),
-            message:
-                "no AWS Region is configured: pass --region or set AWS_REGION or a profile region"
-                    .into(),
+            message: format!(
+                "no AWS Region is configured{}: pass --region or set AWS_REGION or the profile's region",
+                facts.for_profile()
+            ),
         });
     }
-    Ok(sdk)
+    if request.sandbox_credentials {
+        return Ok(sdk);
+    }
+    let Some(chain) = sdk.credentials_provider() else {
+        return Err(CloudError::Credentials {
+            code: "NoCredentials".into(),
+            message: "no AWS credentials provider is configured".into(),
+        });
+    };
+    let resolved = credentials::resolve(chain, &facts).await?;
+    Ok(sdk
+        .into_builder()
+        .credentials_provider(SharedCredentialsProvider::new(resolved))
+        .build())
+}
+
+/// The https client with `AWS_CA_BUNDLE` (else the profile's `ca_bundle`) trusted beside the system roots, or
+/// `None` when neither is set. The bundle is checked here because the TLS layer panics on an unparsable one.
+fn ca_bundle_client(
+    facts: &ProfileFacts,
+) -> Result<Option<aws_sdk_ssmincidents::config::SharedHttpClient>, CloudError> {
+    let (path, source) = match std::env::var("AWS_CA_BUNDLE")
+        .ok()
+        .filter(|p| !p.trim().is_empty())
+    {
+        Some(path) => (path, "AWS_CA_BUNDLE".to_string()),
+        None => match &facts.ca_bundle {
+            Some(path) => (path.clone(), format!("ca_bundle of profile {}", facts.name)),
+            None => return Ok(None),
+        },
+    };
+    let invalid = |why: String| CloudError::Validation {
+        code: "InvalidCaBundle".into(),
+        message: format!("{source} names {path}, which {why}"),
+    };
+    let pem = std::fs::read(&path).map_err(|e| invalid(format!("cannot be read: {e}")))?;
+    let certificates = ca_bundle::certificates(&pem).map_err(invalid)?;
+    let trust = certificates
+        .into_iter()
+        .fold(TrustStore::default(), TrustStore::with_pem_certificate);
+    let context = TlsContext::builder()
+        .with_trust_store(trust)
+        .build()
+        .map_err(|e| invalid(format!("was refused by the TLS layer: {e}")))?;
+    Ok(Some(
+        aws_smithy_http_client::Builder::new()
+            .tls_provider(tls::Provider::Rustls(
+                tls::rustls_provider::CryptoMode::AwsLc,
+            ))
+            .tls_context(context)
+            .build_https(),
+    ))
 }
 
 /// Chatbot's API answers only in a few Regions (its configurations have none of their own): use the

@@ -17,6 +17,10 @@ pub enum CloudError {
     /// Any other service error; a quota reached (see [`CloudError::is_quota_code`]) says how to raise it.
     #[error("{code}: {message}{hint}", hint = quota_hint(.code))]
     Service { code: String, message: String },
+    /// No usable credentials: `code` names the problem (`NoCredentials`, `UnknownProfile`, `SsoLoginRequired`,
+    /// `CredentialsTimedOut`, `CredentialsError`) and `message` says it in one or two lines with the fix.
+    #[error("{message}")]
+    Credentials { code: String, message: String },
     /// Raised before any request is made: read-only mode has no writer.
     #[error("read-only mode: {0} is refused")]
     ReadOnly(String),
@@ -50,7 +54,8 @@ impl CloudError {
             | CloudError::Throttled { code, .. }
             | CloudError::NotFound { code, .. }
             | CloudError::Validation { code, .. }
-            | CloudError::Service { code, .. } => code,
+            | CloudError::Service { code, .. }
+            | CloudError::Credentials { code, .. } => code,
             CloudError::Network(_) => "NetworkError",
             CloudError::ReadOnly(_) => "ReadOnly",
         }
@@ -62,13 +67,18 @@ impl CloudError {
             | CloudError::Throttled { message, .. }
             | CloudError::NotFound { message, .. }
             | CloudError::Validation { message, .. }
-            | CloudError::Service { message, .. } => message,
+            | CloudError::Service { message, .. }
+            | CloudError::Credentials { message, .. } => message,
             CloudError::Network(m) | CloudError::ReadOnly(m) => m,
         }
     }
 
-    /// The AWS CLI's wording for a failed call.
+    /// The AWS CLI's wording for a failed call. A credentials problem is no call's error (the AWS CLI too
+    /// prints it alone, before any request), so it is printed as it is.
     pub fn cli_message(&self, operation: &str) -> String {
+        if let CloudError::Credentials { message, .. } = self {
+            return message.clone();
+        }
         format!(
             "An error occurred ({}) when calling the {} operation: {}",
             self.code(),

@@ -1,9 +1,8 @@
 //! Turning any SDK error of the three services into a `CloudError`, keeping the service's code and message.
 
+use aws_credential_types::provider::error::CredentialsError;
 use aws_sdk_ssmincidents::config::http::HttpResponse;
-use aws_sdk_ssmincidents::error::{
-    BuildError, DisplayErrorContext, ProvideErrorMetadata, SdkError,
-};
+use aws_sdk_ssmincidents::error::{BuildError, ProvideErrorMetadata, SdkError};
 
 use super::CloudError;
 
@@ -20,18 +19,61 @@ where
             let message = err.message().unwrap_or("").to_string();
             classify(code, message, status)
         }
+        // Identity resolution runs inside the request: a credentials failure arrives as a dispatch failure.
+        _ if credentials_cause(&err).is_some() => credentials_failure(&err),
         SdkError::ConstructionFailure(_) => CloudError::Validation {
             code: "ParamValidation".into(),
-            message: DisplayErrorContext(&err).to_string(),
+            message: display_chain(&err),
         },
         SdkError::DispatchFailure(_) | SdkError::TimeoutError(_) | SdkError::ResponseError(_) => {
-            CloudError::Network(DisplayErrorContext(&err).to_string())
+            CloudError::Network(display_chain(&err))
         }
-        // `SdkError` is non-exhaustive; a future kind is most honestly reported as-is.
+        // `SdkError` is non-exhaustive; a future kind is most honestly reported by its Display chain.
         _ => CloudError::Service {
             code: "Unknown".into(),
-            message: DisplayErrorContext(&err).to_string(),
+            message: display_chain(&err),
         },
+    }
+}
+
+/// The error and its causes, each by its Display, joined with `: ` (a cause its parent already quotes is
+/// skipped). Never the Debug tree `DisplayErrorContext` appends.
+pub fn display_chain(err: &(dyn std::error::Error + 'static)) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut current = Some(err);
+    while let Some(e) = current {
+        let text = e.to_string();
+        if !text.is_empty() && !parts.iter().any(|p| p.contains(&text)) {
+            parts.push(text);
+        }
+        current = e.source();
+    }
+    parts.join(": ")
+}
+
+/// The credentials error somewhere in the error's causes, if any.
+fn credentials_cause<'e>(
+    err: &'e (dyn std::error::Error + 'static),
+) -> Option<&'e CredentialsError> {
+    let mut current = Some(err);
+    while let Some(e) = current {
+        if let Some(found) = e.downcast_ref::<CredentialsError>() {
+            return Some(found);
+        }
+        current = e.source();
+    }
+    None
+}
+
+/// A request that failed because its credentials could not be had (they expired mid-session and renewing them
+/// failed): one line with the cause, and what to do.
+fn credentials_failure(err: &(dyn std::error::Error + 'static)) -> CloudError {
+    let cause = credentials_cause(err).map_or_else(|| display_chain(err), |c| display_chain(c));
+    CloudError::Credentials {
+        code: "CredentialsError".into(),
+        message: format!(
+            "AWS credentials could not be renewed: {cause}. Sign in again (e.g. `aws sso login`) and restart imdeck."
+        ),
     }
 }
 
@@ -152,6 +194,18 @@ mod tests {
             kind("ConflictException", 409),
             CloudError::Service { .. }
         ));
+    }
+
+    #[derive(Debug, thiserror::Error)]
+    #[error("dispatch failure")]
+    struct Outer(#[source] std::io::Error);
+
+    #[test]
+    fn the_display_chain_joins_causes_and_never_shows_debug() {
+        let err = Outer(std::io::Error::other("connection refused"));
+        let text = display_chain(&err);
+        assert_eq!(text, "dispatch failure: connection refused");
+        assert!(!text.contains("Custom {"), "{text}");
     }
 
     #[test]

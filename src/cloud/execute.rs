@@ -34,7 +34,7 @@ impl Cloud {
         region: Option<&str>,
     ) -> Result<Value, CloudError> {
         let client = self.incidents_in(region);
-        let span = command_span(cmd, region.unwrap_or(&self.region()));
+        let span = command_span(cmd, region.unwrap_or(&self.incident_region()));
         match reads::run(&client, cmd).instrument(span).await {
             Some(result) => result,
             None => Err(not_handled(cmd)),
@@ -53,7 +53,7 @@ impl CloudWriter {
             return self.cloud().execute_read(cmd, region).await;
         }
         let client = self.cloud().incidents_in(region);
-        let span = command_span(cmd, region.unwrap_or(&self.cloud().region()));
+        let span = command_span(cmd, region.unwrap_or(&self.cloud().incident_region()));
         match writes::run(&client, cmd).instrument(span).await {
             Some(result) => result,
             None => Err(not_handled(cmd)),

@@ -1,18 +1,22 @@
 //! Picks the backend for a run: the embedded sandbox (`--sandbox`) or AWS through aws-config's default chain.
 
 use crate::cli::GlobalOptions;
-use crate::cloud::{Cloud, CloudError, ConnectOptions};
+use crate::cloud::{Cloud, CloudError, ConnectOptions, IncidentRegion};
 use crate::sandbox::{self, Sandbox, SandboxOptions, Scenario};
 
 /// A connected cloud, plus the in-process sandbox that serves it when `--sandbox` was given
 /// (kept here so it lives exactly as long as the run).
 pub struct Backend {
+    /// Incident Manager calls already go to the Region discovery found.
     pub cloud: Cloud,
     pub sandbox: Option<Sandbox>,
+    /// Where Incident Manager answers, found once at connect.
+    pub incident_region: IncidentRegion,
 }
 
 impl Backend {
     /// Connects as the global options say; `force_read_only` is for commands that must never write (audit, export).
+    /// Credentials are resolved and the Incident Manager Region found here, before any command runs.
     pub async fn connect(
         global: &GlobalOptions,
         force_read_only: bool,
@@ -33,8 +37,54 @@ impl Backend {
             sandbox_credentials: sandbox.is_some(),
             read_only,
         })
-        .await?;
-        Ok(Backend { cloud, sandbox })
+        .await;
+        let cloud = match cloud {
+            Ok(cloud) => cloud,
+            Err(err) => {
+                if let Some(sandbox) = sandbox {
+                    sandbox.shutdown().await;
+                }
+                return Err(err);
+            }
+        };
+        let incident_region = cloud.discover_incident_region().await;
+        if let IncidentRegion::Failed(err) = &incident_region {
+            tracing::warn!(error = %err, "finding the Incident Manager Region failed");
+        }
+        // A credentials problem stops here, once, instead of once per request.
+        if let IncidentRegion::Failed(err @ CloudError::Credentials { .. }) = &incident_region {
+            let err = err.clone();
+            if let Some(sandbox) = sandbox {
+                sandbox.shutdown().await;
+            }
+            return Err(err);
+        }
+        let cloud = match &incident_region {
+            IncidentRegion::Found { region, .. } if *region != cloud.incident_region() => {
+                cloud.with_incident_region(region)
+            }
+            _ => cloud,
+        };
+        Ok(Backend {
+            cloud,
+            sandbox,
+            incident_region,
+        })
+    }
+
+    /// One line for stderr when Incident Manager answers in another Region than the configured one.
+    pub fn region_note(&self) -> Option<String> {
+        match &self.incident_region {
+            IncidentRegion::Found {
+                region,
+                set_regions,
+            } if *region != self.cloud.region() => Some(format!(
+                "note: Incident Manager runs in {region}, not {} (replication set: {})",
+                self.cloud.region(),
+                set_regions.join(", ")
+            )),
+            _ => None,
+        }
     }
 
     /// How the header names where the data comes from: `SANDBOX`, the profile, or `default`.

@@ -3,6 +3,8 @@
 use std::process::ExitCode;
 
 use crate::cli::{ExecOutput, GlobalOptions};
+use crate::cloud::region_discovery::{INCIDENT_MANAGER_REGIONS, has_incident_manager};
+use crate::cloud::{CloudError, IncidentRegion};
 use crate::domain::chat_command::{OutputFormat, ParseError, parse_chat_line};
 use crate::domain::cli_output::render_output;
 
@@ -30,6 +32,17 @@ pub async fn run(global: &GlobalOptions, output: Option<ExecOutput>, words: &[St
             return ExitCode::from(1);
         }
     };
+    // A `--region` in the line is obeyed as given; without one the command runs where Incident Manager answers.
+    if parsed.region.is_none()
+        && let Some(note) = backend.region_note()
+    {
+        eprintln!("{note}");
+    }
+    let not_set_up = backend.incident_region == IncidentRegion::NotSetUp;
+    let region_used = parsed
+        .region
+        .clone()
+        .unwrap_or_else(|| backend.cloud.incident_region());
     let result = backend
         .cloud
         .execute(&parsed.command, parsed.region.as_deref())
@@ -49,9 +62,25 @@ pub async fn run(global: &GlobalOptions, output: Option<ExecOutput>, words: &[St
         Err(e) => {
             // The AWS CLI opens its error with a blank line; peers compare the two outputs verbatim.
             eprintln!("\n{}", e.cli_message(parsed.command.operation()));
+            if let Some(why) = explain_failure(&e, &region_used, not_set_up) {
+                eprintln!("{why}");
+            }
             ExitCode::from(1)
         }
     }
+}
+
+/// A line after the error when the Region explains it: no Incident Manager endpoint there, or no replication set.
+fn explain_failure(error: &CloudError, region: &str, not_set_up: bool) -> Option<String> {
+    if matches!(error, CloudError::Network(_)) && !has_incident_manager(region) {
+        return Some(format!(
+            "Incident Manager has no endpoint in {region}; it runs in {}",
+            INCIDENT_MANAGER_REGIONS.join(", ")
+        ));
+    }
+    not_set_up.then(|| {
+        "Incident Manager is not set up in this account (it has no replication set)".to_string()
+    })
 }
 
 fn line_has_output(line: &str) -> bool {

@@ -7,10 +7,18 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::cli::GlobalOptions;
+use crate::cloud::IncidentRegion;
 use crate::domain::audit::run_audit;
 use crate::domain::setup_plan::{SetupOptions, SetupPlan, plan_setup};
 
 use super::backend::Backend;
+
+/// Why there is nothing to plan in an account without a replication set. No console flow is suggested: AWS
+/// closed Incident Manager to new customers on 2025-11-07, so the onboarding it would point to is gone.
+const NOT_SET_UP: &str = "Nothing to plan: Incident Manager is not set up in this account (it has no replication set), \
+so there is no Region to put a topic in and no response plan to link a chat channel to.\n\
+AWS closed Incident Manager to new customers on 2025-11-07; check that the profile and account are the ones \
+your incident response runs in.";
 
 pub struct SetupArgs {
     pub plan: bool,
@@ -41,6 +49,11 @@ pub async fn run(global: &GlobalOptions, args: SetupArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    if backend.incident_region == IncidentRegion::NotSetUp {
+        backend.shutdown().await;
+        println!("{NOT_SET_UP}");
+        return ExitCode::from(1);
+    }
     let code = apply_plan(&backend, saved.as_deref(), &args).await;
     backend.shutdown().await;
     code
@@ -57,6 +70,10 @@ async fn show_plan(global: &GlobalOptions, args: &SetupArgs) -> ExitCode {
     };
     let snapshot = backend.cloud.load_snapshot(None).await;
     backend.shutdown().await;
+    if matches!(snapshot.replication_set, Ok(None)) {
+        println!("{NOT_SET_UP}");
+        return ExitCode::from(1);
+    }
     let plan = plan_setup(&snapshot, &options(args));
     print!("{}", plan.render_text());
     if let Some(path) = &args.out {

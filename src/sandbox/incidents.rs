@@ -56,18 +56,26 @@ pub fn handle(
     region: &str,
     input: &Map<String, Value>,
 ) -> Result<Response, ApiError> {
-    let replication_op = matches!(operation, "ListReplicationSets" | "GetReplicationSet");
-    if !replication_op && !store.incidents.serves_region(region) {
-        let regions: Vec<&String> = store
-            .incidents
-            .replication_set
-            .iter()
-            .flat_map(|set| set.region_map.keys())
-            .collect();
-        return Err(ApiError::validation(format!(
-            "Incident Manager is not available in {region}: the replication set covers {regions:?}"
-        )));
+    // Incident Manager keeps its data in the replication set's Regions only. Elsewhere the sandbox answers as
+    // from a Region that holds nothing: GetReplicationSet and every Get/Update of a plan, incident or event
+    // is ResourceNotFoundException, every list is empty, StartIncident cannot find its plan. Only
+    // ListReplicationSets answers from any Region. (reference/aws-api.md, "Incident Manager outside the
+    // replication set": what is verified and what is assumed.)
+    if operation != "ListReplicationSets" && !store.incidents.serves_region(region) {
+        let held = std::mem::take(&mut store.incidents);
+        let answer = dispatch(store, operation, input);
+        // Whatever was "written" to the empty Region is dropped with it: nothing there could be changed.
+        store.incidents = held;
+        return answer;
     }
+    dispatch(store, operation, input)
+}
+
+fn dispatch(
+    store: &mut Store,
+    operation: &str,
+    input: &Map<String, Value>,
+) -> Result<Response, ApiError> {
     match operation {
         "StartIncident" => records::start_incident(store, input),
         "ListIncidentRecords" => records::list_incident_records(store, input),

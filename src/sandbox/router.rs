@@ -16,6 +16,10 @@ use super::request_log::{LogLine, RequestLog};
 use super::sns::Params;
 use super::store::Store;
 use super::{chatbot, incidents, sns};
+use crate::domain::regions::has_incident_manager;
+
+/// The request log's mark for a request to a Region where the service has no endpoint.
+pub const NO_ENDPOINT: &str = "no-endpoint";
 
 /// Requests larger than this are refused; no operation served needs more.
 const BODY_LIMIT: usize = 8 * 1024 * 1024;
@@ -186,6 +190,22 @@ pub async fn handle(State(state): State<Arc<SandboxState>>, request: Request) ->
         Ok(r) => (r.service, r.operation.to_string(), r.mutating, r.input),
         Err((service, operation, error)) => (service, operation, false, Err(error)),
     };
+    if service == Service::Incidents && !has_incident_manager(&region) {
+        // No ssm-incidents endpoint exists in this Region: against AWS the hostname does not resolve, so the
+        // client gets no HTTP answer at all. A dropped connection is the nearest the sandbox can give.
+        if let Some(log) = &state.log {
+            log.write(&LogLine {
+                time: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+                region: &region,
+                service: service.name(),
+                operation: &operation,
+                mutating,
+                status: 0,
+                fault: Some(NO_ENDPOINT),
+            });
+        }
+        return dropped_connection();
+    }
 
     let fault = match &state.faults {
         Some(plan) => plan.lock().unwrap_or_else(|p| p.into_inner()).next_fault(),

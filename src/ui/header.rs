@@ -1,4 +1,4 @@
-//! The header bar: account, Region, profile or SANDBOX, and the READ-ONLY badge.
+//! The header bar: account, Region (and Incident Manager's when it differs), profile or SANDBOX, READ-ONLY badge.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -24,6 +24,18 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
         Span::raw(inert(&header.region).into_owned()),
         Span::raw(" ─ "),
     ];
+    if let Some(im) = &header.incident_manager {
+        let set: Vec<String> = im
+            .set_regions
+            .iter()
+            .map(|r| inert(r).into_owned())
+            .collect();
+        spans.push(Span::raw(format!(
+            "Incident Manager {} (set: {}) ─ ",
+            inert(&im.region),
+            set.join(" ")
+        )));
+    }
     if header.profile_or_sandbox.eq_ignore_ascii_case("sandbox") {
         spans.push(Span::styled("[SANDBOX]", theme.sandbox_badge()));
     } else {

@@ -102,6 +102,30 @@ def incidents():
           "--chat-channel", "chatbotSns=" + ",".join(f"arn:aws:sns:us-east-2:{ACCT}:t{i}" for i in range(6)))
 
 
+def regions():
+    """Incident Manager answers only in the replication set's Regions (reference/aws-api.md, "Incident Manager
+    outside the replication set"). The CLI exits 255 (v1) or 254 (v2) on a service error."""
+    for region in ["us-east-1", "ap-southeast-2"]:
+        sets = ok(f"list-replication-sets from {region}", "ssm-incidents", "list-replication-sets", region=region)
+        arn = ((sets or {}).get("replicationSetArns") or [""])[0]
+        check(f"the set is listed from {region}", arn.startswith(f"arn:aws:ssm-incidents::{ACCT}:replication-set/"), sets)
+        code, _, err = aws("ssm-incidents", "get-replication-set", "--arn", arn, region=region)
+        check(f"get-replication-set outside the set ({region})",
+              code in (254, 255) and "An error occurred (ResourceNotFoundException)" in err, f"exit {code}: {err}")
+        check(f"no invented explanation ({region})", "replication set covers" not in err, err)
+    fails("get-incident-record outside the set", "ResourceNotFoundException", "ssm-incidents", "get-incident-record",
+          "--arn", INCIDENT, region="us-east-1")
+    plans = ok("list-response-plans outside the set", "ssm-incidents", "list-response-plans", region="us-east-1")
+    check("outside the set the lists are empty", (plans or {}).get("responsePlanSummaries") == [], plans)
+    inside = ok("get-replication-set inside the set", "ssm-incidents", "get-replication-set", "--arn",
+                ((ok("list-replication-sets", "ssm-incidents", "list-replication-sets") or {})
+                 .get("replicationSetArns") or [""])[0], region="us-west-2")
+    check("the set answers in its Regions", "regionMap" in (inside or {}).get("replicationSet", {}), inside)
+    # No ssm-incidents endpoint in eu-south-1: no HTTP answer at all, so no service error either.
+    code, _, err = aws("ssm-incidents", "list-replication-sets", region="eu-south-1")
+    check("no endpoint in eu-south-1", code != 0 and "An error occurred (" not in err, f"exit {code}: {err}")
+
+
 def sns():
     for region in ["us-east-2", "us-west-2", "eu-west-1"]:
         out = ok(f"list-topics {region}", "sns", "list-topics", region=region)
@@ -160,6 +184,7 @@ def chatbot():
 
 
 incidents()
+regions()
 sns()
 chatbot()
 print(f"awscli peer: {passed} passed, {len(failed)} failed")

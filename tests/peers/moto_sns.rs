@@ -27,6 +27,7 @@ fn kind(e: &CloudError) -> &'static str {
         CloudError::Network(_) => "Network",
         CloudError::Service { .. } => "Service",
         CloudError::ReadOnly(_) => "ReadOnly",
+        CloudError::Credentials { .. } => "Credentials",
     }
 }
 

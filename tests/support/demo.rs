@@ -27,6 +27,7 @@ pub fn header(read_only: bool) -> HeaderInfo {
         region: "us-east-2".into(),
         profile_or_sandbox: "SANDBOX".into(),
         read_only,
+        incident_manager: None,
     }
 }
 

@@ -15,12 +15,14 @@ pub fn check(snapshot: &CloudSnapshot) -> Vec<Check> {
                 ID,
                 Status::Fail,
                 "Incident Manager has a replication set",
-                "no replication set: Incident Manager is not set up in this account",
+                // No console flow to point to: AWS closed Incident Manager to new customers on 2025-11-07.
+                "Incident Manager is not set up in this account: it has no replication set, so there is nothing \
+                 to check. AWS no longer onboards new Incident Manager customers (since 2025-11-07): check that \
+                 this is the account and profile your incident response runs in",
             )
             .with_manual(
-                "Check that imdeck reads the intended account and Region (--profile, --region). Incident Manager \
-                 needs a replication set before anything else can be set up; AWS closed Incident Manager to new \
-                 customers on 2025-11-07, so an account that has never used it cannot start now.",
+                "Check that imdeck reads the intended account (--profile) and that it is the one your incident \
+                 response runs in; an account that has never used Incident Manager cannot start now.",
             )];
         }
         Ok(Some(set)) => set,
