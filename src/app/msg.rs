@@ -6,7 +6,7 @@ use crate::cloud::CloudError;
 use crate::domain::audit::Check;
 use crate::domain::chat_command::ChatLine;
 use crate::domain::model::{
-    EventSummary, IncidentRecord, IncidentRecordSummary, TimelineEvent, Timestamp,
+    EventSummary, IncidentRecord, IncidentRecordSummary, RelatedItem, TimelineEvent, Timestamp,
 };
 use crate::domain::setup_plan::SetupStep;
 use crate::domain::snapshot::CloudSnapshot;
@@ -67,6 +67,10 @@ pub enum Msg {
         arn: String,
         id: String,
         result: Result<TimelineEvent, CloudError>,
+    },
+    RelatedItemsLoaded {
+        arn: String,
+        result: Result<Vec<RelatedItem>, CloudError>,
     },
     /// A command ran: `Ok` holds the response as the service returned it (`Null` for none); `update`
     /// renders it the way the line's `--query` and `--output` ask.

@@ -49,6 +49,9 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
             last_page,
         } => timeline::page(state, &arn, generation, result, last_page),
         Msg::EventLoaded { arn, id, result } => timeline::event_loaded(state, &arn, id, result),
+        Msg::RelatedItemsLoaded { arn, result } => {
+            timeline::related_items_loaded(state, &arn, result)
+        }
         Msg::CommandFinished { line, result } => command::finished(state, line, result),
         Msg::HistoryLoaded { lines } => history::history_loaded(state, lines),
         Msg::ExportFinished { arn, result } => actions::export_finished(state, &arn, result),

@@ -77,6 +77,10 @@ async fn perform(effect: Effect, cloud: &Cloud, tx: &UnboundedSender<Msg>) -> Ve
                 last_page: true,
             }]
         }
+        Effect::LoadRelatedItems { arn } => {
+            let result = cloud.list_related_items(&arn).await;
+            vec![Msg::RelatedItemsLoaded { arn, result }]
+        }
         Effect::FetchEvent { arn, id } => {
             let result = cloud.get_timeline_event(&arn, &id).await;
             vec![Msg::EventLoaded { arn, id, result }]

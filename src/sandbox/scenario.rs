@@ -1,4 +1,5 @@
-//! Scenarios: which world the sandbox starts with (demo, empty, a JSON file, or a generated scale test).
+//! Scenarios: which world the sandbox starts with (demo, empty, a JSON file, or a generated scale test), moved
+//! in time so a scenario's "as of" instant is the sandbox's start.
 
 mod scale;
 
@@ -60,6 +61,10 @@ impl FromStr for Scenario {
 struct ScenarioFile {
     #[serde(default = "default_account")]
     account: String,
+    /// The instant the scenario describes. When the sandbox is started with a wall-clock time, every time in
+    /// the scenario moves by (start − asOf), so open incidents began minutes ago and resolved ones stay past.
+    #[serde(default)]
+    as_of: Option<Timestamp>,
     #[serde(default)]
     replication_set: Option<ReplicationSet>,
     #[serde(default)]
@@ -131,10 +136,12 @@ struct TopicSeed {
     attributes: BTreeMap<String, String>,
 }
 
-/// Builds the store a scenario describes.
-pub fn load(scenario: &Scenario) -> Result<Store, SandboxError> {
+/// Builds the store a scenario describes. With `starts_at` (the sandbox's start, read from the clock by the
+/// command that starts it), a scenario that names its `asOf` instant is moved to it; `None` keeps the times as
+/// written, which is what tests that compare times want.
+pub fn load(scenario: &Scenario, starts_at: Option<Timestamp>) -> Result<Store, SandboxError> {
     match scenario {
-        Scenario::Demo => from_json(DEMO_JSON, "demo"),
+        Scenario::Demo => from_json(DEMO_JSON, "demo", starts_at),
         Scenario::Empty => Ok(Store {
             account: SANDBOX_ACCOUNT.to_string(),
             ..Store::default()
@@ -143,16 +150,52 @@ pub fn load(scenario: &Scenario) -> Result<Store, SandboxError> {
             let text = std::fs::read_to_string(path).map_err(|e| {
                 SandboxError::Scenario(format!("cannot read {}: {e}", path.display()))
             })?;
-            from_json(&text, &path.display().to_string())
+            from_json(&text, &path.display().to_string(), starts_at)
         }
         Scenario::Scale(params) => Ok(scale::generate(params)),
     }
 }
 
-fn from_json(text: &str, origin: &str) -> Result<Store, SandboxError> {
+fn from_json(
+    text: &str,
+    origin: &str,
+    starts_at: Option<Timestamp>,
+) -> Result<Store, SandboxError> {
     let file: ScenarioFile =
         serde_json::from_str(text).map_err(|e| SandboxError::Scenario(format!("{origin}: {e}")))?;
-    build(file).map_err(|e| SandboxError::Scenario(format!("{origin}: {e}")))
+    let as_of = file.as_of;
+    let mut store = build(file).map_err(|e| SandboxError::Scenario(format!("{origin}: {e}")))?;
+    if let (Some(now), Some(as_of)) = (starts_at, as_of) {
+        // Whole seconds, so the scenario's round times stay round.
+        let offset = (now.millis() - as_of.millis()).div_euclid(1000) * 1000;
+        shift_times(&mut store, offset);
+    }
+    Ok(store)
+}
+
+/// Moves every time the store holds by `offset_ms`: the replication set's, each incident's creation, change and
+/// resolution, each event's time and update time. ARNs and ids stay as they are, and so does every order.
+pub fn shift_times(store: &mut Store, offset_ms: i64) {
+    let shift = |t: &mut Timestamp| *t = Timestamp(t.millis() + offset_ms);
+    if let Some(set) = &mut store.incidents.replication_set {
+        shift(&mut set.created_time);
+        shift(&mut set.last_modified_time);
+        for region in set.region_map.values_mut() {
+            shift(&mut region.status_update_date_time);
+        }
+    }
+    for entry in store.incidents.records.values_mut() {
+        let record = &mut entry.record;
+        shift(&mut record.creation_time);
+        shift(&mut record.last_modified_time);
+        if let Some(resolved) = &mut record.resolved_time {
+            shift(resolved);
+        }
+        for event in &mut entry.timeline {
+            shift(&mut event.event_time);
+            shift(&mut event.event_updated_time);
+        }
+    }
 }
 
 fn build(file: ScenarioFile) -> Result<Store, String> {
@@ -271,7 +314,7 @@ mod tests {
 
     #[test]
     fn demo_loads_with_the_documented_pieces() {
-        let store = load(&Scenario::Demo).expect("demo parses");
+        let store = load(&Scenario::Demo, None).expect("demo parses");
         assert_eq!(store.account, "111122223333");
         let regions: Vec<&String> = store
             .incidents
@@ -301,8 +344,58 @@ mod tests {
     }
 
     #[test]
+    fn the_demo_moves_to_the_sandbox_start_keeping_order_and_arns() {
+        let written = load(&Scenario::Demo, None).expect("demo");
+        let start = Timestamp::from_secs(1_900_000_000);
+        let live = load(&Scenario::Demo, Some(start)).expect("demo");
+        assert_eq!(
+            written.incidents.records.keys().collect::<Vec<_>>(),
+            live.incidents.records.keys().collect::<Vec<_>>(),
+            "ARNs unchanged"
+        );
+        let open: Vec<_> = live
+            .incidents
+            .records
+            .values()
+            .filter(|e| e.record.status == crate::domain::model::IncidentStatus::Open)
+            .collect();
+        assert_eq!(open.len(), 2);
+        for entry in &open {
+            let age_min = (start.millis() - entry.record.creation_time.millis()) / 60_000;
+            assert!(
+                (1..=90).contains(&age_min),
+                "{} began {age_min} min before the start",
+                entry.record.title
+            );
+        }
+        let offset = live.incidents.records.values().next().map(|e| {
+            let w = &written.incidents.records[&e.record.arn].record;
+            e.record.creation_time.millis() - w.creation_time.millis()
+        });
+        for (arn, entry) in &live.incidents.records {
+            let w = &written.incidents.records[arn];
+            let moved = |a: Timestamp, b: Timestamp| Some(a.millis() - b.millis());
+            assert_eq!(moved(entry.record.creation_time, w.record.creation_time), offset);
+            assert_eq!(
+                entry.record.resolved_time.map(|t| t.millis() < start.millis()),
+                w.record.resolved_time.map(|_| true),
+                "{arn}: resolved in the past"
+            );
+            for (e, we) in entry.timeline.iter().zip(&w.timeline) {
+                assert_eq!(e.event_id, we.event_id);
+                assert_eq!(moved(e.event_time, we.event_time), offset);
+                assert_eq!(moved(e.event_updated_time, we.event_updated_time), offset);
+                assert!(e.event_time.millis() <= start.millis(), "no event in the future");
+            }
+        }
+        // A file scenario without `asOf` keeps its times.
+        let plain = from_json(r#"{"account":"111122223333"}"#, "plain.json", Some(start));
+        assert!(plain.is_ok());
+    }
+
+    #[test]
     fn a_file_scenario_reports_bad_json_with_its_origin() {
-        let err = from_json("{\"account\": 5}", "broken.json").expect_err("bad type");
+        let err = from_json("{\"account\": 5}", "broken.json", None).expect_err("bad type");
         assert!(err.to_string().contains("broken.json"), "{err}");
     }
 }
