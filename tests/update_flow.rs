@@ -4,6 +4,7 @@
 mod demo;
 
 use demo::*;
+use imdeck::app::state::timeline::{MAX_FETCHES_IN_FLIGHT, POLL_MARGIN_MS};
 use imdeck::app::state::{CommandOutput, Focus, Overlay};
 use imdeck::app::{Effect, Msg, update};
 use imdeck::cloud::CloudError;
@@ -312,7 +313,7 @@ fn selecting_an_incident_loads_its_record_and_first_page() {
 }
 
 #[test]
-fn poll_tick_asks_for_events_after_the_newest_seen() {
+fn poll_tick_asks_for_events_after_the_newest_seen_less_a_margin() {
     let mut state = loaded(false);
     let newest = state.timeline.newest_time().expect("events loaded");
     // Not yet due.
@@ -336,7 +337,7 @@ fn poll_tick_asks_for_events_after_the_newest_seen() {
         vec![Effect::PollTimeline {
             arn: INCIDENT.into(),
             generation: state.timeline.generation,
-            after: Some(newest)
+            after: Some(Timestamp(newest.millis() - POLL_MARGIN_MS))
         }]
     );
     // While it runs, no second poll starts.
@@ -502,23 +503,18 @@ fn texts_are_fetched_only_for_visible_rows_of_a_long_timeline() {
         },
     );
     assert_eq!(state.timeline.len(), 10_000);
-    let fetched: Vec<&str> = effects
-        .iter()
-        .filter_map(|e| match e {
-            Effect::FetchEvent { id, .. } => Some(id.as_str()),
-            _ => None,
-        })
-        .collect();
-    assert!(
-        !fetched.is_empty() && fetched.len() <= 24,
-        "{} fetches",
-        fetched.len()
+    let fetched = fetches(&effects);
+    assert_eq!(
+        fetched.len(),
+        MAX_FETCHES_IN_FLIGHT,
+        "eight GetTimelineEvent at once, no more: {fetched:?}"
     );
-    assert!(
-        fetched.contains(&"ev09999"),
-        "the newest (visible while following) is fetched"
+    assert_eq!(
+        fetched.first().map(String::as_str),
+        Some("ev09999"),
+        "the newest (under the cursor while following) is fetched first"
     );
-    // Asking again fetches nothing more: requests in flight are remembered.
+    // Asking again fetches nothing more: requests waiting and in flight are remembered.
     assert_eq!(
         update(
             &mut state,
@@ -529,6 +525,38 @@ fn texts_are_fetched_only_for_visible_rows_of_a_long_timeline() {
         ),
         vec![]
     );
+    // Each answer lets exactly one more go, until every visible row has its text; never more than eight out.
+    let mut in_flight = fetched;
+    let mut answered = 0;
+    let mut max_in_flight = in_flight.len();
+    while let Some(id) = in_flight.pop() {
+        let n: i64 = id[2..].parse().expect("index");
+        let effects = update(
+            &mut state,
+            Msg::EventLoaded {
+                arn: INCIDENT.into(),
+                id: id.clone(),
+                result: Ok(event(INCIDENT, &id, NOW - 20_000 + n, "Custom Event", "\"x\"")),
+            },
+        );
+        answered += 1;
+        in_flight.extend(fetches(&effects));
+        max_in_flight = max_in_flight.max(in_flight.len());
+        assert!(answered < 100, "fetching stops once the screen is read");
+    }
+    assert_eq!(max_in_flight, MAX_FETCHES_IN_FLIGHT);
+    assert!(answered >= 20, "the whole visible page was read ({answered})");
+    assert_eq!(state.timeline.fetches.in_flight(), 0);
+}
+
+fn fetches(effects: &[Effect]) -> Vec<String> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::FetchEvent { id, .. } => Some(id.clone()),
+            _ => None,
+        })
+        .collect()
 }
 
 #[test]

@@ -345,19 +345,23 @@ impl Timeline {
         }
     }
 
-    /// Ids of events in `rows` whose text is neither cached for their current version nor being fetched.
-    /// Marks them as requested.
+    /// Ids of events in `rows` whose text is neither cached for their current version nor being fetched,
+    /// nearest the cursor first. Marks them as requested.
     pub fn take_missing_texts(&mut self, rows: std::ops::Range<usize>) -> Vec<String> {
         let end = rows.end.min(self.events.len());
         let start = rows.start.min(end);
         let mut missing = Vec::new();
-        for row in &self.events[start..end] {
+        for (index, row) in self.events[start..end].iter().enumerate() {
             let key = (row.summary.event_id.clone(), row.summary.event_updated_time);
             if self.text_of(row).is_none() && !self.requested.contains(&key) {
-                missing.push(key);
+                missing.push((start + index, key));
             }
         }
+        // Nearest the cursor first: with eight requests at a time, the row the user is reading comes first.
+        missing.sort_by_key(|(index, _)| index.abs_diff(self.cursor));
         missing
+            .into_iter()
+            .map(|(_, key)| key)
             .into_iter()
             .map(|key| {
                 let id = key.0.clone();

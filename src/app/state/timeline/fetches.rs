@@ -106,7 +106,7 @@ mod tests {
         q.push(ids(0..8));
         let d = q.push(ids(100..200));
         assert_eq!(d.dropped.len(), 100 - MAX_WAITING);
-        assert_eq!(d.dropped.last().map(String::as_str), Some("e163"));
+        assert_eq!(d.dropped.last().map(String::as_str), Some("e164"));
         assert_eq!(q.waiting(), MAX_WAITING);
     }
 
