@@ -173,7 +173,8 @@ fn event_lines(state: &AppState, id: &str, theme: Theme, width: usize) -> Vec<Li
             ));
         }
     }
-    if let Some(data) = data {
+    let said = data.map(|data| event_sentence(state, index, data));
+    if let Some(data) = data.filter(|data| said.as_deref() != Some(*data)) {
         lines.push(Line::raw(""));
         lines.push(Line::styled("eventData as sent:", theme.heading()));
         let raw = match serde_json::from_str::<serde_json::Value>(data) {
