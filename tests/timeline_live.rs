@@ -1,6 +1,8 @@
 //! The live timeline against the sandbox: `update` and the real effect runner, a teammate writing through the SDK,
 //! polls driven by the clock; and the demo timeline drawn as sentences.
 
+#[path = "support/e2e.rs"]
+mod e2e;
 #[path = "support/sdk.rs"]
 mod sdk;
 
@@ -313,4 +315,50 @@ async fn a_long_timeline_never_has_more_than_eight_event_reads_out() {
         app.most_fetches_out == MAX_FETCHES_IN_FLIGHT,
         "the limit is reached, so the test could fail"
     );
+}
+
+#[test]
+fn the_demo_started_minutes_before_the_sandbox_did() {
+    let start = 1_900_000_000_i64;
+    let run = e2e::Invocation::new(&[
+        "--sandbox",
+        "exec",
+        "--",
+        "@aws ssm-incidents list-incident-records",
+    ])
+    .env("IMDECK_SANDBOX_NOW", &start.to_string())
+    .run();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let records = run.json()["incidentRecordSummaries"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let open = records.iter().filter(|r| r["status"] == "OPEN").count();
+    assert!(open >= 2, "{}", run.stdout);
+    for record in &records {
+        let created = record["creationTime"].as_f64().expect("creationTime") as i64;
+        let minutes_ago = (start - created) / 60;
+        match record["status"].as_str() {
+            Some("OPEN") => assert!(
+                (1..=90).contains(&minutes_ago),
+                "{} opened {minutes_ago} min before the start",
+                record["title"]
+            ),
+            _ => {
+                let resolved = record["resolvedTime"].as_f64().expect("resolvedTime") as i64;
+                assert!(resolved < start, "resolved in the past: {record}");
+            }
+        }
+        assert!(
+            record["arn"]
+                .as_str()
+                .is_some_and(|arn| arn.starts_with("arn:aws:ssm-incidents::111122223333:")),
+            "ARNs unchanged"
+        );
+    }
+    let bad = e2e::Invocation::new(&["--sandbox", "exec", "--", "@aws ssm-incidents list-incident-records"])
+        .env("IMDECK_SANDBOX_NOW", "yesterday")
+        .run();
+    assert_ne!(bad.code, 0);
+    assert!(bad.stderr.contains("IMDECK_SANDBOX_NOW"), "{}", bad.stderr);
 }

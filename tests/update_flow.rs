@@ -1040,3 +1040,82 @@ fn a_backdated_event_this_app_created_shows_although_the_poll_would_miss_it() {
         "{effects:?}"
     );
 }
+
+/// Answers the poll a tick started with `events` in one page.
+fn answer_poll(state: &mut imdeck::app::AppState, events: Vec<EventSummary>) -> Vec<Effect> {
+    let generation = state.timeline.generation;
+    update(
+        state,
+        Msg::TimelinePage {
+            arn: INCIDENT.into(),
+            generation,
+            result: Ok(events),
+            last_page: true,
+        },
+    )
+}
+
+#[test]
+fn every_second_poll_reads_the_whole_list_and_a_cut_short_read_is_retried() {
+    let mut state = loaded(false);
+    let mut at = now().millis();
+    fn next_poll(state: &mut imdeck::app::AppState, at: &mut i64) -> Option<Timestamp> {
+        *at += 5_000;
+        update(state, Msg::Tick { now: Timestamp(*at) })
+            .into_iter()
+            .find_map(|e| match e {
+                Effect::PollTimeline { after, .. } => Some(after),
+                _ => None,
+            })
+            .expect("a poll is due")
+    }
+    assert!(next_poll(&mut state, &mut at).is_some(), "first an incremental poll");
+    answer_poll(&mut state, Vec::new());
+    assert_eq!(next_poll(&mut state, &mut at), None, "then the whole list");
+    // The whole list comes back without e2 (deleted elsewhere) and with e3 edited.
+    let mut events: Vec<EventSummary> = timeline(INCIDENT).iter().map(EventSummary::from).collect();
+    events.retain(|e| e.event_id != "e2");
+    events[1].event_updated_time = Timestamp(at);
+    let effects = answer_poll(&mut state, events);
+    assert!(state.timeline.find("e2").is_none(), "the deletion shows");
+    assert!(state.timeline.find("e3").is_some_and(|r| r.changed));
+    assert!(
+        effects.contains(&Effect::FetchEvent {
+            arn: INCIDENT.into(),
+            id: "e3".into()
+        }),
+        "the edited text is read again: {effects:?}"
+    );
+    assert!(
+        effects.contains(&Effect::LoadRelatedItems {
+            arn: INCIDENT.into()
+        }),
+        "item titles are read with the whole list"
+    );
+    assert!(next_poll(&mut state, &mut at).is_some());
+    answer_poll(&mut state, Vec::new());
+    // A whole-list read that fails deletes nothing and is asked for again at the next poll.
+    assert_eq!(next_poll(&mut state, &mut at), None);
+    let generation = state.timeline.generation;
+    update(
+        &mut state,
+        Msg::TimelinePage {
+            arn: INCIDENT.into(),
+            generation,
+            result: Ok(Vec::new()),
+            last_page: false,
+        },
+    );
+    update(
+        &mut state,
+        Msg::TimelinePage {
+            arn: INCIDENT.into(),
+            generation,
+            result: Err(CloudError::Network("connection reset".into())),
+            last_page: true,
+        },
+    );
+    assert_eq!(state.timeline.len(), 4, "nothing removed on a failed read");
+    at = state.timeline.next_poll_at.expect("scheduled").millis() - 5_000;
+    assert_eq!(next_poll(&mut state, &mut at), None, "the whole list again");
+}
