@@ -152,10 +152,7 @@ pub async fn start(opts: SandboxOptions) -> Result<Sandbox, SandboxError> {
     if !(0.0..=1.0).contains(&opts.fault_rate) {
         return Err(SandboxError::FaultRate(opts.fault_rate));
     }
-    let store = Arc::new(Mutex::new(scenario::load(
-        &opts.scenario,
-        opts.starts_at,
-    )?));
+    let store = Arc::new(Mutex::new(scenario::load(&opts.scenario, opts.starts_at)?));
     let log = match &opts.request_log {
         Some(path) => Some(request_log::RequestLog::create(path).map_err(|source| {
             SandboxError::RequestLog {

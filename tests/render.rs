@@ -269,7 +269,9 @@ fn help_overlay() {
         .expect("a legend for the timeline's marks");
     for mark in ["›", "+", "~", "●"] {
         assert!(
-            help[marks..].iter().any(|l| l.trim_start().starts_with(mark)),
+            help[marks..]
+                .iter()
+                .any(|l| l.trim_start().starts_with(mark)),
             "{mark} is explained: {help:?}"
         );
     }
@@ -504,7 +506,10 @@ fn prompt_and_event_detail_popups() {
     insta::assert_snapshot!("event_detail_update_80x24", draw(&state, 80, 24).backend());
     let text = text_of(draw(&state, 80, 24).backend().buffer());
     assert!(text.contains("impact 3 → 2 (admin)"), "{text}");
-    assert!(text.contains("\"modifiedBy\""), "the raw JSON is kept:\n{text}");
+    assert!(
+        text.contains("\"modifiedBy\""),
+        "the raw JSON is kept:\n{text}"
+    );
 }
 
 #[test]
@@ -545,7 +550,10 @@ fn dates_carry_the_year_only_when_it_is_not_this_year_and_local_time_names_its_z
     focus(&mut state, Focus::Timeline);
     let text = text_of(draw(&state, 160, 48).backend().buffer());
     assert!(text.contains("  03-31 20:20:00 custom"), "{text}");
-    assert!(!text.contains("2023-03-31"), "this year's dates need no year:\n{text}");
+    assert!(
+        !text.contains("2023-03-31"),
+        "this year's dates need no year:\n{text}"
+    );
     // A year later the same events carry their year (rows and sparkline alike).
     state.now = Timestamp(now().millis() + 366 * 86_400_000);
     let text = text_of(draw(&state, 160, 48).backend().buffer());

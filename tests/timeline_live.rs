@@ -222,7 +222,10 @@ async fn a_teammates_backdated_edited_and_deleted_events_show_within_two_polls()
         .iter()
         .map(|row| row.summary.event_time.millis())
         .collect();
-    assert!(times.windows(2).all(|w| w[0] <= w[1]), "still in time order");
+    assert!(
+        times.windows(2).all(|w| w[0] <= w[1]),
+        "still in time order"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -356,9 +359,14 @@ fn the_demo_started_minutes_before_the_sandbox_did() {
             "ARNs unchanged"
         );
     }
-    let bad = e2e::Invocation::new(&["--sandbox", "exec", "--", "@aws ssm-incidents list-incident-records"])
-        .env("IMDECK_SANDBOX_NOW", "yesterday")
-        .run();
+    let bad = e2e::Invocation::new(&[
+        "--sandbox",
+        "exec",
+        "--",
+        "@aws ssm-incidents list-incident-records",
+    ])
+    .env("IMDECK_SANDBOX_NOW", "yesterday")
+    .run();
     assert_ne!(bad.code, 0);
     assert!(bad.stderr.contains("IMDECK_SANDBOX_NOW"), "{}", bad.stderr);
 }

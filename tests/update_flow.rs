@@ -536,7 +536,13 @@ fn texts_are_fetched_only_for_visible_rows_of_a_long_timeline() {
             Msg::EventLoaded {
                 arn: INCIDENT.into(),
                 id: id.clone(),
-                result: Ok(event(INCIDENT, &id, NOW - 20_000 + n, "Custom Event", "\"x\"")),
+                result: Ok(event(
+                    INCIDENT,
+                    &id,
+                    NOW - 20_000 + n,
+                    "Custom Event",
+                    "\"x\"",
+                )),
             },
         );
         answered += 1;
@@ -545,7 +551,10 @@ fn texts_are_fetched_only_for_visible_rows_of_a_long_timeline() {
         assert!(answered < 100, "fetching stops once the screen is read");
     }
     assert_eq!(max_in_flight, MAX_FETCHES_IN_FLIGHT);
-    assert!(answered >= 20, "the whole visible page was read ({answered})");
+    assert!(
+        answered >= 20,
+        "the whole visible page was read ({answered})"
+    );
     assert_eq!(state.timeline.fetches.in_flight(), 0);
 }
 
@@ -1061,15 +1070,23 @@ fn every_second_poll_reads_the_whole_list_and_a_cut_short_read_is_retried() {
     let mut at = now().millis();
     fn next_poll(state: &mut imdeck::app::AppState, at: &mut i64) -> Option<Timestamp> {
         *at += 5_000;
-        update(state, Msg::Tick { now: Timestamp(*at) })
-            .into_iter()
-            .find_map(|e| match e {
-                Effect::PollTimeline { after, .. } => Some(after),
-                _ => None,
-            })
-            .expect("a poll is due")
+        update(
+            state,
+            Msg::Tick {
+                now: Timestamp(*at),
+            },
+        )
+        .into_iter()
+        .find_map(|e| match e {
+            Effect::PollTimeline { after, .. } => Some(after),
+            _ => None,
+        })
+        .expect("a poll is due")
     }
-    assert!(next_poll(&mut state, &mut at).is_some(), "first an incremental poll");
+    assert!(
+        next_poll(&mut state, &mut at).is_some(),
+        "first an incremental poll"
+    );
     answer_poll(&mut state, Vec::new());
     assert_eq!(next_poll(&mut state, &mut at), None, "then the whole list");
     // The whole list comes back without e2 (deleted elsewhere) and with e3 edited.

@@ -375,9 +375,15 @@ mod tests {
         for (arn, entry) in &live.incidents.records {
             let w = &written.incidents.records[arn];
             let moved = |a: Timestamp, b: Timestamp| Some(a.millis() - b.millis());
-            assert_eq!(moved(entry.record.creation_time, w.record.creation_time), offset);
             assert_eq!(
-                entry.record.resolved_time.map(|t| t.millis() < start.millis()),
+                moved(entry.record.creation_time, w.record.creation_time),
+                offset
+            );
+            assert_eq!(
+                entry
+                    .record
+                    .resolved_time
+                    .map(|t| t.millis() < start.millis()),
                 w.record.resolved_time.map(|_| true),
                 "{arn}: resolved in the past"
             );
@@ -385,7 +391,10 @@ mod tests {
                 assert_eq!(e.event_id, we.event_id);
                 assert_eq!(moved(e.event_time, we.event_time), offset);
                 assert_eq!(moved(e.event_updated_time, we.event_updated_time), offset);
-                assert!(e.event_time.millis() <= start.millis(), "no event in the future");
+                assert!(
+                    e.event_time.millis() <= start.millis(),
+                    "no event in the future"
+                );
             }
         }
         // A file scenario without `asOf` keeps its times.

@@ -10,9 +10,9 @@ use crate::domain::audit::Check;
 
 use super::clock::{time, zone_label};
 use super::event_text::reference_raw;
-use super::timeline::{event_sentence, reference_labels};
 use super::inert::{inert, inert_text};
 use super::theme::Theme;
+use super::timeline::{event_sentence, reference_labels};
 use super::wrap::wrap;
 use super::{popup_area, popup_block};
 

@@ -193,7 +193,10 @@ fn changes(map: &Map<String, Value>) -> impl Iterator<Item = &Value> {
 
 fn describe_change(change: &Value, before: &Before) -> Option<String> {
     let name = change.get("attributeName")?.as_str()?;
-    let new = change.get("newValue").map(readable_value).unwrap_or_default();
+    let new = change
+        .get("newValue")
+        .map(readable_value)
+        .unwrap_or_default();
     let known_before = match name {
         "impact" => before.impact.as_deref(),
         "status" => before.status.as_deref(),

@@ -12,7 +12,10 @@ use super::{popup_area, popup_block};
 
 /// What the timeline's left column means: marks, never colour alone, so they are spelled out here.
 pub const TIMELINE_MARKS: [(&str, &str); 4] = [
-    ("›", "the selected event (Enter shows it whole, with its raw data)"),
+    (
+        "›",
+        "the selected event (Enter shows it whole, with its raw data)",
+    ),
     ("+", "arrived while you watched (marked for half a minute)"),
     ("~", "edited while you watched (marked for half a minute)"),
     ("●", "the newest event"),

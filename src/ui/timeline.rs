@@ -4,9 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Sparkline,
-};
+use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Sparkline};
 
 use crate::app::state::{AppState, EventRow, Focus};
 use crate::domain::model::{IncidentStatus, NotificationTargetItem, Timestamp};
@@ -28,7 +26,11 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
     let position = if timeline.is_empty() {
         "0 events".to_string()
     } else {
-        format!("{}/{}", timeline.cursor.min(timeline.len() - 1) + 1, timeline.len())
+        format!(
+            "{}/{}",
+            timeline.cursor.min(timeline.len() - 1) + 1,
+            timeline.len()
+        )
     };
     let mut title = vec![Span::raw(format!(" Timeline · {position} · {zone} "))];
     if timeline.arn.is_some() && !timeline.first_load_done {
@@ -297,7 +299,10 @@ fn event_lines(
     let refs = reference_labels(state, row);
     if !refs.is_empty() {
         let refs = inert(&refs.join(", ")).into_owned();
-        for (n, piece) in wrap(&format!("↳ {refs}"), text_width, 3).into_iter().enumerate() {
+        for (n, piece) in wrap(&format!("↳ {refs}"), text_width, 3)
+            .into_iter()
+            .enumerate()
+        {
             let lead = " ".repeat(prefix_width + if n == 0 { 0 } else { 2 });
             lines.push(Line::styled(format!("{lead}{piece}"), theme.dim()));
         }

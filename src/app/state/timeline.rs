@@ -361,9 +361,7 @@ impl Timeline {
         missing.sort_by_key(|(index, _)| index.abs_diff(self.cursor));
         missing
             .into_iter()
-            .map(|(_, key)| key)
-            .into_iter()
-            .map(|key| {
+            .map(|(_, key)| {
                 let id = key.0.clone();
                 self.requested.insert(key);
                 id

@@ -152,7 +152,13 @@ fn no_demo_event_reads_as_arn_keys() {
             };
             let event_type = event["eventType"].as_str().unwrap_or_default();
             let text = say(event_type, &data);
-            for key in ["contactArn", "engagementArn", "triggerArn", "modifiedBy", "{"] {
+            for key in [
+                "contactArn",
+                "engagementArn",
+                "triggerArn",
+                "modifiedBy",
+                "{",
+            ] {
                 assert!(!text.contains(key), "{event_type}: {text}");
             }
             seen += 1;
@@ -168,21 +174,25 @@ fn references_read_as_titles_and_names() {
         "Runbook: orders-db failover".to_string(),
     )]
     .into();
-    let item = EventReference::RelatedItemId(
-        "related-item/OTHER/5E0F2A7C9B1D4E6F8A3B2C1D0E9F8A7B".into(),
-    );
+    let item =
+        EventReference::RelatedItemId("related-item/OTHER/5E0F2A7C9B1D4E6F8A3B2C1D0E9F8A7B".into());
     assert_eq!(
         reference_label(&item, &titles, INCIDENT).as_deref(),
         Some("Runbook: orders-db failover")
     );
-    let unknown =
-        EventReference::RelatedItemId("related-item/METRIC/0A1B2C3D4E5F60718293A4B5C6D7E8F9".into());
+    let unknown = EventReference::RelatedItemId(
+        "related-item/METRIC/0A1B2C3D4E5F60718293A4B5C6D7E8F9".into(),
+    );
     assert_eq!(
         reference_label(&unknown, &titles, INCIDENT).as_deref(),
         Some("related metric item 0A1B2C3D…")
     );
     assert_eq!(
-        reference_label(&EventReference::Resource(INCIDENT.into()), &titles, INCIDENT),
+        reference_label(
+            &EventReference::Resource(INCIDENT.into()),
+            &titles,
+            INCIDENT
+        ),
         None,
         "a note's reference to its own incident says nothing"
     );
@@ -197,7 +207,10 @@ fn references_read_as_titles_and_names() {
         .as_deref(),
         Some("lambda function:payments-api")
     );
-    assert_eq!(reference_raw(&item), "related-item/OTHER/5E0F2A7C9B1D4E6F8A3B2C1D0E9F8A7B");
+    assert_eq!(
+        reference_raw(&item),
+        "related-item/OTHER/5E0F2A7C9B1D4E6F8A3B2C1D0E9F8A7B"
+    );
 }
 
 #[test]
@@ -206,9 +219,15 @@ fn names_from_arns() {
         principal_name("arn:aws:sts::111122223333:assumed-role/IncidentResponder/jdoe"),
         "jdoe"
     );
-    assert_eq!(principal_name("arn:aws:iam::111122223333:user/admin"), "admin");
+    assert_eq!(
+        principal_name("arn:aws:iam::111122223333:user/admin"),
+        "admin"
+    );
     assert_eq!(principal_name("arn:aws:iam::111122223333:root"), "root");
     assert_eq!(principal_name("jdoe"), "jdoe");
-    assert_eq!(short_arn("arn:aws:sns:us-east-2:111122223333:My_SNS_topic"), "My_SNS_topic");
+    assert_eq!(
+        short_arn("arn:aws:sns:us-east-2:111122223333:My_SNS_topic"),
+        "My_SNS_topic"
+    );
     assert_eq!(short_arn("not an arn"), "not an arn");
 }

@@ -89,7 +89,10 @@ mod tests {
         let first = q.push(ids(0..20));
         assert_eq!(first.send, ids(0..8));
         assert_eq!(q.in_flight(), 8);
-        assert!(q.push(ids(20..22)).send.is_empty(), "full: nothing more sent");
+        assert!(
+            q.push(ids(20..22)).send.is_empty(),
+            "full: nothing more sent"
+        );
         // The newest wish goes first when a slot frees.
         assert_eq!(q.answered(), vec!["e20".to_string()]);
         assert_eq!(q.in_flight(), 8);
