@@ -25,6 +25,8 @@ use tokio::task::JoinHandle;
 
 pub use scenario::{SANDBOX_ACCOUNT, ScaleParams, Scenario};
 
+use crate::domain::model::Timestamp;
+
 /// How to run a sandbox.
 #[derive(Debug, Clone)]
 pub struct SandboxOptions {
@@ -41,6 +43,9 @@ pub struct SandboxOptions {
     pub request_log: Option<PathBuf>,
     /// Play a drill: new timeline events on open incidents every few seconds.
     pub activity: bool,
+    /// The wall-clock time the sandbox starts at: a scenario that names its `asOf` instant (the demo does) has
+    /// every time moved so that instant is now. `None` keeps the scenario's times as written (tests).
+    pub starts_at: Option<Timestamp>,
     /// operations (API names like "GetTopicAttributes") always answered with AccessDenied / throttling, for tests of "unknown" audit results
     pub deny_operations: Vec<String>,
     pub throttle_operations: Vec<String>,
@@ -57,6 +62,7 @@ impl SandboxOptions {
             fault_seed: 0,
             request_log: None,
             activity: false,
+            starts_at: None,
             deny_operations: Vec::new(),
             throttle_operations: Vec::new(),
         }
@@ -146,7 +152,7 @@ pub async fn start(opts: SandboxOptions) -> Result<Sandbox, SandboxError> {
     if !(0.0..=1.0).contains(&opts.fault_rate) {
         return Err(SandboxError::FaultRate(opts.fault_rate));
     }
-    let store = Arc::new(Mutex::new(scenario::load(&opts.scenario)?));
+    let store = Arc::new(Mutex::new(scenario::load(&opts.scenario, opts.starts_at)?));
     let log = match &opts.request_log {
         Some(path) => Some(request_log::RequestLog::create(path).map_err(|source| {
             SandboxError::RequestLog {

@@ -258,6 +258,23 @@ fn help_overlay() {
     let mut state = loaded(false);
     update(&mut state, key(KeyCode::Char('?')));
     both_sizes("help", &state);
+    // The timeline's gutter marks are explained after the keys.
+    let help: Vec<String> = imdeck::ui::help::help_lines(&state)
+        .iter()
+        .map(|line| line.to_string())
+        .collect();
+    let marks = help
+        .iter()
+        .position(|l| l == "Timeline marks")
+        .expect("a legend for the timeline's marks");
+    for mark in ["›", "+", "~", "●"] {
+        assert!(
+            help[marks..]
+                .iter()
+                .any(|l| l.trim_start().starts_with(mark)),
+            "{mark} is explained: {help:?}"
+        );
+    }
 }
 
 #[test]
@@ -442,7 +459,7 @@ fn a_frame_at_10000_events_draws_only_what_fits() {
     );
     focus(&mut state, Focus::Timeline);
     let text = text_of(draw(&state, 160, 48).backend().buffer());
-    assert!(text.contains("10000 events"));
+    assert!(text.contains("Timeline · 10000/10000 · UTC"), "{text}");
     assert!(
         text.contains("›●03-31 18:13:19"),
         "the newest event is selected and shown:\n{text}"
@@ -453,6 +470,18 @@ fn a_frame_at_10000_events_draws_only_what_fits() {
         text.contains("› 03-31 15:26:40"),
         "Home shows the oldest:\n{text}"
     );
+    assert!(text.contains("Timeline · 1/10000 · UTC"), "{text}");
+    // The scrollbar's thumb is at the top when the first event is selected, at the bottom for the newest.
+    let thumb_row = |state: &AppState| {
+        let terminal = draw(state, 160, 48);
+        let buffer = terminal.backend().buffer();
+        // The scrollbar is the timeline pane's last inner column, below the header and sparkline.
+        (13..46).find(|&y| buffer[(158, y)].symbol() == "█")
+    };
+    let top = thumb_row(&state).expect("a scrollbar thumb");
+    update(&mut state, key(KeyCode::End));
+    let bottom = thumb_row(&state).expect("a scrollbar thumb");
+    assert!(top < 16 && bottom > 40, "thumb at {top}, then {bottom}");
 }
 
 #[test]
@@ -469,6 +498,17 @@ fn prompt_and_event_detail_popups() {
     assert!(
         text.contains("until it settles"),
         "the whole text is shown:\n{text}"
+    );
+    // A system event: the sentence first, then the raw data one key away, exactly as sent.
+    update(&mut state, key(KeyCode::Esc));
+    update(&mut state, key(KeyCode::Up));
+    update(&mut state, key(KeyCode::Enter));
+    insta::assert_snapshot!("event_detail_update_80x24", draw(&state, 80, 24).backend());
+    let text = text_of(draw(&state, 80, 24).backend().buffer());
+    assert!(text.contains("impact 3 → 2 (admin)"), "{text}");
+    assert!(
+        text.contains("\"modifiedBy\""),
+        "the raw JSON is kept:\n{text}"
     );
 }
 
@@ -669,4 +709,25 @@ fn a_failing_check_detail_shows_its_fix_unwrapped_scrolls_sideways_and_copies_it
     assert_eq!(effects, vec![imdeck::app::Effect::CopyToClipboard(fix)]);
     let text = text_of(draw(&state, 160, 48).backend().buffer());
     assert!(text.contains("copied the fix command"), "{text}");
+}
+
+#[test]
+fn dates_carry_the_year_only_when_it_is_not_this_year_and_local_time_names_its_zone() {
+    let mut state = loaded(false);
+    focus(&mut state, Focus::Timeline);
+    let text = text_of(draw(&state, 160, 48).backend().buffer());
+    assert!(text.contains("  03-31 20:20:00 custom"), "{text}");
+    assert!(
+        !text.contains("2023-03-31"),
+        "this year's dates need no year:\n{text}"
+    );
+    // A year later the same events carry their year (rows and sparkline alike).
+    state.now = Timestamp(now().millis() + 366 * 86_400_000);
+    let text = text_of(draw(&state, 160, 48).backend().buffer());
+    assert!(text.contains("  2023-03-31 20:20:00 custom"), "{text}");
+    assert!(text.contains("2023-03-31 20:10:00 █"), "{text}");
+    // `t` shows local time, and the title says which zone that is.
+    update(&mut state, key(KeyCode::Char('t')));
+    let text = text_of(draw(&state, 160, 48).backend().buffer());
+    assert!(text.contains("Timeline · 5/5 · local UTC"), "{text}");
 }

@@ -5,6 +5,7 @@ mod demo;
 
 use demo::*;
 use imdeck::app::msg::ExportFailure;
+use imdeck::app::state::timeline::{MAX_FETCHES_IN_FLIGHT, POLL_MARGIN_MS};
 use imdeck::app::state::{CommandOutput, Focus, Overlay};
 use imdeck::app::{Effect, Msg, update};
 use imdeck::cloud::CloudError;
@@ -319,7 +320,7 @@ fn selecting_an_incident_loads_its_record_and_first_page() {
 }
 
 #[test]
-fn poll_tick_asks_for_events_after_the_newest_seen() {
+fn poll_tick_asks_for_events_after_the_newest_seen_less_a_margin() {
     let mut state = loaded(false);
     let newest = state.timeline.newest_time().expect("events loaded");
     // Not yet due.
@@ -343,7 +344,7 @@ fn poll_tick_asks_for_events_after_the_newest_seen() {
         vec![Effect::PollTimeline {
             arn: INCIDENT.into(),
             generation: state.timeline.generation,
-            after: Some(newest)
+            after: Some(Timestamp(newest.millis() - POLL_MARGIN_MS))
         }]
     );
     // While it runs, no second poll starts.
@@ -509,23 +510,18 @@ fn texts_are_fetched_only_for_visible_rows_of_a_long_timeline() {
         },
     );
     assert_eq!(state.timeline.len(), 10_000);
-    let fetched: Vec<&str> = effects
-        .iter()
-        .filter_map(|e| match e {
-            Effect::FetchEvent { id, .. } => Some(id.as_str()),
-            _ => None,
-        })
-        .collect();
-    assert!(
-        !fetched.is_empty() && fetched.len() <= 24,
-        "{} fetches",
-        fetched.len()
+    let fetched = fetches(&effects);
+    assert_eq!(
+        fetched.len(),
+        MAX_FETCHES_IN_FLIGHT,
+        "eight GetTimelineEvent at once, no more: {fetched:?}"
     );
-    assert!(
-        fetched.contains(&"ev09999"),
-        "the newest (visible while following) is fetched"
+    assert_eq!(
+        fetched.first().map(String::as_str),
+        Some("ev09999"),
+        "the newest (under the cursor while following) is fetched first"
     );
-    // Asking again fetches nothing more: requests in flight are remembered.
+    // Asking again fetches nothing more: requests waiting and in flight are remembered.
     assert_eq!(
         update(
             &mut state,
@@ -536,6 +532,47 @@ fn texts_are_fetched_only_for_visible_rows_of_a_long_timeline() {
         ),
         vec![]
     );
+    // Each answer lets exactly one more go, until every visible row has its text; never more than eight out.
+    let mut in_flight = fetched;
+    let mut answered = 0;
+    let mut max_in_flight = in_flight.len();
+    while let Some(id) = in_flight.pop() {
+        let n: i64 = id[2..].parse().expect("index");
+        let effects = update(
+            &mut state,
+            Msg::EventLoaded {
+                arn: INCIDENT.into(),
+                id: id.clone(),
+                result: Ok(event(
+                    INCIDENT,
+                    &id,
+                    NOW - 20_000 + n,
+                    "Custom Event",
+                    "\"x\"",
+                )),
+            },
+        );
+        answered += 1;
+        in_flight.extend(fetches(&effects));
+        max_in_flight = max_in_flight.max(in_flight.len());
+        assert!(answered < 100, "fetching stops once the screen is read");
+    }
+    assert_eq!(max_in_flight, MAX_FETCHES_IN_FLIGHT);
+    assert!(
+        answered >= 20,
+        "the whole visible page was read ({answered})"
+    );
+    assert_eq!(state.timeline.fetches.in_flight(), 0);
+}
+
+fn fetches(effects: &[Effect]) -> Vec<String> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::FetchEvent { id, .. } => Some(id.clone()),
+            _ => None,
+        })
+        .collect()
 }
 
 #[test]
@@ -1077,4 +1114,91 @@ fn a_backdated_event_this_app_created_shows_although_the_poll_would_miss_it() {
         }),
         "{effects:?}"
     );
+}
+
+/// Answers the poll a tick started with `events` in one page.
+fn answer_poll(state: &mut imdeck::app::AppState, events: Vec<EventSummary>) -> Vec<Effect> {
+    let generation = state.timeline.generation;
+    update(
+        state,
+        Msg::TimelinePage {
+            arn: INCIDENT.into(),
+            generation,
+            result: Ok(events),
+            last_page: true,
+        },
+    )
+}
+
+#[test]
+fn every_second_poll_reads_the_whole_list_and_a_cut_short_read_is_retried() {
+    let mut state = loaded(false);
+    let mut at = now().millis();
+    fn next_poll(state: &mut imdeck::app::AppState, at: &mut i64) -> Option<Timestamp> {
+        *at += 5_000;
+        update(
+            state,
+            Msg::Tick {
+                now: Timestamp(*at),
+            },
+        )
+        .into_iter()
+        .find_map(|e| match e {
+            Effect::PollTimeline { after, .. } => Some(after),
+            _ => None,
+        })
+        .expect("a poll is due")
+    }
+    assert!(
+        next_poll(&mut state, &mut at).is_some(),
+        "first an incremental poll"
+    );
+    answer_poll(&mut state, Vec::new());
+    assert_eq!(next_poll(&mut state, &mut at), None, "then the whole list");
+    // The whole list comes back without e2 (deleted elsewhere) and with e3 edited.
+    let mut events: Vec<EventSummary> = timeline(INCIDENT).iter().map(EventSummary::from).collect();
+    events.retain(|e| e.event_id != "e2");
+    events[1].event_updated_time = Timestamp(at);
+    let effects = answer_poll(&mut state, events);
+    assert!(state.timeline.find("e2").is_none(), "the deletion shows");
+    assert!(state.timeline.find("e3").is_some_and(|r| r.changed));
+    assert!(
+        effects.contains(&Effect::FetchEvent {
+            arn: INCIDENT.into(),
+            id: "e3".into()
+        }),
+        "the edited text is read again: {effects:?}"
+    );
+    assert!(
+        effects.contains(&Effect::LoadRelatedItems {
+            arn: INCIDENT.into()
+        }),
+        "item titles are read with the whole list"
+    );
+    assert!(next_poll(&mut state, &mut at).is_some());
+    answer_poll(&mut state, Vec::new());
+    // A whole-list read that fails deletes nothing and is asked for again at the next poll.
+    assert_eq!(next_poll(&mut state, &mut at), None);
+    let generation = state.timeline.generation;
+    update(
+        &mut state,
+        Msg::TimelinePage {
+            arn: INCIDENT.into(),
+            generation,
+            result: Ok(Vec::new()),
+            last_page: false,
+        },
+    );
+    update(
+        &mut state,
+        Msg::TimelinePage {
+            arn: INCIDENT.into(),
+            generation,
+            result: Err(CloudError::Network("connection reset".into())),
+            last_page: true,
+        },
+    );
+    assert_eq!(state.timeline.len(), 4, "nothing removed on a failed read");
+    at = state.timeline.next_poll_at.expect("scheduled").millis() - 5_000;
+    assert_eq!(next_poll(&mut state, &mut at), None, "the whole list again");
 }

@@ -23,15 +23,22 @@ pub enum Effect {
     LoadIncidentRecord {
         arn: String,
     },
-    /// ListTimelineEvents. `after: None` is the first load: newest first, each page answered at once as a
-    /// `TimelinePage` so the first screen appears after the first page. `after: Some(t)` is an incremental
-    /// poll for events whose eventTime is at or after `t` (the newest seen; duplicates are merged by id).
+    /// ListTimelineEvents. `after: None` reads the whole list (the first load, and the periodic reconciliation
+    /// that finds edits and deletions): newest first, each page answered at once as a `TimelinePage` so the
+    /// first screen appears after the first page. `after: Some(t)` is an incremental poll for events whose
+    /// eventTime is after `t` (the newest seen less a margin; duplicates are merged by id and eventUpdatedTime).
     PollTimeline {
         arn: String,
         generation: u64,
         after: Option<Timestamp>,
     },
-    /// GetTimelineEvent, for the text of a visible or new event; answer `EventLoaded`.
+    /// ListRelatedItems: the incident view's list, and the titles of the items timeline events reference; answer
+    /// `RelatedItemsLoaded`.
+    LoadRelatedItems {
+        arn: String,
+    },
+    /// GetTimelineEvent, for the text of a visible or new event; answer `EventLoaded`. `update` keeps at most
+    /// eight in flight.
     FetchEvent {
         arn: String,
         id: String,
@@ -52,10 +59,6 @@ pub enum Effect {
         arn: String,
         path: String,
         replace: bool,
-    },
-    /// ListRelatedItems for the incident view; answer `RelatedItemsLoaded`.
-    LoadRelatedItems {
-        arn: String,
     },
     /// Open a URL with the system's opener (xdg-open, open); where there is none, copy it (OSC 52).
     OpenUrl(String),

@@ -72,6 +72,10 @@ pub enum Msg {
         id: String,
         result: Result<TimelineEvent, CloudError>,
     },
+    RelatedItemsLoaded {
+        arn: String,
+        result: Result<Vec<RelatedItem>, CloudError>,
+    },
     /// A command ran: `Ok` holds the response as the service returned it (`Null` for none); `update`
     /// renders it the way the line's `--query` and `--output` ask.
     CommandFinished {
@@ -102,11 +106,6 @@ pub enum Msg {
     UrlOpened {
         url: String,
         opener: Option<String>,
-    },
-    /// ListRelatedItems for the incident view.
-    RelatedItemsLoaded {
-        arn: String,
-        result: Result<Vec<RelatedItem>, CloudError>,
     },
 }
 

@@ -69,13 +69,15 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
             effects
         }
         Msg::EventLoaded { arn, id, result } => timeline::event_loaded(state, &arn, id, result),
+        Msg::RelatedItemsLoaded { arn, result } => {
+            let mut effects = timeline::related_items_loaded(state, &arn, result.clone());
+            effects.extend(incident_view::related_loaded(state, &arn, result));
+            effects
+        }
         Msg::CommandFinished { line, result } => command::finished(state, line, result),
         Msg::HistoryLoaded { lines } => history::history_loaded(state, lines),
         Msg::ExportFinished { arn, path, result } => {
             actions::export_finished(state, arn, path, result)
-        }
-        Msg::RelatedItemsLoaded { arn, result } => {
-            incident_view::related_loaded(state, &arn, result)
         }
         Msg::UrlOpened { url, opener } => incident_view::url_opened(state, url, opener),
         Msg::SetupStepApplied {

@@ -2,7 +2,30 @@
 
 use crate::cli::GlobalOptions;
 use crate::cloud::{Cloud, CloudError, ConnectOptions, IncidentRegion};
+use crate::domain::model::Timestamp;
 use crate::sandbox::{self, Sandbox, SandboxOptions, Scenario};
+
+/// When the sandbox starts, so the demo's incidents began minutes ago: now, or `IMDECK_SANDBOX_NOW` (RFC 3339
+/// or epoch seconds) to replay the demo as of a fixed instant — tests pin it so times they compare stay put.
+pub fn sandbox_start_time() -> Result<Timestamp, String> {
+    match std::env::var("IMDECK_SANDBOX_NOW") {
+        Ok(text) => parse_instant(&text).ok_or_else(|| {
+            format!(
+                "IMDECK_SANDBOX_NOW={text} is neither an RFC 3339 time (2024-03-14T10:08:30Z) nor epoch seconds"
+            )
+        }),
+        Err(_) => Ok(Timestamp(chrono::Utc::now().timestamp_millis())),
+    }
+}
+
+fn parse_instant(text: &str) -> Option<Timestamp> {
+    if let Ok(secs) = text.trim().parse::<i64>() {
+        return Some(Timestamp::from_secs(secs));
+    }
+    chrono::DateTime::parse_from_rfc3339(text.trim())
+        .ok()
+        .map(|t| Timestamp(t.timestamp_millis()))
+}
 
 /// A connected cloud, plus the in-process sandbox that serves it when `--sandbox` was given
 /// (kept here so it lives exactly as long as the run).
@@ -23,7 +46,11 @@ impl Backend {
     ) -> Result<Backend, CloudError> {
         let read_only = global.read_only || force_read_only;
         let (endpoint_url, sandbox) = if global.sandbox {
-            let sandbox = sandbox::start(SandboxOptions::loopback_ephemeral(Scenario::Demo))
+            let options = SandboxOptions {
+                starts_at: Some(sandbox_start_time().map_err(CloudError::Network)?),
+                ..SandboxOptions::loopback_ephemeral(Scenario::Demo)
+            };
+            let sandbox = sandbox::start(options)
                 .await
                 .map_err(|e| CloudError::Network(format!("could not start the sandbox: {e}")))?;
             (Some(sandbox.endpoint_url()), Some(sandbox))

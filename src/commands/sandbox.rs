@@ -6,11 +6,20 @@ use std::time::Duration;
 use crate::cli::SandboxArgs;
 use crate::sandbox::{self, SandboxOptions, Scenario};
 
+use super::backend::sandbox_start_time;
+
 pub async fn run(args: &SandboxArgs) -> ExitCode {
     let scenario: Scenario = match args.scenario.parse() {
         Ok(scenario) => scenario,
         Err(e) => {
             eprintln!("imdeck sandbox: --scenario {}: {e}", args.scenario);
+            return ExitCode::from(2);
+        }
+    };
+    let starts_at = match sandbox_start_time() {
+        Ok(at) => at,
+        Err(e) => {
+            eprintln!("imdeck sandbox: {e}");
             return ExitCode::from(2);
         }
     };
@@ -22,6 +31,7 @@ pub async fn run(args: &SandboxArgs) -> ExitCode {
         fault_seed: args.fault_seed,
         request_log: args.request_log.clone(),
         activity: args.activity,
+        starts_at: Some(starts_at),
         deny_operations: args.deny_operations.clone(),
         throttle_operations: args.throttle_operations.clone(),
     };

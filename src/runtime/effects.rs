@@ -78,6 +78,10 @@ async fn perform(effect: Effect, cloud: &Cloud, tx: &UnboundedSender<Msg>) -> Ve
                 last_page: true,
             }]
         }
+        Effect::LoadRelatedItems { arn } => {
+            let result = cloud.list_related_items(&arn).await;
+            vec![Msg::RelatedItemsLoaded { arn, result }]
+        }
         Effect::FetchEvent { arn, id } => {
             let result = cloud.get_timeline_event(&arn, &id).await;
             vec![Msg::EventLoaded { arn, id, result }]
@@ -98,10 +102,6 @@ async fn perform(effect: Effect, cloud: &Cloud, tx: &UnboundedSender<Msg>) -> Ve
         Effect::ExportIncident { arn, path, replace } => {
             let result = export_to_file(cloud, &arn, &path, replace).await;
             vec![Msg::ExportFinished { arn, path, result }]
-        }
-        Effect::LoadRelatedItems { arn } => {
-            let result = cloud.list_related_items(&arn).await;
-            vec![Msg::RelatedItemsLoaded { arn, result }]
         }
         Effect::ApplySetupStep { generation, step } => {
             vec![apply_setup_step(cloud, generation, *step).await]

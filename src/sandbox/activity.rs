@@ -90,7 +90,7 @@ mod tests {
 
     #[test]
     fn a_round_touches_only_open_incidents() {
-        let mut store = load(&Scenario::Demo).expect("demo");
+        let mut store = load(&Scenario::Demo, None).expect("demo");
         let before: Vec<(bool, usize)> = store
             .incidents
             .records

@@ -1,5 +1,7 @@
-//! Scenarios: which world the sandbox starts with (demo, empty, a JSON file, or a generated scale test).
+//! Scenarios: which world the sandbox starts with (demo, empty, a JSON file, or a generated scale test), moved
+//! in time so a scenario's "as of" instant is the sandbox's start.
 
+mod as_of;
 mod scale;
 
 use std::collections::{BTreeMap, HashSet};
@@ -60,6 +62,10 @@ impl FromStr for Scenario {
 struct ScenarioFile {
     #[serde(default = "default_account")]
     account: String,
+    /// The instant the scenario describes. When the sandbox is started with a wall-clock time, every time in
+    /// the scenario moves by (start − asOf), so open incidents began minutes ago and resolved ones stay past.
+    #[serde(default)]
+    as_of: Option<Timestamp>,
     #[serde(default)]
     replication_set: Option<ReplicationSet>,
     #[serde(default)]
@@ -131,10 +137,12 @@ struct TopicSeed {
     attributes: BTreeMap<String, String>,
 }
 
-/// Builds the store a scenario describes.
-pub fn load(scenario: &Scenario) -> Result<Store, SandboxError> {
+/// Builds the store a scenario describes. With `starts_at` (the sandbox's start, read from the clock by the
+/// command that starts it), a scenario that names its `asOf` instant is moved to it; `None` keeps the times as
+/// written, which is what tests that compare times want.
+pub fn load(scenario: &Scenario, starts_at: Option<Timestamp>) -> Result<Store, SandboxError> {
     match scenario {
-        Scenario::Demo => from_json(DEMO_JSON, "demo"),
+        Scenario::Demo => from_json(DEMO_JSON, "demo", starts_at),
         Scenario::Empty => Ok(Store {
             account: SANDBOX_ACCOUNT.to_string(),
             ..Store::default()
@@ -143,16 +151,27 @@ pub fn load(scenario: &Scenario) -> Result<Store, SandboxError> {
             let text = std::fs::read_to_string(path).map_err(|e| {
                 SandboxError::Scenario(format!("cannot read {}: {e}", path.display()))
             })?;
-            from_json(&text, &path.display().to_string())
+            from_json(&text, &path.display().to_string(), starts_at)
         }
         Scenario::Scale(params) => Ok(scale::generate(params)),
     }
 }
 
-fn from_json(text: &str, origin: &str) -> Result<Store, SandboxError> {
+fn from_json(
+    text: &str,
+    origin: &str,
+    starts_at: Option<Timestamp>,
+) -> Result<Store, SandboxError> {
     let file: ScenarioFile =
         serde_json::from_str(text).map_err(|e| SandboxError::Scenario(format!("{origin}: {e}")))?;
-    build(file).map_err(|e| SandboxError::Scenario(format!("{origin}: {e}")))
+    let as_of = file.as_of;
+    let mut store = build(file).map_err(|e| SandboxError::Scenario(format!("{origin}: {e}")))?;
+    if let (Some(now), Some(as_of)) = (starts_at, as_of) {
+        // Whole seconds, so the scenario's round times stay round.
+        let offset = (now.millis() - as_of.millis()).div_euclid(1000) * 1000;
+        as_of::shift_times(&mut store, offset);
+    }
+    Ok(store)
 }
 
 fn build(file: ScenarioFile) -> Result<Store, String> {
@@ -271,7 +290,7 @@ mod tests {
 
     #[test]
     fn demo_loads_with_the_documented_pieces() {
-        let store = load(&Scenario::Demo).expect("demo parses");
+        let store = load(&Scenario::Demo, None).expect("demo parses");
         assert_eq!(store.account, "111122223333");
         let regions: Vec<&String> = store
             .incidents
@@ -302,7 +321,7 @@ mod tests {
 
     #[test]
     fn a_file_scenario_reports_bad_json_with_its_origin() {
-        let err = from_json("{\"account\": 5}", "broken.json").expect_err("bad type");
+        let err = from_json("{\"account\": 5}", "broken.json", None).expect_err("bad type");
         assert!(err.to_string().contains("broken.json"), "{err}");
     }
 }

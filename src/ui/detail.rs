@@ -1,5 +1,5 @@
 //! The detail popup: for a check (or a Region's checks, or a plan's, failures first) what it is about, why it fails,
-//! the manual step, the missing statement as JSON and the unwrapped CLI fix; for an event, its whole text.
+//! the manual step, the missing statement as JSON and the unwrapped CLI fix; for an event, its sentence and raw data.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -11,10 +11,11 @@ use crate::app::state::{AppState, DetailTarget};
 use crate::domain::audit::Check;
 use crate::domain::audit::subject::subject;
 
-use super::clock::time;
-use super::event_text::{readable, reference};
+use super::clock::{time, zone_label};
+use super::event_text::reference_raw;
 use super::inert::{inert, inert_text};
 use super::theme::Theme;
+use super::timeline::{event_sentence, reference_labels};
 use super::wrap::wrap;
 use super::{popup_area, popup_block};
 
@@ -201,13 +202,17 @@ fn command_line(command: &str, width: usize, hscroll: usize, theme: Theme) -> Li
     ])
 }
 
+/// An event in full: when (with the zone), its type, when it was last edited, the sentence the timeline shows,
+/// what it references (in words, then as sent), then the raw data exactly as AWS returned it, pretty-printed.
 fn event_lines(state: &AppState, id: &str, theme: Theme, width: usize) -> Vec<Line<'static>> {
-    let Some(row) = state.timeline.find(id) else {
+    let Some(index) = state.timeline.index_of(id) else {
         return vec![Line::raw("This event is no longer in the timeline.")];
     };
+    let row = &state.timeline.events[index];
+    let zone = zone_label(state.now, state.utc);
     let mut lines = vec![
         Line::raw(format!(
-            "{}  {}",
+            "{} {zone}  {}",
             time(row.summary.event_time, state.utc, false),
             inert(&row.summary.event_type)
         )),
@@ -218,28 +223,46 @@ fn event_lines(state: &AppState, id: &str, theme: Theme, width: usize) -> Vec<Li
             ),
             theme.dim(),
         ),
+        Line::raw(""),
     ];
-    for r in &row.summary.event_references {
-        lines.push(Line::styled(
-            format!("↳ {}", inert(reference(r))),
-            theme.dim(),
-        ));
-    }
-    lines.push(Line::raw(""));
-    match state.timeline.text_of(row) {
+    let data = state.timeline.text_of(row);
+    match data {
         Some(data) => {
-            for piece in wrap(&inert_text(&readable(data), true), width, 2_000) {
+            let said = event_sentence(state, index, data);
+            for piece in wrap(&inert_text(&said, true), width, 2_000) {
                 lines.push(Line::raw(piece));
-            }
-            if readable(data) != data {
-                lines.push(Line::raw(""));
-                lines.push(Line::styled("as sent:", theme.dim()));
-                for piece in wrap(&inert_text(data, true), width, 2_000) {
-                    lines.push(Line::styled(piece, theme.dim()));
-                }
             }
         }
         None => lines.push(Line::styled("text not read yet…", theme.dim())),
+    }
+    let labels = reference_labels(state, row);
+    if !row.summary.event_references.is_empty() {
+        lines.push(Line::raw(""));
+        for label in &labels {
+            lines.push(Line::raw(format!("↳ {}", inert(label))));
+        }
+        for r in &row.summary.event_references {
+            lines.push(Line::styled(
+                format!("  {}", inert(reference_raw(r))),
+                theme.dim(),
+            ));
+        }
+    }
+    let said = data.map(|data| event_sentence(state, index, data));
+    if let Some(data) = data.filter(|data| said.as_deref() != Some(*data)) {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled("eventData as sent:", theme.heading()));
+        let raw = match serde_json::from_str::<serde_json::Value>(data) {
+            Ok(value @ (serde_json::Value::Object(_) | serde_json::Value::Array(_))) => {
+                serde_json::to_string_pretty(&value).unwrap_or_else(|_| data.to_string())
+            }
+            _ => data.to_string(),
+        };
+        for line in inert_text(&raw, true).lines() {
+            for piece in wrap(line, width, 2_000) {
+                lines.push(Line::styled(piece, theme.dim()));
+            }
+        }
     }
     lines
 }

@@ -10,7 +10,18 @@ use crate::app::state::AppState;
 
 use super::{popup_area, popup_block};
 
-/// Every section's bindings, `keys  description`, in the order of `Section::ALL`.
+/// What the timeline's left column means: marks, never colour alone, so they are spelled out here.
+pub const TIMELINE_MARKS: [(&str, &str); 4] = [
+    (
+        "›",
+        "the selected event (Enter shows it whole, with its raw data)",
+    ),
+    ("+", "arrived while you watched (marked for half a minute)"),
+    ("~", "edited while you watched (marked for half a minute)"),
+    ("●", "the newest event"),
+];
+
+/// Every section's bindings, `keys  description`, in the order of `Section::ALL`, then the timeline's marks.
 pub fn help_lines(state: &AppState) -> Vec<Line<'static>> {
     let theme = super::theme(state);
     let mut lines = Vec::new();
@@ -29,6 +40,14 @@ pub fn help_lines(state: &AppState) -> Vec<Line<'static>> {
                 Span::raw(binding.action.description()),
             ]));
         }
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Timeline marks", theme.heading()));
+    for (mark, meaning) in TIMELINE_MARKS {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {mark:<16}"), theme.key()),
+            Span::raw(meaning),
+        ]));
     }
     lines
 }

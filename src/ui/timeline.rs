@@ -1,15 +1,16 @@
-//! The selected incident's header and live timeline: a density sparkline, then only the rows that fit, found from the cursor.
+//! The selected incident's header and live timeline: a density sparkline, then only the rows that fit, found
+//! from the cursor, each event a sentence (who was paged, what changed, which item) with a scrollbar beside.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Sparkline};
+use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Sparkline};
 
 use crate::app::state::{AppState, EventRow, Focus};
-use crate::domain::model::{IncidentStatus, NotificationTargetItem};
+use crate::domain::model::{IncidentStatus, NotificationTargetItem, Timestamp};
 
-use super::clock::{age, time};
-use super::event_text::{readable, reference, type_label};
+use super::clock::{age, stamp, year, zone_label};
+use super::event_text::{Before, reference_label, sentence, sets_impact_or_status, type_label};
 use super::inert::{inert, inert_text};
 use super::theme::Theme;
 use super::wrap::wrap;
@@ -21,11 +22,17 @@ const MAX_TEXT_LINES: usize = 8;
 pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
     let theme = super::theme(state);
     let timeline = &state.timeline;
-    let zone = if state.utc { "UTC" } else { "local" };
-    let mut title = vec![Span::raw(format!(
-        " Timeline · {} events · {zone} ",
-        timeline.len()
-    ))];
+    let zone = zone_label(state.now, state.utc);
+    let position = if timeline.is_empty() {
+        "0 events".to_string()
+    } else {
+        format!(
+            "{}/{}",
+            timeline.cursor.min(timeline.len() - 1) + 1,
+            timeline.len()
+        )
+    };
+    let mut title = vec![Span::raw(format!(" Timeline · {position} · {zone} "))];
     if timeline.arn.is_some() && !timeline.first_load_done {
         title.push(Span::raw("· loading… "));
     }
@@ -138,8 +145,9 @@ fn sparkline(state: &AppState, frame: &mut Frame, area: Rect) {
         return;
     }
     let theme = super::theme(state);
-    let label = format!("{} ", time(density.start, state.utc, true));
-    let end_label = format!(" {}", time(density.end, state.utc, true));
+    let with_year = dates_need_year(state);
+    let label = format!("{} ", stamp(density.start, state.utc, with_year));
+    let end_label = format!(" {}", stamp(density.end, state.utc, with_year));
     let label_width = (label.len() + end_label.len()) as u16;
     if area.width < label_width + 8 {
         let folded = fold(&density.buckets, usize::from(area.width));
@@ -174,22 +182,70 @@ pub fn fold(buckets: &[u64], width: usize) -> Vec<u64> {
         .collect()
 }
 
-/// The lines of one event: time, type, text wrapped beside them, then its references.
+/// Dates carry the year unless every event (the oldest and the newest, as they are sorted) is in the year of `now`.
+pub fn dates_need_year(state: &AppState) -> bool {
+    let this_year = year(state.now, state.utc);
+    let events = &state.timeline.events;
+    [events.first(), events.last()]
+        .into_iter()
+        .flatten()
+        .any(|row| year(row.summary.event_time, state.utc) != this_year)
+}
+
+/// The event at `index` as a sentence; a record update without `previousValue` is read against the impact and
+/// status the events before it left (looking back at most this far, so a frame stays cheap).
+pub fn event_sentence(state: &AppState, index: usize, data: &str) -> String {
+    const LOOK_BACK: usize = 200;
+    let timeline = &state.timeline;
+    let Some(row) = timeline.events.get(index) else {
+        return String::new();
+    };
+    let before = if row.summary.event_type == super::event_text::RECORD_UPDATE {
+        Before::from_earlier(
+            timeline.events[index.saturating_sub(LOOK_BACK)..index]
+                .iter()
+                .rev()
+                .filter(|r| sets_impact_or_status(&r.summary.event_type))
+                .map(|r| (r.summary.event_type.as_str(), timeline.text_of(r))),
+        )
+    } else {
+        Before::default()
+    };
+    sentence(&row.summary.event_type, data, &before)
+}
+
+/// What the event's references point at, in words (a related item's title), leaving out the incident itself.
+pub fn reference_labels(state: &AppState, row: &EventRow) -> Vec<String> {
+    let incident = state.timeline.arn.as_deref().unwrap_or_default();
+    row.summary
+        .event_references
+        .iter()
+        .filter_map(|r| reference_label(r, &state.timeline.related_titles, incident))
+        .collect()
+}
+
+/// When the event happened, as wide as the pane allows: only the clock when narrow.
+fn when(at: Timestamp, utc: bool, with_year: bool, narrow: bool) -> String {
+    let full = stamp(at, utc, with_year);
+    if narrow {
+        full.rsplit(' ').next().unwrap_or(&full).to_string()
+    } else {
+        full
+    }
+}
+
+/// The lines of one event: time, type, text wrapped beside them, then what it references.
 fn event_lines(
     state: &AppState,
     row: &EventRow,
     index: usize,
     width: u16,
     focused: bool,
+    with_year: bool,
 ) -> Vec<Line<'static>> {
     let theme = super::theme(state);
     let timeline = &state.timeline;
-    let short_time = width < 60;
-    let full = time(row.summary.event_time, state.utc, true);
-    let when = match full.get(6..) {
-        Some(clock) if short_time => clock.to_string(),
-        _ => full.clone(),
-    };
+    let when = when(row.summary.event_time, state.utc, with_year, width < 60);
     let kind: String = inert(type_label(&row.summary.event_type))
         .chars()
         .take(8)
@@ -210,7 +266,10 @@ fn event_lines(
     let prefix_width = prefix.chars().count();
     let text_width = usize::from(width).saturating_sub(prefix_width).max(10);
     let (text, loaded) = match timeline.text_of(row) {
-        Some(data) => (inert_text(&readable(data), true).into_owned(), true),
+        Some(data) => (
+            inert_text(&event_sentence(state, index, data), true).into_owned(),
+            true,
+        ),
         None => ("…".to_string(), false),
     };
     let mut wrapped = wrap(&text, text_width, MAX_TEXT_LINES + 1);
@@ -237,15 +296,16 @@ fn event_lines(
             Span::styled(piece, text_style),
         ]));
     }
-    if !row.summary.event_references.is_empty() {
-        let refs: Vec<String> = row
-            .summary
-            .event_references
-            .iter()
-            .map(|r| inert(reference(r)).into_owned())
-            .collect();
-        let refs = format!("{}↳ {}", " ".repeat(prefix_width), refs.join(", "));
-        lines.push(Line::styled(refs, theme.dim()));
+    let refs = reference_labels(state, row);
+    if !refs.is_empty() {
+        let refs = inert(&refs.join(", ")).into_owned();
+        for (n, piece) in wrap(&format!("↳ {refs}"), text_width, 3)
+            .into_iter()
+            .enumerate()
+        {
+            let lead = " ".repeat(prefix_width + if n == 0 { 0 } else { 2 });
+            lines.push(Line::styled(format!("{lead}{piece}"), theme.dim()));
+        }
     }
     if fresh || newest {
         lines = lines
@@ -270,11 +330,25 @@ fn event_rows(state: &AppState, frame: &mut Frame, area: Rect) {
     if height == 0 {
         return;
     }
+    // The last column is the scrollbar's, kept even when everything fits so rows do not re-wrap as events come.
+    let [text_area, bar_area] =
+        Layout::horizontal([Constraint::Min(1), Constraint::Length(1)]).areas(area);
     let focused = shown_focus(state) == Focus::Timeline;
     let cursor = timeline.cursor.min(timeline.len().saturating_sub(1));
-    let render_row = |i: usize| event_lines(state, &timeline.events[i], i, area.width, focused);
+    let with_year = dates_need_year(state);
+    let render_row = |i: usize| {
+        event_lines(
+            state,
+            &timeline.events[i],
+            i,
+            text_area.width,
+            focused,
+            with_year,
+        )
+    };
 
-    let mut forward = Vec::new();
+    // (first event shown, events shown, lines)
+    let mut forward = (timeline.scroll_top, 0, Vec::new());
     let mut used = 0;
     let mut cursor_shown = false;
     if !timeline.follow && timeline.scroll_top <= cursor {
@@ -285,11 +359,14 @@ fn event_rows(state: &AppState, frame: &mut Frame, area: Rect) {
             if i == cursor {
                 cursor_shown = used <= height;
             }
-            forward.extend(lines);
+            if used <= height {
+                forward.1 += 1;
+            }
+            forward.2.extend(lines);
             i += 1;
         }
     }
-    let lines = if cursor_shown {
+    let (first, shown, mut lines) = if cursor_shown {
         forward
     } else {
         let mut backward: Vec<Vec<Line>> = Vec::new();
@@ -306,9 +383,21 @@ fn event_rows(state: &AppState, frame: &mut Frame, area: Rect) {
         if used > height && backward.len() > 1 {
             backward.pop();
         }
-        let mut lines: Vec<Line> = backward.into_iter().rev().flatten().collect();
-        lines.truncate(height);
-        lines
+        let count = backward.len();
+        let lines: Vec<Line> = backward.into_iter().rev().flatten().collect();
+        (cursor + 1 - count, count, lines)
     };
-    frame.render_widget(Paragraph::new(lines), area);
+    lines.truncate(height);
+    frame.render_widget(Paragraph::new(lines), text_area);
+    // A scrollbar only when some events are out of view; its thumb is the cursor's place among all events.
+    if first > 0 || first + shown < timeline.len() {
+        let mut bar = ScrollbarState::new(timeline.len()).position(cursor);
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None),
+            bar_area,
+            &mut bar,
+        );
+    }
 }

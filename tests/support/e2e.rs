@@ -10,6 +10,9 @@ use serde_json::Value;
 
 pub const ACCOUNT: &str = "111122223333";
 pub const DEMO_INCIDENT: &str = "arn:aws:ssm-incidents::111122223333:incident-record/MyResponsePlanChat/98c397e6-7c10-aa10-9b86-f199aEXAMPLE";
+/// The instant the demo scenario describes (its `asOf`): `--sandbox` runs are pinned to it through
+/// `IMDECK_SANDBOX_NOW`, so the demo's times are the ones written in it and golden files stay put.
+pub const DEMO_AS_OF: &str = "2024-03-14T10:08:30Z";
 /// The credentials the binary is given through the standard AWS environment.
 pub const ACCESS_KEY_ID: &str = "AKIDE2ETESTKEY";
 pub const SECRET_ACCESS_KEY: &str = "e2e-test-secret";
@@ -102,7 +105,8 @@ impl Invocation {
                 "AWS_SHARED_CREDENTIALS_FILE",
                 state.join("no-aws-credentials"),
             )
-            .env("AWS_EC2_METADATA_DISABLED", "true");
+            .env("AWS_EC2_METADATA_DISABLED", "true")
+            .env("IMDECK_SANDBOX_NOW", DEMO_AS_OF);
         for (key, value) in &self.env {
             cmd.env(key, value);
         }

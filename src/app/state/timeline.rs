@@ -1,10 +1,31 @@
 //! The selected incident's timeline: events kept sorted by time, merged page by page, texts cached by (eventId, eventUpdatedTime).
 
+mod fetches;
+mod texts;
+
 use std::collections::{HashMap, HashSet};
 
 use crate::domain::model::{EventSummary, Timestamp};
 
 use super::RefreshState;
+pub use fetches::{Dispatch, FetchQueue, MAX_FETCHES_IN_FLIGHT, MAX_WAITING};
+
+/// An incremental poll asks for events after the newest seen less this much, so an event written with the
+/// same eventTime as the newest (the filter is strictly "after") or a clock a little behind is not missed.
+pub const POLL_MARGIN_MS: i64 = 60_000;
+/// Every this many polls the whole list is read again, so events written with an older eventTime, edited or
+/// deleted by others show; a long timeline stretches it (see `Timeline::reconcile_every`).
+pub const RECONCILE_EVERY_POLLS: u32 = 2;
+/// ListTimelineEvents' largest page: a whole-list read costs one request per this many events.
+pub const EVENTS_PER_PAGE: usize = 100;
+
+/// A whole-list read in progress after the first load: the ids it returned so far, to find deleted events.
+#[derive(Debug, Clone, Default)]
+pub struct Reconcile {
+    pub seen: HashSet<String>,
+    /// Events this app added after the read began may be missing from it; they are kept.
+    pub started_at: Timestamp,
+}
 
 /// How many buckets the density sparkline keeps; the renderer folds them to the width it has.
 pub const DENSITY_BUCKETS: usize = 96;
@@ -58,6 +79,15 @@ pub struct Timeline {
     pub backoff_ms: i64,
     pub density: Density,
     pub refresh: RefreshState,
+    /// GetTimelineEvent requests waiting and in flight.
+    pub fetches: FetchQueue,
+    /// Polls finished since the last whole-list read.
+    pub polls_since_reconcile: u32,
+    /// Set by a manual refresh: the next poll reads the whole list.
+    pub reconcile_due: bool,
+    pub reconciling: Option<Reconcile>,
+    /// Related items' titles by their generated id (`related-item/TYPE/ID`), for the events that reference them.
+    pub related_titles: HashMap<String, String>,
 }
 
 fn sort_key(e: &EventSummary) -> (Timestamp, &str) {
@@ -73,13 +103,65 @@ impl Timeline {
         } else {
             HashMap::new()
         };
+        let mut fetches = std::mem::take(&mut self.fetches);
+        fetches.clear_waiting();
         *self = Timeline {
             arn,
             generation,
             texts,
+            fetches,
             follow: true,
             ..Timeline::default()
         };
+    }
+
+    /// Whether the next poll reads the whole list: after a manual refresh, and every few polls. A timeline
+    /// longer than a page stretches the interval by its page count, so a 10,000-event incident costs about one
+    /// request per poll on average rather than a hundred.
+    pub fn reconcile_next(&self) -> bool {
+        let pages = self.events.len().div_ceil(EVENTS_PER_PAGE) as u32;
+        let every = RECONCILE_EVERY_POLLS.max(pages);
+        self.reconcile_due || self.polls_since_reconcile + 1 >= every
+    }
+
+    /// A whole-list read begins (after the first load): ids are collected as pages come.
+    pub fn begin_reconcile(&mut self, now: Timestamp) {
+        self.reconciling = Some(Reconcile {
+            seen: HashSet::new(),
+            started_at: now,
+        });
+    }
+
+    /// Notes the ids of a page of a whole-list read.
+    pub fn saw(&mut self, page: &[EventSummary]) {
+        if let Some(reconcile) = &mut self.reconciling {
+            reconcile
+                .seen
+                .extend(page.iter().map(|e| e.event_id.clone()));
+        }
+    }
+
+    /// Ends a whole-list read that reached its last page: events it did not return were deleted (except those
+    /// this app added after it began). Returns the ids removed.
+    pub fn finish_reconcile(&mut self) -> Vec<String> {
+        let Some(reconcile) = self.reconciling.take() else {
+            return Vec::new();
+        };
+        self.reconcile_due = false;
+        self.polls_since_reconcile = 0;
+        let gone: Vec<String> = self
+            .events
+            .iter()
+            .filter(|row| {
+                !reconcile.seen.contains(&row.summary.event_id)
+                    && row.summary.event_updated_time < reconcile.started_at
+            })
+            .map(|row| row.summary.event_id.clone())
+            .collect();
+        for id in &gone {
+            self.forget(id);
+        }
+        gone
     }
 
     pub fn len(&self) -> usize {
@@ -236,65 +318,6 @@ impl Timeline {
         };
     }
 
-    /// Stores a fetched text, then trims the cache if it grew past its limit.
-    pub fn store_text(&mut self, id: String, updated: Timestamp, data: String) {
-        self.requested.remove(&(id.clone(), updated));
-        self.texts.insert(id, CachedText { updated, data });
-        if self.texts.len() > TEXT_CACHE_LIMIT {
-            let keep_from = self.cursor.saturating_sub(TEXT_CACHE_LIMIT / 4);
-            let keep: HashSet<&str> = self
-                .events
-                .iter()
-                .skip(keep_from)
-                .take(TEXT_CACHE_LIMIT / 2)
-                .map(|e| e.summary.event_id.as_str())
-                .collect();
-            self.texts.retain(|id, _| keep.contains(id.as_str()));
-        }
-    }
-
-    /// Ids of events in `rows` whose text is neither cached for their current version nor being fetched.
-    /// Marks them as requested.
-    pub fn take_missing_texts(&mut self, rows: std::ops::Range<usize>) -> Vec<String> {
-        let end = rows.end.min(self.events.len());
-        let start = rows.start.min(end);
-        let mut missing = Vec::new();
-        for row in &self.events[start..end] {
-            let key = (row.summary.event_id.clone(), row.summary.event_updated_time);
-            if self.text_of(row).is_none() && !self.requested.contains(&key) {
-                missing.push(key);
-            }
-        }
-        missing
-            .into_iter()
-            .map(|key| {
-                let id = key.0.clone();
-                self.requested.insert(key);
-                id
-            })
-            .collect()
-    }
-
-    /// Same as `take_missing_texts` but for named events (new ones, which may be off screen).
-    pub fn take_missing_texts_of(&mut self, ids: &[String]) -> Vec<String> {
-        let mut out = Vec::new();
-        for id in ids {
-            let Some(&time) = self.times_by_id.get(id) else {
-                continue;
-            };
-            let Ok(pos) = self.position(time, id) else {
-                continue;
-            };
-            let row = &self.events[pos];
-            let key = (id.clone(), row.summary.event_updated_time);
-            if self.text_of(row).is_none() && !self.requested.contains(&key) {
-                self.requested.insert(key);
-                out.push(id.clone());
-            }
-        }
-        out
-    }
-
     /// An event by id, found through the index (no scan).
     pub fn find(&self, id: &str) -> Option<&EventRow> {
         let time = *self.times_by_id.get(id)?;
@@ -335,89 +358,4 @@ impl Timeline {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn summary(id: &str, secs: i64) -> EventSummary {
-        EventSummary {
-            incident_record_arn: "arn".into(),
-            event_id: id.into(),
-            event_time: Timestamp::from_secs(secs),
-            event_updated_time: Timestamp::from_secs(secs),
-            event_type: "Custom Event".into(),
-            event_references: Vec::new(),
-        }
-    }
-
-    fn ids(t: &Timeline) -> Vec<&str> {
-        t.events
-            .iter()
-            .map(|e| e.summary.event_id.as_str())
-            .collect()
-    }
-
-    #[test]
-    fn pages_in_any_order_end_sorted_without_duplicates() {
-        let mut t = Timeline::default();
-        t.reset(Some("arn".into()));
-        t.merge(vec![summary("d", 40), summary("c", 30)], None);
-        t.merge(
-            vec![summary("b", 20), summary("a", 10), summary("c", 30)],
-            None,
-        );
-        t.merge(vec![summary("e", 50), summary("b2", 20)], None);
-        assert_eq!(ids(&t), ["a", "b", "b2", "c", "d", "e"]);
-        assert_eq!(t.cursor, 5, "following keeps the cursor on the newest");
-    }
-
-    #[test]
-    fn older_events_keep_the_cursor_on_the_same_event() {
-        let mut t = Timeline::default();
-        t.reset(Some("arn".into()));
-        t.merge(vec![summary("c", 30), summary("d", 40)], None);
-        t.move_cursor(0, 10);
-        assert!(!t.follow);
-        t.merge(vec![summary("a", 10), summary("b", 20)], None);
-        assert_eq!(
-            t.at_cursor().map(|r| r.summary.event_id.as_str()),
-            Some("c")
-        );
-        assert_eq!(t.scroll_top, 2);
-    }
-
-    #[test]
-    fn an_edit_is_marked_changed_and_a_moved_event_moves() {
-        let mut t = Timeline::default();
-        t.reset(Some("arn".into()));
-        t.merge(vec![summary("a", 10), summary("b", 20)], None);
-        let mut edited = summary("a", 10);
-        edited.event_updated_time = Timestamp::from_secs(99);
-        assert_eq!(
-            t.merge(vec![edited], Some(Timestamp::from_secs(100))),
-            vec!["a".to_string()]
-        );
-        assert!(t.events[0].changed);
-        let mut moved = summary("a", 30);
-        moved.event_updated_time = Timestamp::from_secs(120);
-        t.merge(vec![moved], None);
-        assert_eq!(ids(&t), ["b", "a"]);
-        assert_eq!(
-            t.merge(vec![summary("b", 20)], None),
-            Vec::<String>::new(),
-            "unchanged is not fresh"
-        );
-    }
-
-    #[test]
-    fn the_text_cache_stays_bounded() {
-        let mut t = Timeline::default();
-        t.reset(Some("arn".into()));
-        let page = (0..5_000).map(|i| summary(&format!("e{i}"), i)).collect();
-        t.merge(page, None);
-        for i in 0..5_000 {
-            t.store_text(format!("e{i}"), Timestamp::from_secs(i), "x".into());
-        }
-        assert!(t.texts.len() <= TEXT_CACHE_LIMIT, "{}", t.texts.len());
-        assert!(t.texts.contains_key("e4999"), "texts near the cursor stay");
-    }
-}
+mod tests;

@@ -270,11 +270,7 @@ fn after_write(
             ..
         } if Some(incident_record_arn) == selected.as_ref() => {
             // An edit keeps its eventTime, so the incremental poll would not see it: read it directly.
-            state.timeline.requested.retain(|(id, _)| id != event_id);
-            effects.push(Effect::FetchEvent {
-                arn: incident_record_arn.clone(),
-                id: event_id.clone(),
-            });
+            effects.extend(timeline::refetch(state, event_id));
         }
         _ => {}
     }

@@ -83,9 +83,14 @@ pub fn related_loaded(
     arn: &str,
     result: Result<Vec<RelatedItem>, CloudError>,
 ) -> Vec<Effect> {
-    if state.related.arn.as_deref() != Some(arn) {
+    // Items of the highlighted incident are kept, whoever asked for them (the view, or the timeline's titles).
+    if state.incidents.selected_arn() != Some(arn) {
         return Vec::new();
     }
+    if state.related.arn.as_deref() != Some(arn) {
+        state.incident_view.related_cursor = 0;
+    }
+    state.related.arn = Some(arn.to_string());
     state.related.loading = false;
     match result {
         Ok(items) => {

@@ -21,6 +21,8 @@ pub fn refresh_all(state: &mut AppState) -> Vec<Effect> {
     if state.timeline.arn.is_some() {
         state.timeline.next_poll_at = Some(state.now);
         state.timeline.backoff_ms = 0;
+        // A manual refresh reads the whole list: it is how a user recovers edits and deletions at once.
+        state.timeline.reconcile_due = true;
         effects.extend(timeline::poll_if_due(state));
     }
     effects

@@ -1,0 +1,372 @@
+//! The live timeline against the sandbox: `update` and the real effect runner, a teammate writing through the SDK,
+//! polls driven by the clock; and the demo timeline drawn as sentences.
+
+#[path = "support/e2e.rs"]
+mod e2e;
+#[path = "support/sdk.rs"]
+mod sdk;
+
+use aws_sdk_ssmincidents::primitives::DateTime;
+use imdeck::app::state::timeline::MAX_FETCHES_IN_FLIGHT;
+use imdeck::app::{AppState, Effect, HeaderInfo, Msg, update};
+use imdeck::cloud::{Cloud, ConnectOptions};
+use imdeck::domain::model::Timestamp;
+use imdeck::runtime::effects;
+use imdeck::sandbox::Sandbox;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use sdk::MAIN_INCIDENT;
+use tokio::sync::mpsc;
+
+/// The demo's `asOf`: the sandbox in these tests keeps the scenario's own times.
+const AS_OF: i64 = 1_710_410_910;
+/// Demo events a teammate changes: a custom event to edit, one to delete.
+const FAILOVER_EVENT: &str = "3e4f5a6b-7c8d-4e9f-8a1b-2c3d4e5f6a7b";
+const KILLED_EVENT: &str = "6b7c8d9e-0f1a-4b2c-9d4e-5f6a7b8c9d0e";
+
+/// The app as the runtime drives it, with the clock in the test's hands.
+struct Driver {
+    state: AppState,
+    cloud: Cloud,
+    now: Timestamp,
+    polls: usize,
+    /// GetTimelineEvent requests sent and not answered, and the most there ever were.
+    fetches_out: usize,
+    most_fetches_out: usize,
+}
+
+impl Driver {
+    async fn new(sandbox: &Sandbox) -> Driver {
+        let cloud = Cloud::connect(ConnectOptions {
+            endpoint_url: Some(sandbox.endpoint_url()),
+            sandbox_credentials: true,
+            ..ConnectOptions::default()
+        })
+        .await
+        .expect("connect");
+        let state = AppState::new(HeaderInfo {
+            account: String::new(),
+            region: cloud.region(),
+            profile_or_sandbox: "SANDBOX".into(),
+            read_only: false,
+        });
+        let mut driver = Driver {
+            state,
+            cloud,
+            now: Timestamp::from_secs(AS_OF),
+            polls: 0,
+            fetches_out: 0,
+            most_fetches_out: 0,
+        };
+        driver.viewport(160, 48).await;
+        driver.run(Msg::Started { now: driver.now }).await;
+        driver
+    }
+
+    async fn viewport(&mut self, width: u16, height: u16) {
+        self.run(Msg::Resized { width, height }).await;
+    }
+
+    /// Applies `msg` and performs every effect it leads to, one round of answers at a time, until quiet.
+    /// Fetches of one round run concurrently, as the runtime runs them.
+    async fn run(&mut self, msg: Msg) {
+        let mut queue = vec![msg];
+        while !queue.is_empty() {
+            let mut effects_now = Vec::new();
+            for msg in queue.drain(..) {
+                if matches!(msg, Msg::EventLoaded { .. }) {
+                    self.fetches_out -= 1;
+                }
+                effects_now.extend(update(&mut self.state, msg));
+            }
+            let (tx, mut rx) = mpsc::unbounded_channel();
+            for effect in effects_now {
+                match effect {
+                    // The setup snapshot and incident list are not what these tests are about.
+                    Effect::LoadSnapshot { .. }
+                    | Effect::LoadIncidents { .. }
+                    | Effect::LoadHistory
+                    | Effect::SaveHistory { .. } => {}
+                    Effect::PollTimeline { .. } => {
+                        self.polls += 1;
+                        effects::spawn(effect, self.cloud.clone(), tx.clone());
+                    }
+                    Effect::FetchEvent { .. } => {
+                        self.fetches_out += 1;
+                        self.most_fetches_out = self.most_fetches_out.max(self.fetches_out);
+                        effects::spawn(effect, self.cloud.clone(), tx.clone());
+                    }
+                    other => effects::spawn(other, self.cloud.clone(), tx.clone()),
+                }
+            }
+            drop(tx);
+            while let Some(msg) = rx.recv().await {
+                queue.push(msg);
+            }
+        }
+    }
+
+    /// Moves the clock to the next poll and runs it to the end.
+    async fn poll(&mut self) {
+        let before = self.polls;
+        self.now = Timestamp(self.now.millis() + self.state.config.timeline_poll_ms);
+        self.run(Msg::Tick { now: self.now }).await;
+        assert_eq!(self.polls, before + 1, "one poll per interval");
+    }
+
+    fn text(&self, id: &str) -> Option<&str> {
+        let row = self.state.timeline.find(id)?;
+        self.state.timeline.text_of(row)
+    }
+
+    fn screen(&self) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(160, 48)).expect("terminal");
+        terminal
+            .draw(|frame| imdeck::ui::render(&self.state, frame))
+            .expect("draw");
+        let buffer = terminal.backend().buffer();
+        let mut text = String::new();
+        for y in 0..buffer.area.height {
+            for x in 0..buffer.area.width {
+                text.push_str(buffer[(x, y)].symbol());
+            }
+            text.push('\n');
+        }
+        text
+    }
+}
+
+async fn open_main_incident(sandbox: &Sandbox) -> Driver {
+    let mut driver = Driver::new(sandbox).await;
+    driver
+        .run(Msg::IncidentRequested {
+            arn: MAIN_INCIDENT.into(),
+        })
+        .await;
+    assert_eq!(driver.state.timeline.len(), 7, "the demo incident's events");
+    assert!(driver.state.timeline.first_load_done);
+    driver
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_teammates_backdated_edited_and_deleted_events_show_within_two_polls() {
+    let sandbox = sdk::demo().await;
+    let mut app = open_main_incident(&sandbox).await;
+    assert_eq!(
+        app.text(FAILOVER_EVENT),
+        Some("\"Failover of orders-db replica started\"")
+    );
+
+    // A teammate, from chat: an event an hour before the newest, an edit, a deletion.
+    let teammate = sdk::incidents(&sandbox).await;
+    let backdated = teammate
+        .create_timeline_event()
+        .incident_record_arn(MAIN_INCIDENT)
+        .event_time(DateTime::from_secs(1_710_407_600))
+        .event_type("Custom Event")
+        .event_data("\"Paged the storage team (written late)\"")
+        .send()
+        .await
+        .expect("create")
+        .event_id()
+        .to_string();
+    teammate
+        .update_timeline_event()
+        .incident_record_arn(MAIN_INCIDENT)
+        .event_id(FAILOVER_EVENT)
+        .event_data("\"Failover of orders-db replica started (us-west-2)\"")
+        .send()
+        .await
+        .expect("edit");
+    teammate
+        .delete_timeline_event()
+        .incident_record_arn(MAIN_INCIDENT)
+        .event_id(KILLED_EVENT)
+        .send()
+        .await
+        .expect("delete");
+
+    app.poll().await;
+    app.poll().await;
+    let timeline = &app.state.timeline;
+    assert!(
+        timeline.find(&backdated).is_some(),
+        "the backdated event is in the timeline"
+    );
+    assert_eq!(
+        app.text(&backdated),
+        Some("\"Paged the storage team (written late)\"")
+    );
+    assert_eq!(
+        app.text(FAILOVER_EVENT),
+        Some("\"Failover of orders-db replica started (us-west-2)\""),
+        "the edit shows"
+    );
+    assert!(
+        app.state
+            .timeline
+            .find(FAILOVER_EVENT)
+            .is_some_and(|row| row.changed),
+        "and is marked edited"
+    );
+    assert!(
+        app.state.timeline.find(KILLED_EVENT).is_none(),
+        "the deleted event is gone"
+    );
+    assert_eq!(app.state.timeline.len(), 7);
+    let times: Vec<i64> = app
+        .state
+        .timeline
+        .events
+        .iter()
+        .map(|row| row.summary.event_time.millis())
+        .collect();
+    assert!(
+        times.windows(2).all(|w| w[0] <= w[1]),
+        "still in time order"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn refresh_reads_the_whole_list_at_once() {
+    let sandbox = sdk::demo().await;
+    let mut app = open_main_incident(&sandbox).await;
+    // One incremental poll, so the next would be the periodic whole-list read anyway… unless `R` forces it.
+    app.poll().await;
+    app.poll().await;
+    let teammate = sdk::incidents(&sandbox).await;
+    teammate
+        .delete_timeline_event()
+        .incident_record_arn(MAIN_INCIDENT)
+        .event_id(KILLED_EVENT)
+        .send()
+        .await
+        .expect("delete");
+    app.run(Msg::KeyPressed(KeyEvent::new(
+        KeyCode::Char('R'),
+        KeyModifiers::SHIFT,
+    )))
+    .await;
+    assert!(
+        app.state.timeline.find(KILLED_EVENT).is_none(),
+        "R recovers a deletion in one poll"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_demo_timeline_reads_as_sentences_and_fetches_eight_at_a_time() {
+    let sandbox = sdk::demo().await;
+    let app = open_main_incident(&sandbox).await;
+    assert!(
+        app.most_fetches_out <= MAX_FETCHES_IN_FLIGHT,
+        "{} GetTimelineEvent out at once",
+        app.most_fetches_out
+    );
+    let screen = app.screen();
+    for raw in [
+        "contactArn:",
+        "engagementArn:",
+        "triggerArn:",
+        "modifiedBy",
+        "related-item/",
+    ] {
+        assert!(!screen.contains(raw), "{raw} on screen:\n{screen}");
+    }
+    for said in [
+        "alarm orders-db-p99-latency → ALARM ·",
+        "paged db-oncall",
+        "db-oncall acknowledged (jdoe)",
+        "impact 3 → 2 (jdoe)",
+        "↳ Runbook: orders-db failover",
+        "↳ orders-db read latency",
+        "Timeline · 7/7 · UTC",
+        // The clock says 2024 here, so dates need no year.
+        "  03-14 09:12:04 page",
+    ] {
+        assert!(screen.contains(said), "{said:?} not on screen:\n{screen}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_long_timeline_never_has_more_than_eight_event_reads_out() {
+    let sandbox = sdk::demo().await;
+    let teammate = sdk::incidents(&sandbox).await;
+    for i in 0..60 {
+        teammate
+            .create_timeline_event()
+            .incident_record_arn(MAIN_INCIDENT)
+            .event_time(DateTime::from_secs(1_710_409_300 + i))
+            .event_type("Custom Event")
+            .event_data(format!("\"step {i}\""))
+            .send()
+            .await
+            .expect("create");
+    }
+    let mut app = Driver::new(&sandbox).await;
+    app.run(Msg::IncidentRequested {
+        arn: MAIN_INCIDENT.into(),
+    })
+    .await;
+    assert_eq!(app.state.timeline.len(), 67);
+    assert!(
+        app.most_fetches_out <= MAX_FETCHES_IN_FLIGHT,
+        "{} GetTimelineEvent out at once",
+        app.most_fetches_out
+    );
+    assert!(
+        app.most_fetches_out == MAX_FETCHES_IN_FLIGHT,
+        "the limit is reached, so the test could fail"
+    );
+}
+
+#[test]
+fn the_demo_started_minutes_before_the_sandbox_did() {
+    let start = 1_900_000_000_i64;
+    let run = e2e::Invocation::new(&[
+        "--sandbox",
+        "exec",
+        "--",
+        "@aws ssm-incidents list-incident-records",
+    ])
+    .env("IMDECK_SANDBOX_NOW", &start.to_string())
+    .run();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let records = run.json()["incidentRecordSummaries"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let open = records.iter().filter(|r| r["status"] == "OPEN").count();
+    assert!(open >= 2, "{}", run.stdout);
+    for record in &records {
+        let created = record["creationTime"].as_f64().expect("creationTime") as i64;
+        let minutes_ago = (start - created) / 60;
+        match record["status"].as_str() {
+            Some("OPEN") => assert!(
+                (1..=90).contains(&minutes_ago),
+                "{} opened {minutes_ago} min before the start",
+                record["title"]
+            ),
+            _ => {
+                let resolved = record["resolvedTime"].as_f64().expect("resolvedTime") as i64;
+                assert!(resolved < start, "resolved in the past: {record}");
+            }
+        }
+        assert!(
+            record["arn"]
+                .as_str()
+                .is_some_and(|arn| arn.starts_with("arn:aws:ssm-incidents::111122223333:")),
+            "ARNs unchanged"
+        );
+    }
+    let bad = e2e::Invocation::new(&[
+        "--sandbox",
+        "exec",
+        "--",
+        "@aws ssm-incidents list-incident-records",
+    ])
+    .env("IMDECK_SANDBOX_NOW", "yesterday")
+    .run();
+    assert_ne!(bad.code, 0);
+    assert!(bad.stderr.contains("IMDECK_SANDBOX_NOW"), "{}", bad.stderr);
+}
