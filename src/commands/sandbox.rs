@@ -24,6 +24,7 @@ pub async fn run(args: &SandboxArgs) -> ExitCode {
         activity: args.activity,
         deny_operations: args.deny_operations.clone(),
         throttle_operations: args.throttle_operations.clone(),
+        quotas: args.quotas,
     };
     let sandbox = match sandbox::start(options).await {
         Ok(sandbox) => sandbox,

@@ -178,6 +178,7 @@ pub fn snapshot() -> CloudSnapshot {
                 &["erin"],
             )),
         ]),
+        unlisted_topics: Vec::new(),
     }
 }
 
