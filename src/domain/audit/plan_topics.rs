@@ -116,11 +116,17 @@ fn plan_check(snapshot: &CloudSnapshot, plan: &ResponsePlan) -> Check {
             format!("response plan {name}: {}", unknowns.join("; ")),
         );
     }
+    // A failure found does not make what could not be read vanish from the detail.
+    let not_checked = if unknowns.is_empty() {
+        String::new()
+    } else {
+        format!("; not checked: {}", unknowns.join("; "))
+    };
     let check = Check::new(
         ID,
         Status::Fail,
         TITLE,
-        format!("response plan {name}: {}", problems.join("; ")),
+        format!("response plan {name}: {}{not_checked}", problems.join("; ")),
     );
     let proposed = topics_with_channel_regions(snapshot, plan);
     if proposed.len() > topics.len() && proposed.len() <= MAX_PLAN_TOPICS {
