@@ -40,6 +40,23 @@ fn unread_note(snapshot: &CloudSnapshot, region: &str) -> String {
 
 fn region_check(snapshot: &CloudSnapshot, region: &str) -> Check {
     let found = incident_manager_topics_in(snapshot, region);
+    // With this account's own listing unread, a pass would rest on other accounts' topics alone while this
+    // account's own topics went unseen: unknown, saying what was found.
+    let own_listing = snapshot.regions.iter().find(|r| r.region == region);
+    if let Some(Err(failure)) = own_listing.map(|r| &r.topics) {
+        let check = Check::unknown(ID, TITLE, failure);
+        return match found.first() {
+            Some(_) => Check {
+                detail: format!(
+                    "{}; another account's topic named for {region} was read: {}",
+                    check.detail,
+                    found.join(", ")
+                ),
+                ..check
+            },
+            None => check,
+        };
+    }
     if let Some(first) = found.first() {
         return Check::new(
             ID,
