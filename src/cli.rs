@@ -115,6 +115,10 @@ pub struct SandboxArgs {
     /// Always throttle this operation (repeatable).
     #[arg(long = "throttle", value_name = "OPERATION")]
     pub throttle_operations: Vec<String>,
+    /// Enforce AWS's request rates: each operation a token bucket per Region, answering with the service's
+    /// own throttling error when it runs dry (SNS 30/s; Incident Manager 5/s, burst 10; Chatbot 5/s).
+    #[arg(long)]
+    pub quotas: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

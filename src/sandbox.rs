@@ -7,6 +7,7 @@ mod faults;
 pub mod incidents;
 mod input;
 mod paging;
+pub mod quotas;
 mod reply;
 mod request_log;
 mod router;
@@ -49,6 +50,9 @@ pub struct SandboxOptions {
     /// operations (API names like "GetTopicAttributes") always answered with AccessDenied / throttling, for tests of "unknown" audit results
     pub deny_operations: Vec<String>,
     pub throttle_operations: Vec<String>,
+    /// Enforce AWS's request rates: each operation a token bucket (see `quotas`), answering with the
+    /// service's own throttling error when it is empty.
+    pub quotas: bool,
 }
 
 impl SandboxOptions {
@@ -65,6 +69,7 @@ impl SandboxOptions {
             starts_at: None,
             deny_operations: Vec::new(),
             throttle_operations: Vec::new(),
+            quotas: false,
         }
     }
 }
@@ -174,6 +179,7 @@ pub async fn start(opts: SandboxOptions) -> Result<Sandbox, SandboxError> {
             .iter()
             .cloned()
             .collect::<HashSet<_>>(),
+        quotas: opts.quotas.then(quotas::Quotas::default),
     });
     let listener = tokio::net::TcpListener::bind(opts.listen)
         .await

@@ -166,9 +166,36 @@ fn the_demo_audit_reports_every_planted_problem_and_passes_what_is_right() {
         assert!(!active.is_empty(), "{region} has an active check");
         assert!(active.iter().all(|c| status(c) == "pass"), "{region}");
     }
-    // Nothing in the demo is unreadable, and the summary counts what is listed.
+    // Another account's topics named by shared-topics-plan: the readable one is checked like any other, the
+    // locked one is unknown naming its owner, and the plan says neither "does not exist".
+    let shared = "arn:aws:sns:us-east-2:444455556666:org-shared-im";
+    let locked = "arn:aws:sns:us-west-2:444455556666:org-locked-im";
+    assert_eq!(
+        status(one(&report, "sns-policy", Some("us-east-2"), Some(shared))),
+        "pass"
+    );
+    let locked_policy = one(&report, "sns-policy", Some("us-west-2"), Some(locked));
+    assert_eq!(status(locked_policy), "unknown");
+    assert!(
+        locked_policy["detail"]
+            .as_str()
+            .is_some_and(|d| d.contains("AuthorizationError") && d.contains("account 444455556666")),
+        "{locked_policy}"
+    );
+    // The only unknowns in the demo are the locked topic's, and the summary counts what is listed.
     let count = |s: &str| checks(&report).iter().filter(|c| status(c) == s).count();
-    assert_eq!(count("unknown"), 0);
+    let unknown: Vec<&Value> = checks(&report)
+        .iter()
+        .filter(|c| status(c) == "unknown")
+        .collect();
+    assert!(
+        unknown
+            .iter()
+            .all(|c| c["resource"] == locked
+                && c["detail"].as_str().is_some_and(|d| d.contains(locked))),
+        "{unknown:?}"
+    );
+    assert_eq!(count("unknown"), 2, "{unknown:?}");
     for s in ["pass", "fail", "warn", "info", "unknown"] {
         assert_eq!(report["summary"][s], json!(count(s)), "summary of {s}");
     }

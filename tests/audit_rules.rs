@@ -590,6 +590,7 @@ fn nothing_readable_means_nothing_passes() {
         .map(|p| (p, Err(failure("chatbot"))))
         .collect(),
         plans: Err(failure("ssm-incidents:ListResponsePlans")),
+        unlisted_topics: Vec::new(),
     };
     let report = AuditReport::from_snapshot(&s);
     assert!(

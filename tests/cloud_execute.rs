@@ -64,7 +64,7 @@ async fn the_seven_reads_print_what_the_cli_prints() {
     .await;
     assert_eq!(keys(&plans), vec!["responsePlanSummaries"]);
     let summaries = plans["responsePlanSummaries"].as_array().expect("list");
-    assert_eq!(summaries.len(), 5);
+    assert_eq!(summaries.len(), 6);
     assert_eq!(keys(&summaries[0]), vec!["arn", "displayName", "name"]);
 
     let plan = run(
@@ -251,7 +251,7 @@ async fn max_items_prints_a_cli_token_that_resumes_exactly() {
     );
     assert_eq!(joined, all);
 
-    // page_size is maxResults: five plans in pages of two take three requests.
+    // page_size is maxResults: six plans in pages of two take three requests.
     let before = operations_logged(log.path()).len();
     let paged = run(
         &cloud,
@@ -266,7 +266,7 @@ async fn max_items_prints_a_cli_token_that_resumes_exactly() {
     .await;
     assert_eq!(
         paged["responsePlanSummaries"].as_array().map(Vec::len),
-        Some(5)
+        Some(6)
     );
     assert_eq!(operations_logged(log.path()).len() - before, 3);
 }

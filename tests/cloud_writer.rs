@@ -288,7 +288,7 @@ async fn the_live_view_reads_incidents_and_polls_the_timeline_incrementally() {
         c.list_related_items(INCIDENT).await.expect("related").len(),
         3
     );
-    assert_eq!(c.list_response_plans().await.expect("plans").len(), 5);
+    assert_eq!(c.list_response_plans().await.expect("plans").len(), 6);
     let missing = c
         .get_incident("arn:aws:ssm-incidents::111122223333:incident-record/x/y")
         .await

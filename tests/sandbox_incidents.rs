@@ -641,7 +641,7 @@ async fn incident_manager_answers_only_in_replication_set_regions() {
             .expect("in set")
             .response_plan_summaries()
             .len(),
-        5
+        6
     );
 }
 

@@ -102,10 +102,17 @@ fn manual_rechecks(plan: &Value) -> BTreeSet<String> {
 }
 
 /// The checks that neither pass nor merely inform.
+/// The demo's plan whose chat channel is another account's topics: its channel lives in that account, so
+/// `setup` has nothing it can apply for it, and its plan-topics finding stays open.
+const SHARED_PLAN: &str = "arn:aws:ssm-incidents::111122223333:response-plan/shared-topics-plan";
+/// Another account's topic this account may not read: its checks stay unknown until its owner allows it.
+const LOCKED_TOPIC: &str = "arn:aws:sns:us-west-2:444455556666:org-locked-im";
+
 fn open_findings(report: &Value) -> Vec<&Value> {
     checks(report)
         .iter()
         .filter(|c| !matches!(status(c), "pass" | "info"))
+        .filter(|c| !(c["id"] == "plan-topics" && c["resource"] == SHARED_PLAN))
         .collect()
 }
 
@@ -210,7 +217,11 @@ async fn apply_then_audit_passes_everything_but_the_manual_steps_and_loses_nothi
             0
         }
     );
-    assert!(checks(&audit_after).iter().all(|c| status(c) != "unknown"));
+    assert!(
+        checks(&audit_after)
+            .iter()
+            .all(|c| status(c) != "unknown" || c["resource"] == LOCKED_TOPIC)
+    );
     for region in ["eu-west-1", "us-east-2", "us-west-2"] {
         let topic = find(&audit_after, "region-has-topic", Some(region), None);
         assert!(topic.is_empty(), "{region} now names its topic");

@@ -1,11 +1,11 @@
 //! Building the one `SdkConfig` every client derives from: credentials, Region, endpoint, and the retry/timeout policy.
 //!
 //! The retry and timeout policy is chosen for an interactive tool used during incidents:
-//! - `RetryConfig::standard()` with 3 attempts in total (the SDK default, and what the AWS CLI's standard mode
-//!   does), but an initial backoff of 150 ms (capped at 2 s) instead of the SDK's 1 s: a throttled call is
-//!   retried quickly enough that the TUI never looks frozen, and a call that still fails after three tries
-//!   is shown as stale/unknown rather than retried for long. `AWS_MAX_ATTEMPTS` / `AWS_RETRY_MODE` still
-//!   override attempts and mode, as the AWS CLI honours them.
+//! - `RetryConfig::standard()` exactly as the SDK and the AWS CLI's standard mode have it: 3 attempts in total,
+//!   exponential backoff with full jitter from 1 s (capped at 20 s), and the SDK's retry-token bucket. SNS and
+//!   Incident Manager quotas are shared with production, so a throttled call must back off as long as AWS asks
+//!   of every client (a 150 ms retry lands inside the same throttled second and turns the check unknown).
+//!   `AWS_MAX_ATTEMPTS` / `AWS_RETRY_MODE` still override attempts and mode, as the AWS CLI honours them.
 //! - Timeouts: connect 3 s (a dead endpoint is reported fast), 5 s per attempt (no single hung response
 //!   eats the whole budget), 15 s per operation including retries — Chatbot's own limit for a chat command,
 //!   so a command that would time out in Slack times out here too. These apply to requests only: credentials
@@ -35,8 +35,9 @@ pub const SANDBOX_ACCESS_KEY_ID: &str = "AKIDSANDBOXTEST";
 const SANDBOX_SECRET: &str = "sandbox-secret";
 
 pub const MAX_ATTEMPTS: u32 = 3;
-pub const INITIAL_BACKOFF: Duration = Duration::from_millis(150);
-pub const MAX_BACKOFF: Duration = Duration::from_secs(2);
+/// The SDK's standard backoff, named so tests and documentation can state it.
+pub const INITIAL_BACKOFF: Duration = Duration::from_secs(1);
+pub const MAX_BACKOFF: Duration = Duration::from_secs(20);
 pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(3);
 pub const ATTEMPT_TIMEOUT: Duration = Duration::from_secs(5);
 /// Chatbot's execution limit for a chat command.

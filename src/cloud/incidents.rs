@@ -8,23 +8,53 @@ use super::convert::to_requests;
 use super::errors_map::from_sdk;
 use super::{Cloud, CloudError};
 use crate::domain::model::{
-    Condition, EventSummary, Filter, IncidentRecord, IncidentRecordSummary, RelatedItem,
-    ResponsePlan, ResponsePlanSummary, TimelineEvent, Timestamp,
+    AttributeValueList, Condition, EventSummary, Filter, IncidentRecord, IncidentRecordSummary,
+    RelatedItem, ResponsePlan, ResponsePlanSummary, TimelineEvent, Timestamp,
 };
 
 impl Cloud {
-    /// Every incident record, all pages.
+    /// The incidents the live view shows, polled every few seconds: every open incident (all pages of 100)
+    /// plus the newest page of resolved ones, newest first. Never the whole history: ListIncidentRecords has no
+    /// "changed since" filter (its keys are creationTime, impact, status and createdBy), so "what changed
+    /// recently" is the newest `POLL_PAGE_SIZE` resolved records, which holds every incident resolved since
+    /// the last poll unless more than that many were. Two requests per poll for an account with ≤100 open.
     pub async fn list_incidents(&self) -> Result<Vec<IncidentRecordSummary>, CloudError> {
-        let items = self
-            .incidents()
-            .list_incident_records()
-            .into_paginator()
-            .items()
-            .send()
-            .try_collect()
-            .await
-            .map_err(from_sdk)?;
-        Ok(items.iter().map(from::incident_summary).collect())
+        let open = async {
+            self.incidents()
+                .list_incident_records()
+                .filters(status_filter("OPEN")?)
+                .max_results(POLL_PAGE_SIZE)
+                .into_paginator()
+                .items()
+                .send()
+                .try_collect()
+                .await
+                .map_err(from_sdk)
+        };
+        let resolved = async {
+            let page = self
+                .incidents()
+                .list_incident_records()
+                .filters(status_filter("RESOLVED")?)
+                .max_results(POLL_PAGE_SIZE)
+                .send()
+                .await
+                .map_err(from_sdk)?;
+            Ok::<_, CloudError>(page.incident_record_summaries)
+        };
+        let (open, resolved) = tokio::try_join!(open, resolved)?;
+        let mut summaries: Vec<IncidentRecordSummary> = open
+            .iter()
+            .chain(resolved.iter())
+            .map(from::incident_summary)
+            .collect();
+        summaries.sort_by(|a, b| {
+            b.creation_time
+                .cmp(&a.creation_time)
+                .then_with(|| a.arn.cmp(&b.arn))
+        });
+        summaries.dedup_by(|a, b| a.arn == b.arn);
+        Ok(summaries)
     }
 
     pub async fn get_incident(&self, arn: &str) -> Result<IncidentRecord, CloudError> {
@@ -165,6 +195,17 @@ impl Cloud {
             .map_err(from_sdk)?;
         Ok(from::response_plan(&out))
     }
+}
+
+/// ListIncidentRecords' page size for the poll (the API's maximum).
+pub const POLL_PAGE_SIZE: i32 = 100;
+
+/// `status equals [status]`.
+fn status_filter(status: &str) -> Result<aws_sdk_ssmincidents::types::Filter, CloudError> {
+    to_requests::filter(&Filter {
+        key: "status".into(),
+        condition: Condition::Equals(AttributeValueList::StringValues(vec![status.to_string()])),
+    })
 }
 
 /// A 2xx answer without the member the model requires: the service (or sandbox) broke its contract.

@@ -1,10 +1,11 @@
 //! Loading the whole `CloudSnapshot` concurrently: every Region at once, bounded fan-out within each listing.
 //!
-//! The critical path is four dependent round trips (ListReplicationSets → GetReplicationSet → ListTopics →
-//! GetTopicAttributes); the Chatbot listings and the response plans run beside it. Every failure is kept as
-//! a `ReadFailure` where the data would have been, so the audit shows `unknown`, never a false `pass`.
+//! Two phases: the listings (replication set → ListTopics per Region, beside the Chatbot listings and the
+//! response plans), then GetTopicAttributes only for the topics plans and channels name (plus `setup`'s
+//! candidates) and, by ARN, for named topics of other accounts. Every failure is kept as a `ReadFailure` where
+//! the data would have been, so the audit shows `unknown`, never a false `pass`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use futures::stream::{self, StreamExt};
@@ -14,7 +15,10 @@ use super::convert::{chatbot as from_chatbot, from_incidents as from};
 use super::errors_map::from_sdk;
 use super::{Cloud, CloudError};
 use crate::domain::model::{ChannelConfig, ChatPlatform, ReplicationSet, ResponsePlan, Topic};
-use crate::domain::snapshot::{CloudSnapshot, Fetched, ReadFailure, RegionSnapshot};
+use crate::domain::snapshot::{
+    CloudSnapshot, Fetched, NOT_READ_UNRELATED, ReadFailure, RegionSnapshot, UnlistedTopic,
+    named_topics, needs_attributes,
+};
 
 /// GetTopicAttributes calls in flight at once, per Region (SNS quotas are per Region, and all Regions run
 /// at once): 16 covers a typical account's topics in one or two round trips while an account with
@@ -39,6 +43,28 @@ fn failure(resource: impl Into<String>, err: &CloudError) -> ReadFailure {
     }
 }
 
+/// The Region field of an ARN (`arn:aws:sns:REGION:ACCOUNT:NAME`).
+fn region_of(arn: &str) -> &str {
+    arn.split(':').nth(3).unwrap_or("")
+}
+
+/// Why another account's topic could not be read, naming its owner: an AuthorizationError there means the
+/// owner's topic policy does not let this account call sns:GetTopicAttributes, which only the owner can change.
+fn foreign_failure(arn: &str, account: &str, err: &CloudError) -> ReadFailure {
+    let owner = account_of(arn).unwrap_or("another account");
+    let reason = match err {
+        CloudError::AccessDenied { .. } => format!(
+            "{err} (the topic belongs to account {owner}, whose topic policy does not let account {account} \
+             call sns:GetTopicAttributes; ask its owner to allow that, or check it from account {owner})"
+        ),
+        _ => format!("{err} (the topic belongs to account {owner})"),
+    };
+    ReadFailure {
+        resource: arn.to_string(),
+        reason,
+    }
+}
+
 /// The 12-digit account field of an ARN, if it has one.
 pub fn account_of(arn: &str) -> Option<&str> {
     arn.split(':')
@@ -48,6 +74,9 @@ pub fn account_of(arn: &str) -> Option<&str> {
 
 impl Cloud {
     /// Reads everything the audit needs; never fails as a whole, never panics.
+    ///
+    /// Topic attributes are read only for topics a plan or chat channel names (and `setup`'s candidates), so
+    /// the listings of plans and channels come first; the topic listings run beside them.
     pub async fn load_snapshot(
         &self,
         progress: Option<UnboundedSender<SnapshotProgress>>,
@@ -58,41 +87,61 @@ impl Cloud {
                 let _ = tx.send(p);
             }
         };
-        let topics_side = async {
+        let listings_side = async {
             let set = self.read_replication_set().await;
             let regions: Vec<String> = match &set {
                 Ok(Some(s)) => s.region_map.keys().cloned().collect(),
                 _ => Vec::new(),
             };
-            let total = regions.len();
             report(SnapshotProgress {
                 regions_done: 0,
-                regions_total: total,
+                regions_total: regions.len(),
                 region: None,
             });
-            let done = AtomicUsize::new(0);
-            let snapshots = futures::future::join_all(regions.iter().map(|region| async {
-                let snapshot = self.read_region(region).await;
-                let finished = done.fetch_add(1, Ordering::SeqCst) + 1;
-                report(SnapshotProgress {
+            let listings = futures::future::join_all(regions.iter().map(|region| async move {
+                let listing = self.list_topics(region).await.map_err(|err| {
+                    tracing::warn!(region, error = %err, "sns:ListTopics failed");
+                    failure(format!("sns:ListTopics {region}"), &err)
+                });
+                (region.clone(), listing)
+            }))
+            .await;
+            (set, listings)
+        };
+        let ((replication_set, listings), channels, plans) =
+            tokio::join!(listings_side, self.read_channels(), self.read_plans());
+        let named = named_topics(&plans, &channels);
+        let listed_arns = listings
+            .iter()
+            .filter_map(|(_, l)| l.as_ref().ok())
+            .flatten()
+            .map(String::as_str);
+        let account = snapshot_account(&replication_set, &plans, listed_arns, &channels);
+
+        let total = listings.len();
+        let done = AtomicUsize::new(0);
+        let (named_ref, done_ref, report_ref) = (&named, &done, &report);
+        let regions_side = futures::future::join_all(listings.clone().into_iter().map(
+            |(region, listing)| async move {
+                let snapshot = self.read_region(&region, &listing, named_ref).await;
+                let finished = done_ref.fetch_add(1, Ordering::SeqCst) + 1;
+                report_ref(SnapshotProgress {
                     regions_done: finished,
                     regions_total: total,
                     region: Some(region.clone()),
                 });
                 snapshot
-            }))
-            .await;
-            (set, snapshots)
-        };
-        let ((replication_set, regions), channels, plans) =
-            tokio::join!(topics_side, self.read_channels(), self.read_plans());
-        let account = snapshot_account(&replication_set, &plans, &regions, &channels);
+            },
+        ));
+        let unlisted_side = self.read_unlisted_topics(&named, &listings, &account);
+        let (regions, unlisted_topics) = tokio::join!(regions_side, unlisted_side);
         CloudSnapshot {
             account,
             replication_set,
             regions,
             channels,
             plans,
+            unlisted_topics,
         }
     }
 
@@ -120,15 +169,23 @@ impl Cloud {
         Ok(out.replication_set.as_ref().map(from::replication_set))
     }
 
-    /// One Region's topics with their attributes.
-    async fn read_region(&self, region: &str) -> RegionSnapshot {
-        let topics = match self.list_topics(region).await {
-            Err(err) => {
-                tracing::warn!(region, error = %err, "sns:ListTopics failed");
-                Err(failure(format!("sns:ListTopics {region}"), &err))
-            }
-            Ok(arns) => Ok(stream::iter(arns)
+    /// One Region's topics: attributes for those that need them, the deliberate "not read" for the rest.
+    async fn read_region(
+        &self,
+        region: &str,
+        listing: &Fetched<Vec<String>>,
+        named: &BTreeSet<String>,
+    ) -> RegionSnapshot {
+        let topics = match listing {
+            Err(failure) => Err(failure.clone()),
+            Ok(arns) => Ok(stream::iter(arns.iter().cloned())
                 .map(|arn| async move {
+                    if !needs_attributes(&arn, named) {
+                        return Err(ReadFailure {
+                            resource: arn,
+                            reason: NOT_READ_UNRELATED.to_string(),
+                        });
+                    }
                     match self.topic_attributes(region, &arn).await {
                         Ok(attributes) => Ok(Topic { arn, attributes }),
                         Err(err) => Err(failure(arn, &err)),
@@ -142,6 +199,44 @@ impl Cloud {
             region: region.to_string(),
             topics,
         }
+    }
+
+    /// Named topics of other accounts that their Region's listing did not return, each read by ARN in its own
+    /// Region (ListTopics lists only the caller's topics; GetTopicAttributes answers for any topic whose
+    /// policy lets the caller read it).
+    async fn read_unlisted_topics(
+        &self,
+        named: &BTreeSet<String>,
+        listings: &[(String, Fetched<Vec<String>>)],
+        account: &str,
+    ) -> Vec<UnlistedTopic> {
+        let listed = |arn: &str| {
+            listings
+                .iter()
+                .filter_map(|(_, l)| l.as_ref().ok())
+                .any(|arns| arns.iter().any(|a| a == arn))
+        };
+        let foreign: Vec<String> = named
+            .iter()
+            .filter(|arn| account_of(arn).is_some_and(|owner| owner != account) && !listed(arn))
+            .cloned()
+            .collect();
+        stream::iter(foreign)
+            .map(|arn| async move {
+                let region = region_of(&arn);
+                let read = match self.topic_attributes(region, &arn).await {
+                    Ok(attributes) => Ok(Some(Topic {
+                        arn: arn.clone(),
+                        attributes,
+                    })),
+                    Err(CloudError::NotFound { .. }) => Ok(None),
+                    Err(err) => Err(foreign_failure(&arn, account, &err)),
+                };
+                UnlistedTopic { arn, read }
+            })
+            .buffered(TOPIC_FAN_OUT)
+            .collect()
+            .await
     }
 
     /// The three Chatbot listings, concurrently; the Teams listing already returns full configurations.
@@ -211,21 +306,16 @@ impl Cloud {
     }
 }
 
-/// The account, from the first ARN read that carries one: the replication set, then plans, topics, channels.
-fn snapshot_account(
-    set: &Fetched<Option<ReplicationSet>>,
-    plans: &Fetched<Vec<Fetched<ResponsePlan>>>,
-    regions: &[RegionSnapshot],
-    channels: &BTreeMap<ChatPlatform, Fetched<Vec<ChannelConfig>>>,
+/// The account, from the first ARN read that carries one: the replication set, then plans, listed topics (which
+/// are always the caller's), channels.
+fn snapshot_account<'a>(
+    set: &'a Fetched<Option<ReplicationSet>>,
+    plans: &'a Fetched<Vec<Fetched<ResponsePlan>>>,
+    topic_arns: impl Iterator<Item = &'a str>,
+    channels: &'a BTreeMap<ChatPlatform, Fetched<Vec<ChannelConfig>>>,
 ) -> String {
     let set_arn = set.iter().flatten().map(|s| s.arn.as_str());
     let plan_arns = plans.iter().flatten().flatten().map(|p| p.arn.as_str());
-    let topic_arns = regions
-        .iter()
-        .filter_map(|r| r.topics.as_ref().ok())
-        .flatten()
-        .flatten()
-        .map(|t| t.arn.as_str());
     let channel_arns = channels
         .values()
         .flatten()

@@ -34,6 +34,7 @@ pub async fn run(args: &SandboxArgs) -> ExitCode {
         starts_at: Some(starts_at),
         deny_operations: args.deny_operations.clone(),
         throttle_operations: args.throttle_operations.clone(),
+        quotas: args.quotas,
     };
     let sandbox = match sandbox::start(options).await {
         Ok(sandbox) => sandbox,

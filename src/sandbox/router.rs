@@ -12,6 +12,7 @@ use serde_json::{Map, Value};
 
 use super::errors::{ApiError, Service};
 use super::faults::{Fault, FaultPlan, LATENCY_SPIKE};
+use super::quotas::Quotas;
 use super::request_log::{LogLine, RequestLog};
 use super::sns::Params;
 use super::store::Store;
@@ -32,6 +33,8 @@ pub struct SandboxState {
     pub log: Option<RequestLog>,
     pub deny: HashSet<String>,
     pub throttle: HashSet<String>,
+    /// AWS's request rates, when `--quotas` asks for them.
+    pub quotas: Option<Quotas>,
 }
 
 /// The Region of the SigV4 credential scope, `Credential=AKID/DATE/REGION/SERVICE/aws4_request`.
@@ -214,6 +217,11 @@ pub async fn handle(State(state): State<Arc<SandboxState>>, request: Request) ->
     let outcome = if state.deny.contains(&operation) {
         Err(ApiError::access_denied(service, &operation))
     } else if state.throttle.contains(&operation) {
+        Err(ApiError::throttled(service))
+    } else if input.is_ok()
+        && let Some(quotas) = &state.quotas
+        && !quotas.admit(service, &operation, &region)
+    {
         Err(ApiError::throttled(service))
     } else {
         match (fault, input) {

@@ -123,6 +123,9 @@ struct EventSeed {
 struct TopicSeed {
     region: String,
     name: String,
+    /// The owning account when it is not the scenario's: reachable only by ARN, as its policy allows.
+    #[serde(default)]
+    account: Option<String>,
     #[serde(default)]
     display_name: Option<String>,
     #[serde(default)]
@@ -233,14 +236,12 @@ fn build(file: ScenarioFile) -> Result<Store, String> {
         }
     }
     for seed in file.topics {
-        let arn = format!(
-            "arn:aws:sns:{}:{}:{}",
-            seed.region, store.account, seed.name
-        );
+        let owner = seed.account.unwrap_or_else(|| store.account.clone());
+        let arn = format!("arn:aws:sns:{}:{}:{}", seed.region, owner, seed.name);
         let policy = match seed.policy {
             Some(policy) => policy,
             None => {
-                let mut policy = default_policy(&arn, &store.account);
+                let mut policy = default_policy(&arn, &owner);
                 if let Some(statements) = policy["Statement"].as_array_mut() {
                     statements.extend(seed.extra_statements);
                 }
@@ -260,7 +261,8 @@ fn build(file: ScenarioFile) -> Result<Store, String> {
             subscriptions_confirmed: seed.subscriptions_confirmed,
             tags: Vec::new(),
         };
-        let region = store.sns.regions.entry(seed.region).or_default();
+        let own = store.account.clone();
+        let region = store.sns.topics_of(&own, &owner, &seed.region);
         if region.insert(seed.name, topic).is_some() {
             return Err(format!("topic {arn} appears twice"));
         }

@@ -1,5 +1,6 @@
-//! SNS (awsQuery): form parameters in, `<OpResponse>` XML out, topics kept per Region.
+//! SNS (awsQuery): form parameters in, `<OpResponse>` XML out, topics kept per account and Region.
 
+mod access;
 mod topics;
 
 use std::collections::BTreeMap;
@@ -120,6 +121,9 @@ pub fn handle(
     params: &Params,
 ) -> Result<Response, ApiError> {
     let account = store.account.clone();
+    if let Some(owner) = foreign_owner(operation, &account, params) {
+        return handle_foreign(store, operation, region, &owner, params);
+    }
     let topics = store.sns.regions.entry(region.to_string()).or_default();
     match operation {
         "CreateTopic" => {
@@ -146,16 +150,7 @@ pub fn handle(
         }
         "GetTopicAttributes" => {
             let attributes = topics::get_topic_attributes(topics, &account, region, params)?;
-            let mut xml = String::from("<Attributes>");
-            for (key, value) in attributes {
-                xml.push_str(&format!(
-                    "<entry><key>{}</key><value>{}</value></entry>",
-                    text(&key),
-                    text(&value)
-                ));
-            }
-            xml.push_str("</Attributes>");
-            Ok(success(operation, Some(xml)))
+            Ok(success(operation, Some(attributes_xml(attributes))))
         }
         "SetTopicAttributes" => {
             topics::set_topic_attributes(topics, &account, region, params)?;
@@ -171,6 +166,79 @@ pub fn handle(
             format!("The action {other} is not valid for this endpoint."),
         )),
     }
+}
+
+/// The owning account of the topic a by-ARN operation names, when it is not the caller's.
+fn foreign_owner(operation: &str, caller: &str, params: &Params) -> Option<String> {
+    if !matches!(
+        operation,
+        "GetTopicAttributes" | "SetTopicAttributes" | "DeleteTopic"
+    ) {
+        return None;
+    }
+    let owner = params.get("TopicArn")?.split(':').nth(4)?;
+    (owner.len() == 12 && owner.bytes().all(|b| b.is_ascii_digit()) && owner != caller)
+        .then(|| owner.to_string())
+}
+
+/// A by-ARN operation on another account's topic: NotFound when there is no such topic, AuthorizationError
+/// (403) unless the topic's policy lets the caller's account perform it, else the operation on the owner's topic.
+fn handle_foreign(
+    store: &mut Store,
+    operation: &str,
+    region: &str,
+    owner: &str,
+    params: &Params,
+) -> Result<Response, ApiError> {
+    let caller = store.account.clone();
+    let arn = params.required("TopicArn")?.to_string();
+    let topics = store.sns.topics_of(&caller, owner, region);
+    let name = arn.rsplit(':').next().unwrap_or("");
+    let Some(topic) = topics.get(name).filter(|t| t.arn == arn) else {
+        return match operation {
+            "DeleteTopic" => Ok(success(operation, None)),
+            _ => Err(not_found()),
+        };
+    };
+    let action = format!("SNS:{operation}");
+    let policy = topic.attributes.get("Policy").map_or("", String::as_str);
+    if !access::account_may(policy, &caller, &action, &arn) {
+        return Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            "AuthorizationError",
+            format!(
+                "User: arn:aws:iam::{caller}:user/imdeck-sandbox is not authorized to perform: {action} on resource: \
+                 {arn} because no resource-based policy allows the {action} action"
+            ),
+        ));
+    }
+    match operation {
+        "GetTopicAttributes" => {
+            let attributes = topics::get_topic_attributes(topics, owner, region, params)?;
+            Ok(success(operation, Some(attributes_xml(attributes))))
+        }
+        "SetTopicAttributes" => {
+            topics::set_topic_attributes(topics, owner, region, params)?;
+            Ok(success(operation, None))
+        }
+        _ => {
+            topics::delete_topic(topics, owner, region, params)?;
+            Ok(success(operation, None))
+        }
+    }
+}
+
+fn attributes_xml(attributes: BTreeMap<String, String>) -> String {
+    let mut xml = String::from("<Attributes>");
+    for (key, value) in attributes {
+        xml.push_str(&format!(
+            "<entry><key>{}</key><value>{}</value></entry>",
+            text(&key),
+            text(&value)
+        ));
+    }
+    xml.push_str("</Attributes>");
+    xml
 }
 
 /// The JSON SNS reports as `EffectiveDeliveryPolicy` for a topic with no delivery policy of its own.

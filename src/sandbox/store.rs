@@ -1,4 +1,4 @@
-//! The sandbox's state: Incident Manager data per account, SNS topics per Region, Chatbot configurations.
+//! The sandbox's state: Incident Manager data per account, SNS topics per account and Region, Chatbot configurations.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -53,10 +53,31 @@ pub struct RecordEntry {
     pub related_items: Vec<RelatedItem>,
 }
 
+/// SNS topics per account: the caller's (the store's `account`), which ListTopics lists, and other accounts',
+/// which the caller reaches only by ARN and only where their policy lets it.
 #[derive(Debug, Clone, Default)]
 pub struct SnsData {
-    /// Region → topic name → topic.
+    /// The caller's topics: Region → topic name → topic.
     pub regions: BTreeMap<String, BTreeMap<String, TopicEntry>>,
+    /// Other accounts' topics: account → Region → topic name → topic.
+    pub other_accounts: BTreeMap<String, BTreeMap<String, BTreeMap<String, TopicEntry>>>,
+}
+
+impl SnsData {
+    /// The topics of `account` in `region`, created empty on first use. `own` is the caller's account.
+    pub fn topics_of(
+        &mut self,
+        own: &str,
+        account: &str,
+        region: &str,
+    ) -> &mut BTreeMap<String, TopicEntry> {
+        let regions = if account == own {
+            &mut self.regions
+        } else {
+            self.other_accounts.entry(account.to_string()).or_default()
+        };
+        regions.entry(region.to_string()).or_default()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -192,6 +192,7 @@ pub fn good() -> CloudSnapshot {
             &arns,
             &["oncall-a", "oncall-b"],
         ))]),
+        unlisted_topics: Vec::new(),
     }
 }
 
@@ -298,5 +299,6 @@ pub fn demo() -> CloudSnapshot {
             Ok(plan("exec-notify-plan", &[exec], &["incident-commander"])),
             Ok(plan("partner-api-plan", &[partner], &["partner-oncall"])),
         ]),
+        unlisted_topics: Vec::new(),
     }
 }

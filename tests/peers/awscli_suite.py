@@ -148,6 +148,15 @@ def sns():
     ok("delete-topic", "sns", "delete-topic", "--topic-arn", arn, region="eu-west-1")
     fails("unknown topic", "NotFound", "sns", "get-topic-attributes", "--topic-arn", arn, region="eu-west-1")
     fails("bad topic name", "InvalidParameter", "sns", "create-topic", "--name", "bad name!")
+    # Another account's topics: readable where the owner's policy allows, AuthorizationError where not.
+    shared = ok("foreign readable", "sns", "get-topic-attributes", "--topic-arn",
+                "arn:aws:sns:us-east-2:444455556666:org-shared-im")
+    check("foreign owner", (shared or {}).get("Attributes", {}).get("Owner") == "444455556666", shared)
+    fails("foreign locked", "AuthorizationError", "sns", "get-topic-attributes", "--topic-arn",
+          "arn:aws:sns:us-west-2:444455556666:org-locked-im", region="us-west-2")
+    out = ok("list-topics hides foreign", "sns", "list-topics")
+    arns = [t["TopicArn"] for t in (out or {}).get("Topics", [])]
+    check("only own topics listed", arns and all(f":{ACCT}:" in a for a in arns), arns)
 
 
 def chatbot():
@@ -183,9 +192,75 @@ def chatbot():
           "--page-size", "1000")
 
 
+def quotas():
+    """A second sandbox with --quotas: while a drainer empties each bucket, the CLI must report the service's own
+    throttling error (AWS_MAX_ATTEMPTS=1, so the first answer is what it prints)."""
+    import socket
+    import threading
+    import time
+    import urllib.request
+
+    binary = os.environ.get("IMDECK_BIN")
+    if not binary:
+        check("quotas: IMDECK_BIN set", False, "IMDECK_BIN is needed to start a --quotas sandbox")
+        return
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    proc = subprocess.Popen([binary, "sandbox", "--listen", f"127.0.0.1:{port}", "--quotas"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+
+        def drain(path, body, service, ctype, stop):
+            auth = (f"AWS4-HMAC-SHA256 Credential=AKIDPEERTEST/20240314/us-east-2/{service}/aws4_request, "
+                    "SignedHeaders=host, Signature=0")
+            while not stop.is_set():
+                req = urllib.request.Request(url + path, data=body.encode(), method="POST",
+                                             headers={"Authorization": auth, "Content-Type": ctype})
+                try:
+                    urllib.request.urlopen(req, timeout=2).read()
+                except Exception:
+                    pass
+
+        def throttled(name, code_name, path, body, service, ctype, *args):
+            stop = threading.Event()
+            workers = [threading.Thread(target=drain, args=(path, body, service, ctype, stop)) for _ in range(4)]
+            for w in workers:
+                w.start()
+            try:
+                time.sleep(0.3)
+                cmd = [AWS, "--endpoint-url", url, "--region", "us-east-2", "--output", "json", *args]
+                p = subprocess.run(cmd, capture_output=True, text=True, env=ENV, timeout=60)
+                check(name, p.returncode != 0 and f"An error occurred ({code_name})" in p.stderr
+                      and "Rate exceeded" in p.stderr, f"exit {p.returncode}: {p.stderr.strip()}")
+            finally:
+                stop.set()
+                for w in workers:
+                    w.join()
+
+        throttled("quotas: sns throttled", "Throttling", "/", "Action=ListTopics&Version=2010-03-31", "sns",
+                  "application/x-www-form-urlencoded", "sns", "list-topics")
+        throttled("quotas: ssm-incidents throttled", "ThrottlingException", "/listResponsePlans", "{}",
+                  "ssm-incidents", "application/json", "ssm-incidents", "list-response-plans")
+        throttled("quotas: chatbot throttled", "ThrottlingException", "/describe-slack-channel-configurations", "{}",
+                  "chatbot", "application/json", "chatbot", "describe-slack-channel-configurations")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
 incidents()
 regions()
 sns()
 chatbot()
+quotas()
 print(f"awscli peer: {passed} passed, {len(failed)} failed")
 sys.exit(1 if failed else 0)

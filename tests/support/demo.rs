@@ -179,6 +179,7 @@ pub fn snapshot() -> CloudSnapshot {
                 &["erin"],
             )),
         ]),
+        unlisted_topics: Vec::new(),
     }
 }
 

@@ -92,5 +92,17 @@ pub fn failing_rechecks<'a>(step: &SetupStep, fresh: &'a [Check]) -> Vec<&'a Che
             None => c.resource.as_deref() == resource,
         })
         .filter(|c| c.status != Status::Pass && c.status != Status::Info)
+        // A step writes only this account's resources: a check about another account's topic (read by ARN,
+        // perhaps unreadable) is not settled by it, so it is no re-check of the step.
+        .filter(|c| {
+            let account = |arn: &str| arn.split(':').nth(4).map(str::to_string);
+            match (
+                resource.and_then(account),
+                c.resource.as_deref().and_then(account),
+            ) {
+                (Some(ours), Some(theirs)) => ours == theirs,
+                _ => true,
+            }
+        })
         .collect()
 }

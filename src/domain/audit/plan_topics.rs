@@ -2,8 +2,8 @@
 //! configuration, and together they cover every replication-set Region.
 
 use super::wiring::{
-    TopicState, audited_regions, channel_failures, channels, channels_of_plan, plan_failures,
-    plan_topics, plans, region_of_arn, topic_state,
+    TopicState, account_of_arn, audited_regions, channel_failures, channels, channels_of_plan,
+    is_foreign_topic, plan_failures, plan_topics, plans, region_of_arn, topic_state,
 };
 use super::{Check, Status, aws_cli};
 use crate::domain::model::ResponsePlan;
@@ -67,7 +67,15 @@ fn plan_check(snapshot: &CloudSnapshot, plan: &ResponsePlan) -> Check {
             .iter()
             .any(|c| c.sns_topic_arns.contains(topic))
         {
-            if channels_unreadable {
+            if is_foreign_topic(snapshot, topic) {
+                // Chatbot configurations are per account: another account's topic is carried, if at all, by
+                // a chat channel of that account, which this account cannot list.
+                unknowns.push(format!(
+                    "{topic} belongs to account {}; its chat channel configuration, if any, is in that account \
+                     and was not read",
+                    account_of_arn(topic)
+                ));
+            } else if channels_unreadable {
                 unknowns.push(format!(
                     "{topic} is in no chat channel configuration that could be read"
                 ));
@@ -108,11 +116,17 @@ fn plan_check(snapshot: &CloudSnapshot, plan: &ResponsePlan) -> Check {
             format!("response plan {name}: {}", unknowns.join("; ")),
         );
     }
+    // A failure found does not make what could not be read vanish from the detail.
+    let not_checked = if unknowns.is_empty() {
+        String::new()
+    } else {
+        format!("; not checked: {}", unknowns.join("; "))
+    };
     let check = Check::new(
         ID,
         Status::Fail,
         TITLE,
-        format!("response plan {name}: {}", problems.join("; ")),
+        format!("response plan {name}: {}{not_checked}", problems.join("; ")),
     );
     let proposed = topics_with_channel_regions(snapshot, plan);
     if proposed.len() > topics.len() && proposed.len() <= MAX_PLAN_TOPICS {

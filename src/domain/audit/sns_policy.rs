@@ -2,7 +2,8 @@
 //! to it, limited to the owning account, judged with IAM semantics.
 
 use super::wiring::{
-    TopicState, incident_manager_topics, region_of_arn, topic_state, unidentified_topics_check,
+    TopicState, account_of_arn, incident_manager_topics, is_foreign_topic, region_of_arn,
+    topic_state, unidentified_topics_check,
 };
 use super::{Check, Status, aws_cli};
 use crate::domain::model::Topic;
@@ -37,7 +38,21 @@ pub fn check(snapshot: &CloudSnapshot) -> Vec<Check> {
         .filter_map(|arn| {
             let region = region_of_arn(arn);
             let check = match topic_state(snapshot, arn) {
-                TopicState::Read(topic) => topic_check(topic, &snapshot.account),
+                TopicState::Read(topic) => {
+                    let check = topic_check(topic, &snapshot.account);
+                    if is_foreign_topic(snapshot, arn) && check.status != Status::Pass {
+                        let owner = account_of_arn(arn);
+                        Check {
+                            detail: format!(
+                                "{}; the topic belongs to account {owner}, so only that account can change its policy",
+                                check.detail
+                            ),
+                            ..check
+                        }
+                    } else {
+                        check
+                    }
+                }
                 TopicState::AttributesUnreadable(failure)
                 | TopicState::RegionUnreadable(failure) => Check::unknown(ID, TITLE, failure),
                 TopicState::RegionNotRead => Check::new(

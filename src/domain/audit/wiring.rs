@@ -37,7 +37,8 @@ pub enum TopicState<'a> {
     AttributesUnreadable(&'a ReadFailure),
     /// Its Region was listed and it is not there.
     Absent,
-    /// Its Region's topic listing failed.
+    /// Whether it exists could not be read: its Region's topic listing failed, or it is another account's
+    /// topic that would not let this account read it.
     RegionUnreadable(&'a ReadFailure),
     /// Its Region is not one the snapshot read (not in the replication set).
     RegionNotRead,
@@ -51,9 +52,23 @@ impl TopicState<'_> {
             TopicState::Read(_) | TopicState::AttributesUnreadable(_)
         )
     }
+
+    /// Not known to be absent: it exists, or whether it exists could not be read. `setup` never plans a second
+    /// topic where such a topic may already serve.
+    pub fn may_exist(&self) -> bool {
+        self.exists() || matches!(self, TopicState::RegionUnreadable(_))
+    }
 }
 
 pub fn topic_state<'a>(snapshot: &'a CloudSnapshot, arn: &str) -> TopicState<'a> {
+    // Another account's topic, read by ARN because no listing of ours can hold it.
+    if let Some(unlisted) = snapshot.unlisted_topics.iter().find(|t| t.arn == arn) {
+        return match &unlisted.read {
+            Ok(Some(topic)) => TopicState::Read(topic),
+            Ok(None) => TopicState::Absent,
+            Err(failure) => TopicState::RegionUnreadable(failure),
+        };
+    }
     let region = region_of_arn(arn);
     let Some(region_snapshot) = snapshot.regions.iter().find(|r| r.region == region) else {
         // With the replication set unread, no Region was read: say why, rather than "outside the set".
@@ -194,6 +209,27 @@ pub fn incident_manager_topics(snapshot: &CloudSnapshot) -> Vec<String> {
         )
     });
     arns
+}
+
+/// The account an ARN names (`arn:aws:sns:REGION:ACCOUNT:NAME`).
+pub fn account_of_arn(arn: &str) -> &str {
+    arn.split(':').nth(4).unwrap_or("")
+}
+
+/// Is this topic another account's (the audit reads it by ARN; its chat channel, if any, is in that account)?
+pub fn is_foreign_topic(snapshot: &CloudSnapshot, arn: &str) -> bool {
+    snapshot.unlisted_topics.iter().any(|t| t.arn == arn)
+}
+
+/// Named topics of other accounts in `region` that may exist (read, or unreadable), which cover that Region for
+/// `setup`: it never adds a topic of its own where one of them may already serve.
+pub fn foreign_topics_covering(snapshot: &CloudSnapshot, region: &str) -> Vec<String> {
+    snapshot
+        .unlisted_topics
+        .iter()
+        .filter(|t| region_of_arn(&t.arn) == region && topic_state(snapshot, &t.arn).may_exist())
+        .map(|t| t.arn.clone())
+        .collect()
 }
 
 /// The Incident Manager topics that exist in `region`.

@@ -9,8 +9,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::SetupOptions;
 use crate::domain::audit::region_has_topic::proposed_topic_name;
 use crate::domain::audit::wiring::{
-    channel_carried_topics, channels, free_topics_in, incident_manager_topics_in,
-    listed_topic_arns, plans_of_channel, region_of_arn, topic_state,
+    channel_carried_topics, channels, foreign_topics_covering, free_topics_in,
+    incident_manager_topics_in, listed_topic_arns, plans_of_channel, region_of_arn, topic_state,
 };
 use crate::domain::model::ChannelConfig;
 use crate::domain::snapshot::CloudSnapshot;
@@ -62,7 +62,7 @@ pub fn assign_topics(
             let covered = channel
                 .sns_topic_arns
                 .iter()
-                .any(|t| region_of_arn(t) == region && topic_state(snapshot, t).exists());
+                .any(|t| region_of_arn(t) == region && topic_state(snapshot, t).may_exist());
             if covered {
                 continue;
             }
@@ -86,7 +86,9 @@ pub fn assign_topics(
     }
     // Every Region gets at least one Incident Manager topic, even if no channel asks for it yet.
     for region in readable_regions {
+        // Another account's named topic covers its Region (even one this account may not read): no second topic.
         let has_topic = !incident_manager_topics_in(snapshot, region).is_empty()
+            || !foreign_topics_covering(snapshot, region).is_empty()
             || assignment.new_topics.iter().any(|t| &t.region == region);
         if !has_topic {
             new_topic(snapshot, &mut assignment, region, None, &taken);

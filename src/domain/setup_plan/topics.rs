@@ -3,7 +3,10 @@
 use super::assignment::TopicAssignment;
 use super::{PlannedChange, SetupStep, SetupTask, manual};
 use crate::domain::audit::sns_policy::{self, merged_policy};
-use crate::domain::audit::wiring::{TopicState, incident_manager_topics_in, topic_state};
+use crate::domain::audit::wiring::{
+    TopicState, account_of_arn, incident_manager_topics_in, is_foreign_topic, region_of_arn,
+    topic_state,
+};
 use crate::domain::audit::{region_has_topic, sns_kms};
 use crate::domain::policy::{
     PublishVerdict, ServiceRequest, StatementChange, default_topic_policy,
@@ -36,8 +39,13 @@ pub fn plan_topics(
             }
             Some(Ok(_)) => {}
         }
+        steps.extend(unreadable_foreign_topics(snapshot, region));
         for arn in incident_manager_topics_in(snapshot, region) {
-            steps.extend(topic_steps(snapshot, region, &arn));
+            if is_foreign_topic(snapshot, &arn) {
+                steps.extend(foreign_topic_step(snapshot, region, &arn));
+            } else {
+                steps.extend(topic_steps(snapshot, region, &arn));
+            }
         }
         for new in assignment.new_topics.iter().filter(|t| &t.region == region) {
             if new.adopt {
@@ -48,6 +56,59 @@ pub fn plan_topics(
         }
     }
     steps
+}
+
+/// Named topics of other accounts in `region` that would not let this account read them: only their owner can
+/// grant that (a statement allowing this account sns:GetTopicAttributes), so a manual step says so.
+fn unreadable_foreign_topics(snapshot: &CloudSnapshot, region: &str) -> Vec<SetupStep> {
+    snapshot
+        .unlisted_topics
+        .iter()
+        .filter(|t| region_of_arn(&t.arn) == region)
+        .filter_map(|t| t.read.as_ref().err().map(|failure| (t, failure)))
+        .map(|(topic, failure)| {
+            SetupStep::manual(
+                SetupTask::Topics,
+                format!(
+                    "Ask account {} to let this account read {}",
+                    account_of_arn(&topic.arn),
+                    topic.arn.rsplit(':').next().unwrap_or(&topic.arn)
+                ),
+                Some(region),
+                manual::unreadable(&topic.arn, &failure.reason),
+                &[sns_policy::ID, sns_kms::ID],
+            )
+        })
+        .collect()
+}
+
+/// Another account's topic can only be changed from that account: at most a manual step, never a write.
+fn foreign_topic_step(snapshot: &CloudSnapshot, region: &str, arn: &str) -> Option<SetupStep> {
+    let TopicState::Read(topic) = topic_state(snapshot, arn) else {
+        return None;
+    };
+    let account = &snapshot.account;
+    let verdict = sns_policy::verdict(topic, account);
+    if verdict.is_allowed_as_documented() {
+        return None;
+    }
+    let detail = verdict.describe(&ServiceRequest::incident_manager_publish(arn, account));
+    let owner = account_of_arn(arn);
+    Some(SetupStep::manual(
+        SetupTask::Topics,
+        format!(
+            "Ask account {owner} to add the Incident Manager statement to {}",
+            topic.name()
+        ),
+        Some(region),
+        manual::unusable_policy(
+            arn,
+            &format!(
+                "{detail}; the topic belongs to account {owner}, so only that account can change its policy"
+            ),
+        ),
+        &[sns_policy::ID],
+    ))
 }
 
 fn unreadable_region(region: &str, reason: &str) -> SetupStep {
