@@ -1,4 +1,4 @@
-//! Criterion benchmark: one full 160×48 frame with a timeline of 100, 10,000 (and 100,000) events, at its end and its start.
+//! Criterion benchmark: one full 160×48 frame with a timeline of 100, 10,000 (and 100,000) events, at its end and its start, and in the incident view.
 
 #[path = "../tests/support/demo.rs"]
 mod demo;
@@ -44,13 +44,27 @@ fn at_start(count: usize) -> AppState {
     state
 }
 
+/// The newest events in the incident view (Enter on the incident): header, timeline, related items, engaged.
+fn incident_view(count: usize) -> AppState {
+    let mut state = loaded_with_events(count, false);
+    let effects = update(&mut state, key(KeyCode::Enter));
+    assert!(state.incident_view.open, "Enter opens the incident view");
+    answer_fetches(&mut state, effects, count);
+    state
+}
+
 fn frame(c: &mut Criterion) {
     let mut group = c.benchmark_group("timeline_frame_160x48");
     for count in sizes() {
         let mut newest = loaded_with_events(count, false);
         focus_timeline(&mut newest);
         let oldest = at_start(count);
-        for (position, state) in [("newest", &newest), ("oldest", &oldest)] {
+        let view = incident_view(count);
+        for (position, state) in [
+            ("newest", &newest),
+            ("oldest", &oldest),
+            ("incident_view", &view),
+        ] {
             assert_eq!(state.timeline.len(), count);
             let mut terminal = match Terminal::new(TestBackend::new(160, 48)) {
                 Ok(terminal) => terminal,

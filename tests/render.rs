@@ -731,3 +731,14 @@ fn dates_carry_the_year_only_when_it_is_not_this_year_and_local_time_names_its_z
     let text = text_of(draw(&state, 160, 48).backend().buffer());
     assert!(text.contains("Timeline · 5/5 · local UTC"), "{text}");
 }
+
+/// The incident view draws at every size, down to the smallest the app draws at all.
+#[test]
+fn the_incident_view_draws_on_tiny_terminals() {
+    let mut state = loaded(false);
+    update(&mut state, key(KeyCode::Enter));
+    for (width, height) in [(20, 6), (30, 8), (40, 12), (60, 10), (200, 60)] {
+        let text = text_of(draw(&state, width, height).backend().buffer());
+        assert!(!text.trim().is_empty(), "{width}×{height}");
+    }
+}

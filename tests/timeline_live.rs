@@ -50,6 +50,7 @@ impl Driver {
             region: cloud.region(),
             profile_or_sandbox: "SANDBOX".into(),
             read_only: false,
+            incident_manager: None,
         });
         let mut driver = Driver {
             state,
@@ -83,9 +84,9 @@ impl Driver {
             let (tx, mut rx) = mpsc::unbounded_channel();
             for effect in effects_now {
                 match effect {
-                    // The setup snapshot and incident list are not what these tests are about.
+                    // The setup snapshot is not what these tests are about; the incident list is read, since only
+                    // a listed (highlighted) incident has a timeline.
                     Effect::LoadSnapshot { .. }
-                    | Effect::LoadIncidents { .. }
                     | Effect::LoadHistory
                     | Effect::SaveHistory { .. } => {}
                     Effect::PollTimeline { .. } => {

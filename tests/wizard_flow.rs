@@ -186,7 +186,7 @@ fn read_only_shows_the_plan_and_refuses_every_apply_key_without_an_effect() {
     // Moving and the guardrail option still work: the plan is there to read.
     press_key(&mut state, KeyCode::Down);
     assert_eq!(state.wizard.selected, 1);
-    assert_eq!(press(&mut state, 'g'), vec![]);
+    assert_eq!(update(&mut state, demo::ctrl('g')), vec![]);
     assert!(state.wizard.options.set_guardrail);
 }
 
@@ -341,7 +341,7 @@ fn g_toggles_setting_the_guardrail_and_plans_again() {
         })
     };
     assert!(manual_guardrail(&state));
-    press(&mut state, 'g');
+    update(&mut state, demo::ctrl('g'));
     assert!(state.wizard.options.set_guardrail);
     assert!(
         !manual_guardrail(&state),
@@ -359,7 +359,7 @@ fn g_toggles_setting_the_guardrail_and_plans_again() {
         .map(|s| s.title.clone())
         .unwrap_or_default();
     assert!(teams_step.contains("guardrail"), "{teams_step}");
-    press(&mut state, 'g');
+    update(&mut state, demo::ctrl('g'));
     assert!(manual_guardrail(&state));
 }
 

@@ -75,7 +75,10 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
         related(state, frame, items);
         engaged(state, frame, people);
     } else {
-        let related_rows = (state.related.items.len() as u16 * 2 + 2).clamp(3, body.height / 3);
+        // At least a border and one row, at most a third of a small screen (never a panic on a tiny one).
+        let related_rows = (state.related.items.len() as u16 * 2 + 2)
+            .min(body.height / 3)
+            .max(3.min(body.height));
         let [events, items] =
             Layout::vertical([Constraint::Min(4), Constraint::Length(related_rows)]).areas(body);
         timeline::render(state, frame, events);
