@@ -132,7 +132,7 @@ fn header_lines(state: &AppState, width: u16) -> Vec<Line<'static>> {
                 .iter()
                 .map(|NotificationTargetItem::SnsTopicArn(t)| t.clone())
                 .collect();
-            (names(&channel), names(&targets))
+            (names(channel), names(&targets))
         }
         None => ("reading…".to_string(), "reading…".to_string()),
     };
