@@ -112,12 +112,12 @@ fn next_input(rng: &mut StdRng, lines: &[String]) -> Vec<Msg> {
         68..=84 => {
             // A command line typed into the box, submitted, confirmed; sometimes its correction accepted.
             let line = &lines[rng.random_range(0..lines.len())];
-            // Emptied first (End, ctrl-j deletes to the line's head): a rejected line stays in the box.
+            // Emptied first (End, ctrl-u kills to the line's start, as in readline): a rejected line stays in the box.
             let mut msgs = vec![
                 key(KeyCode::Esc),
                 key(KeyCode::Char(':')),
                 key(KeyCode::End),
-                ctrl('j'),
+                ctrl('u'),
             ];
             if rng.random_bool(0.3) {
                 msgs.push(Msg::Pasted(line.clone()));
