@@ -52,12 +52,16 @@ async fn an_audit_from_outside_the_set_or_a_region_without_incident_manager_find
     let inside = audit_from(&endpoint, "us-east-2").await;
     assert_eq!(inside.code, 1, "{}", inside.stderr);
     let inside_report = inside.json();
-    assert_eq!(
-        e2e::checks(&inside_report)
+    // The only unknowns are the demo's topic of account 444455556666 that this account may not read.
+    let unknown: Vec<&Value> = e2e::checks(&inside_report)
+        .iter()
+        .filter(|c| e2e::status(c) == "unknown")
+        .collect();
+    assert!(
+        unknown
             .iter()
-            .filter(|c| e2e::status(c) == "unknown")
-            .count(),
-        0
+            .all(|c| c["resource"].as_str().is_some_and(|r| r.contains(":444455556666:org-locked-im"))),
+        "{unknown:#?}"
     );
 
     for (region, chosen) in [("us-east-1", "us-east-2"), ("eu-south-1", "eu-west-1")] {
