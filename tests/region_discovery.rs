@@ -58,9 +58,9 @@ async fn an_audit_from_outside_the_set_or_a_region_without_incident_manager_find
         .filter(|c| e2e::status(c) == "unknown")
         .collect();
     assert!(
-        unknown
-            .iter()
-            .all(|c| c["resource"].as_str().is_some_and(|r| r.contains(":444455556666:org-locked-im"))),
+        unknown.iter().all(|c| c["resource"]
+            .as_str()
+            .is_some_and(|r| r.contains(":444455556666:org-locked-im"))),
         "{unknown:#?}"
     );
 
