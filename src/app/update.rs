@@ -65,10 +65,21 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
             last_page,
         } => {
             let mut effects = timeline::page(state, &arn, generation, result, last_page);
-            effects.extend(incident_view::fetch_engagements(state));
+            // Once a poll has ended: each is a walk over every event, too dear for every page of a first load.
+            if last_page {
+                effects.extend(incident_view::fetch_engagements(state));
+                incident_view::refresh_engaged(state);
+            }
             effects
         }
-        Msg::EventLoaded { arn, id, result } => timeline::event_loaded(state, &arn, id, result),
+        Msg::EventLoaded { arn, id, result } => {
+            let engagement = incident_view::is_engagement_event(state, &id);
+            let effects = timeline::event_loaded(state, &arn, id, result);
+            if engagement {
+                incident_view::refresh_engaged(state);
+            }
+            effects
+        }
         Msg::RelatedItemsLoaded { arn, result } => {
             let mut effects = timeline::related_items_loaded(state, &arn, result.clone());
             effects.extend(incident_view::related_loaded(state, &arn, result));

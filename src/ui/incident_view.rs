@@ -5,7 +5,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use crate::app::state::incident_view::engagements;
 use crate::app::state::incidents::plan_of;
 use crate::app::state::{AppState, ViewPane};
 use crate::domain::model::{
@@ -234,7 +233,13 @@ fn item_lines(
 
 fn engaged_lines(state: &AppState) -> Vec<Line<'static>> {
     let theme = super::theme(state);
-    let (people, unread) = engagements(&state.timeline);
+    let view = &state.incident_view;
+    let current = view.engaged_of.is_some() && view.engaged_of == state.timeline.arn;
+    let (people, unread) = if current {
+        (view.engaged.as_slice(), view.engaged_unread)
+    } else {
+        (&[][..], 0)
+    };
     let mut lines: Vec<Line> = people
         .iter()
         .map(|e| {

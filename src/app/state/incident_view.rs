@@ -18,6 +18,11 @@ pub struct IncidentView {
     pub open: bool,
     pub pane: ViewPane,
     pub related_cursor: usize,
+    /// Who was engaged, worked out in `update` when a page or acknowledgement arrives (never per frame: a
+    /// timeline can hold 100,000 events), with the timeline it was read from.
+    pub engaged: Vec<Engagement>,
+    pub engaged_unread: usize,
+    pub engaged_of: Option<String>,
 }
 
 /// The related items of the highlighted incident, read when the incident view opens and after a change.

@@ -3,7 +3,7 @@
 use crate::app::effect::Effect;
 use crate::app::keymap::Action;
 use crate::app::state::command_box::CommandOutput;
-use crate::app::state::incident_view::engagement_event_ids;
+use crate::app::state::incident_view::{ACK_EVENT, PAGE_EVENT, engagement_event_ids, engagements};
 use crate::app::state::{AppState, DetailTarget, Focus, Overlay, ViewPane};
 use crate::cloud::CloudError;
 use crate::domain::model::{ItemValue, RelatedItem};
@@ -26,6 +26,7 @@ pub fn open(state: &mut AppState) -> Vec<Effect> {
     state.focus = Focus::Incidents;
     state.last_pane = Focus::Incidents;
     let mut effects = load_related(state);
+    refresh_engaged(state);
     effects.extend(fetch_engagements(state));
     effects.extend(timeline::fetch_visible_texts(state));
     effects
@@ -36,6 +37,25 @@ pub fn open_requested(state: &mut AppState, arn: String) -> Vec<Effect> {
     state.incident_view.open = true;
     state.incident_view.pane = ViewPane::Timeline;
     incidents::select(state, arn)
+}
+
+/// Works out who was engaged again, from the timeline as it is now.
+pub fn refresh_engaged(state: &mut AppState) {
+    if !state.incident_view.open {
+        return;
+    }
+    let (engaged, unread) = engagements(&state.timeline);
+    state.incident_view.engaged = engaged;
+    state.incident_view.engaged_unread = unread;
+    state.incident_view.engaged_of = state.timeline.arn.clone();
+}
+
+/// Whether an event is one the engagement list is made from.
+pub fn is_engagement_event(state: &AppState, id: &str) -> bool {
+    state
+        .timeline
+        .find(id)
+        .is_some_and(|r| r.summary.event_type == PAGE_EVENT || r.summary.event_type == ACK_EVENT)
 }
 
 /// Asks for the texts of page and acknowledgement events while the view shows who was engaged.
