@@ -17,7 +17,8 @@ const SLACK: &str =
 const TEAMS: &str =
     "arn:aws:chatbot::111122223333:chat-configuration/microsoft-teams-channel/partner-bridge";
 const CHIME: &str = "arn:aws:chatbot::111122223333:chat-configuration/chime-webhook/exec-notify";
-const AWS_CLI: &str = "/work/main/target/peers/awscli/bin/aws";
+/// The pinned AWS CLI that `tests/peers/install.sh` (run by `.ci/run` before the tests) puts in this checkout.
+const AWS_CLI: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/target/peers/awscli/bin/aws");
 
 fn audit_json_sandbox() -> (Run, Value) {
     let run = Invocation::new(&["--sandbox", "audit", "--format", "json"]).run();
@@ -318,13 +319,13 @@ async fn after_the_us_west_2_policy_is_fixed_with_the_sdk_that_row_passes() {
     assert!(lines.len() > fixed_at, "the second audit was logged");
 }
 
-/// The Done-when of the audit issue says "with the AWS CLI": when the peer install put it in place, use it.
+/// The Done-when of the audit issue says "with the AWS CLI": a missing CLI fails the test, it never skips.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn after_the_us_west_2_policy_is_fixed_with_the_aws_cli_that_row_passes() {
-    if !Path::new(AWS_CLI).exists() {
-        eprintln!("skipped: {AWS_CLI} is not installed (tests/peers/install.sh installs it)");
-        return;
-    }
+    assert!(
+        Path::new(AWS_CLI).exists(),
+        "{AWS_CLI} is missing: run `bash tests/peers/install.sh` (`.ci/run` does it first)"
+    );
     let dir = tempfile::tempdir().expect("tempdir");
     let (sandbox, log) = demo_sandbox(dir.path()).await;
     let endpoint = sandbox.endpoint_url();
