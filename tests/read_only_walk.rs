@@ -443,3 +443,17 @@ async fn read_only_has_no_writer_and_refuses_every_write_before_any_request() {
         .expect("a write outside read-only mode");
     assert_eq!(e2e::mutating_ops(&e2e::log_lines(&log)).len(), 1);
 }
+
+#[test]
+fn the_proof_counts_unlisted_and_unroutable_operations_as_writes() {
+    let lines: Vec<serde_json::Value> = [
+        r#"{"operation":"ListTopics","mutating":false}"#,
+        r#"{"operation":"Publish","mutating":false}"#,
+        r#"{"service":"unknown","operation":"Unknown","mutating":false}"#,
+        r#"{"mutating":false}"#,
+    ]
+    .iter()
+    .map(|l| serde_json::from_str(l).expect("json"))
+    .collect();
+    assert_eq!(e2e::mutating_ops(&lines), vec!["Publish", "Unknown", "?"]);
+}

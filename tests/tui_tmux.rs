@@ -5,6 +5,9 @@ use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
+#[path = "support/e2e.rs"]
+mod e2e;
+
 /// One private tmux server per test, so tests neither see nor disturb each other or the user's tmux.
 struct Tmux {
     socket: String,
@@ -76,6 +79,18 @@ impl Tmux {
         }
     }
 
+    /// Sends `keys` and waits for `ok`, having first checked that the screen before the keys does not satisfy
+    /// it already: a check that passes on the old frame proves nothing about what the keys did.
+    fn expect_after(&self, keys: &[&str], what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let before = self.screen();
+        assert!(
+            !ok(&before),
+            "the check for {what} already passes before the keys; screen:\n{before}"
+        );
+        self.send(keys);
+        self.wait_for(what, ok)
+    }
+
     /// Raw mode off, cursor shown, alternate screen left.
     fn assert_restored(&self) {
         self.wait_for("the alternate screen to close", |_| {
@@ -113,16 +128,20 @@ fn dashboard_runs_a_command_and_quits_cleanly() {
     let tmux = Tmux::start("quit");
     launch(&tmux, "");
     assert_eq!(tmux.format("#{alternate_on}"), "1");
-    tmux.send(&["?"]);
-    tmux.wait_for("the help overlay", |s| s.contains("quit"));
-    tmux.send(&["Escape"]);
+    tmux.expect_after(&["?"], "the help overlay", |s| {
+        s.contains("show or hide this help")
+    });
+    // Escape then a key at once would read as Alt-key: wait for each to take effect.
+    tmux.expect_after(&["Escape"], "the help closed", |s| {
+        !s.contains("show or hide this help")
+    });
     tmux.send(&[":"]);
     tmux.send(&["-l", "@aws ssm-incidents list-response-plans"]);
     tmux.send(&["Enter"]);
     tmux.wait_for("the command output", |s| {
         s.contains("responsePlanSummaries")
     });
-    tmux.send(&["Escape"]);
+    tmux.expect_after(&["Escape"], "the box closed", |s| s.contains("q quit"));
     tmux.send(&["q"]);
     tmux.assert_restored();
 }
@@ -198,37 +217,31 @@ impl Drop for StandaloneSandbox {
 
 const DEMO_INCIDENT: &str = "arn:aws:ssm-incidents::111122223333:incident-record/MyResponsePlanChat/98c397e6-7c10-aa10-9b86-f199aEXAMPLE";
 
-/// Another client adds an event: the pinned AWS CLI when the peer suite installed it, else `imdeck exec`
-/// (both are separate processes speaking the wire protocol to the same sandbox).
+/// Another client adds an event: the pinned AWS CLI that `.ci/run` installs (`bash tests/peers/install.sh`),
+/// a separate process speaking the wire protocol to the same sandbox. A missing CLI fails the test.
 fn add_event_from_outside(url: &str, text: &str) {
     let cli = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/peers/awscli/bin/aws");
+    assert!(
+        cli.exists(),
+        "the AWS CLI peer is missing at {}: run `bash tests/peers/install.sh`",
+        cli.display()
+    );
     let data = format!("\"{text}\"");
     let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
-    let mut command = if cli.exists() {
-        let mut c = Command::new(cli);
-        c.args([
-            "--endpoint-url",
-            url,
-            "ssm-incidents",
-            "create-timeline-event",
-        ]);
-        c.args([
-            "--incident-record-arn",
-            DEMO_INCIDENT,
-            "--event-type",
-            "Custom Event",
-        ]);
-        c.args(["--event-time", &now, "--event-data", &data]);
-        c
-    } else {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_imdeck"));
-        c.args(["--endpoint-url", url, "exec", "--"]);
-        c.arg(format!(
-            "@aws ssm-incidents create-timeline-event --incident-record-arn {DEMO_INCIDENT} \
-             --event-type 'Custom Event' --event-time {now} --event-data '{data}'"
-        ));
-        c
-    };
+    let mut command = Command::new(cli);
+    command.args([
+        "--endpoint-url",
+        url,
+        "ssm-incidents",
+        "create-timeline-event",
+    ]);
+    command.args([
+        "--incident-record-arn",
+        DEMO_INCIDENT,
+        "--event-type",
+        "Custom Event",
+    ]);
+    command.args(["--event-time", &now, "--event-data", &data]);
     let status = command
         .env("AWS_ACCESS_KEY_ID", "AKIDTMUXTEST")
         .env("AWS_SECRET_ACCESS_KEY", "tmux-secret")
@@ -247,7 +260,9 @@ fn add_event_from_outside(url: &str, text: &str) {
 
 #[test]
 fn an_event_added_elsewhere_appears_and_one_key_actions_write_after_confirmation() {
-    let sandbox = StandaloneSandbox::start();
+    let log = tempfile::NamedTempFile::new().expect("a request log file");
+    let path = log.path().to_str().expect("utf-8 path").to_string();
+    let sandbox = StandaloneSandbox::start_with(&["--request-log", &path]);
     let tmux = Tmux::start("live");
     let bin = env!("CARGO_BIN_EXE_imdeck");
     tmux.send(&[
@@ -266,15 +281,29 @@ fn an_event_added_elsewhere_appears_and_one_key_actions_write_after_confirmation
     tmux.wait_for("the outside event in the timeline", |s| {
         s.contains("Rolled back the orders deploy")
     });
-    tmux.send(&["n"]);
+    let writes = || e2e::mutating_ops(&e2e::log_lines(log.path()));
+    assert_eq!(writes(), vec!["CreateTimelineEvent"], "the outside event");
+    tmux.expect_after(&["n"], "the note prompt", |s| {
+        s.contains("Add a note (custom event)")
+    });
     tmux.send(&["-l", "Paged the DBA team"]);
-    tmux.send(&["Enter"]);
-    tmux.wait_for("the confirmation showing the chat line", |s| {
+    tmux.expect_after(&["Enter"], "the confirmation showing the chat line", |s| {
         s.contains("create-timeline-event")
     });
+    assert_eq!(writes().len(), 1, "nothing is written before y");
     tmux.send(&["y"]);
+    let start = Instant::now();
+    while writes().len() < 2 && start.elapsed() < Duration::from_secs(20) {
+        sleep(Duration::from_millis(100));
+    }
+    assert_eq!(
+        writes(),
+        vec!["CreateTimelineEvent", "CreateTimelineEvent"],
+        "y wrote the note"
+    );
+    // The popup that showed the text is gone; the timeline now lists the note it read back.
     tmux.wait_for("the note in the timeline", |s| {
-        s.contains("Paged the DBA team")
+        !s.contains("This changes AWS") && s.contains("Paged the DBA team")
     });
     tmux.send(&["q"]);
     tmux.assert_restored();
@@ -310,15 +339,9 @@ impl Drill {
         Drill { sandbox, log, tmux }
     }
 
-    /// The operations of the mutating requests the sandbox has answered so far, in order.
+    /// The operations the sandbox has answered so far that are not on the proofs' own list of reads, in order.
     fn writes(&self) -> Vec<String> {
-        std::fs::read_to_string(self.log.path())
-            .expect("the request log")
-            .lines()
-            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-            .filter(|l| l["mutating"] == serde_json::Value::Bool(true))
-            .map(|l| l["operation"].as_str().unwrap_or_default().to_string())
-            .collect()
+        e2e::mutating_ops(&e2e::log_lines(self.log.path()))
     }
 
     /// Lets any request a key might have started reach the sandbox before the log is read.
@@ -367,15 +390,21 @@ fn after_a_filter_every_action_targets_the_highlighted_incident_and_none_when_no
         s.contains("Checkout API elevated") && !s.contains("Orders database p99")
     });
     // Every one-key action names the highlighted incident; Esc leaves each without a request.
-    for action in ["n", "i", "a", "x"] {
-        tmux.send(&[action]);
-        tmux.wait_for("a prompt naming the checkout incident", |s| {
-            s.contains("incident “Checkout API elevated 5xx rate”")
-        });
+    for (action, title) in [
+        ("n", "Add a note (custom event)"),
+        ("i", "Set impact"),
+        ("a", "Related item"),
+        ("x", "Export the incident record"),
+    ] {
+        let screen = tmux.expect_after(&[action], title, |s| s.contains(title));
+        assert!(
+            screen.contains("incident “Checkout API elevated 5xx rate”"),
+            "the {title} prompt names the checkout incident:\n{screen}"
+        );
         tmux.send(&["Escape"]);
+        tmux.wait_for("the prompt closed", |s| !s.contains(title));
     }
-    tmux.send(&["r"]);
-    tmux.wait_for("the confirmation in words", |s| {
+    tmux.expect_after(&["r"], "the confirmation in words", |s| {
         s.contains("Resolve the incident")
             && s.contains("Incident: “Checkout API elevated 5xx rate”")
     });
@@ -404,9 +433,17 @@ fn after_a_filter_every_action_targets_the_highlighted_incident_and_none_when_no
     tmux.send(&["C-u"]);
     tmux.send(&["-l", "no incident has this title"]);
     tmux.send(&["Enter"]);
-    for action in ["r", "n", "i", "a", "x"] {
-        tmux.send(&[action]);
-        tmux.wait_for("the refusal", |s| s.contains("nothing was done"));
+    // Each refusal names its action, so one left on screen cannot stand in for the next.
+    for (action, what) in [
+        ("r", "resolve the incident"),
+        ("n", "add a custom event"),
+        ("i", "set the incident's impact"),
+        ("a", "add a related item"),
+        ("x", "export the incident record"),
+    ] {
+        tmux.expect_after(&[action], what, |s| {
+            s.contains(what) && s.contains("nothing was done")
+        });
     }
     drill.settle();
     assert_eq!(
@@ -433,12 +470,10 @@ fn the_docs_example_needs_ctrl_o_enter_and_y_and_enter_alone_writes_nothing() {
     tmux.wait_for("the problems and the corrected line", |s| {
         s.contains("--event-time 2023-03-31T20:30:00.000") && s.contains("ctrl-o")
     });
-    tmux.send(&["C-o"]);
-    tmux.wait_for("the corrected line in the box, not run", |s| {
+    tmux.expect_after(&["C-o"], "the corrected line in the box, not run", |s| {
         s.contains("corrected line in the box")
     });
-    tmux.send(&["Enter"]);
-    tmux.wait_for("the confirmation", |s| s.contains("This changes AWS"));
+    tmux.expect_after(&["Enter"], "the confirmation", |s| s.contains("This changes AWS"));
     tmux.send(&["Enter"]);
     drill.settle();
     assert_eq!(
@@ -453,8 +488,7 @@ fn the_docs_example_needs_ctrl_o_enter_and_y_and_enter_alone_writes_nothing() {
     }
     assert_eq!(drill.writes(), vec!["CreateTimelineEvent"]);
     // Escape then q at once would read as Alt-q: wait for the box to close first.
-    tmux.send(&["Escape"]);
-    tmux.wait_for("the box closed", |s| s.contains("q quit"));
+    tmux.expect_after(&["Escape"], "the box closed", |s| s.contains("q quit"));
     tmux.send(&["q"]);
     tmux.assert_restored();
 }
@@ -466,8 +500,7 @@ fn ctrl_c_in_the_command_box_closes_it_and_imdeck_keeps_running() {
     tmux.send(&[":"]);
     tmux.send(&["-l", "@aws ssm-incidents list-response-pl"]);
     tmux.wait_for("the typed line", |s| s.contains("list-response-pl"));
-    tmux.send(&["C-c"]);
-    tmux.wait_for("the box closed and the pane keys back", |s| {
+    tmux.expect_after(&["C-c"], "the box closed and the pane keys back", |s| {
         s.contains("filter") && s.contains("q quit")
     });
     sleep(Duration::from_millis(500));

@@ -160,12 +160,38 @@ pub fn log_lines(path: &Path) -> Vec<Value> {
         .collect()
 }
 
-/// The operations of the mutating requests among `lines`.
+/// Every read operation imdeck may call. The proofs keep their own list rather than trusting the sandbox's
+/// `mutating` flag: a request the sandbox could not route, or an operation added without its flag, counts as
+/// a write here.
+pub const READ_OPERATIONS: &[&str] = &[
+    // ssm-incidents
+    "ListReplicationSets",
+    "GetReplicationSet",
+    "ListResponsePlans",
+    "GetResponsePlan",
+    "ListIncidentRecords",
+    "GetIncidentRecord",
+    "ListTimelineEvents",
+    "GetTimelineEvent",
+    "ListRelatedItems",
+    // sns
+    "ListTopics",
+    "GetTopicAttributes",
+    "ListSubscriptionsByTopic",
+    // chatbot
+    "DescribeSlackChannelConfigurations",
+    "ListMicrosoftTeamsChannelConfigurations",
+    "GetMicrosoftTeamsChannelConfiguration",
+    "DescribeChimeWebhookConfigurations",
+];
+
+/// The operations among `lines` that are not on imdeck's list of reads (unknown ones included, as `?`).
 pub fn mutating_ops(lines: &[Value]) -> Vec<String> {
     lines
         .iter()
-        .filter(|l| l["mutating"] == Value::Bool(true))
-        .map(|l| l["operation"].as_str().unwrap_or("?").to_string())
+        .map(|l| l["operation"].as_str().unwrap_or("?"))
+        .filter(|op| !READ_OPERATIONS.contains(op))
+        .map(str::to_string)
         .collect()
 }
 
