@@ -210,3 +210,52 @@ async fn latency_delays_every_answer() {
     sns.list_topics().send().await.expect("list");
     assert!(started.elapsed() >= Duration::from_millis(250));
 }
+
+/// The faults each Region's requests met, in order, when four Regions call at once.
+async fn concurrent_run(seed: u64, dir: &std::path::Path, regions: &[&str]) -> Vec<Vec<Value>> {
+    let log = dir.join(format!("concurrent-{seed}-{}.jsonl", uuid::Uuid::new_v4()));
+    let mut opts = SandboxOptions::loopback_ephemeral(Scenario::Demo);
+    opts.fault_rate = 0.5;
+    opts.fault_seed = seed;
+    opts.request_log = Some(log.clone());
+    let sandbox = start(opts).await.expect("start");
+    let calls = regions.iter().map(|region| {
+        let sandbox = &sandbox;
+        async move {
+            let sns = sdk::sns(sandbox, region).await;
+            for _ in 0..6 {
+                let _ = sns.list_topics().send().await;
+            }
+        }
+    });
+    futures::future::join_all(calls).await;
+    let lines = log_lines(&log);
+    let mut per_region: Vec<Vec<Value>> = ["eu-west-1", "us-east-1", "us-east-2", "us-west-2"]
+        .iter()
+        .map(|region| {
+            lines
+                .iter()
+                .filter(|l| l["region"] == *region)
+                .map(|l| l["fault"].clone())
+                .collect()
+        })
+        .collect();
+    per_region.retain(|faults| !faults.is_empty());
+    per_region
+}
+
+#[tokio::test]
+async fn a_seed_names_one_run_however_concurrent_requests_interleave() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let forward = ["eu-west-1", "us-east-1", "us-east-2", "us-west-2"];
+    let mut backward = forward;
+    backward.reverse();
+    let a = concurrent_run(9, dir.path(), &forward).await;
+    let b = concurrent_run(9, dir.path(), &backward).await;
+    assert_eq!(a.len(), 4, "every Region called");
+    assert_eq!(a, b, "the same faults per Region whatever the order");
+    assert!(
+        a.iter().flatten().any(Value::is_string) && a.iter().flatten().any(Value::is_null),
+        "{a:?}"
+    );
+}

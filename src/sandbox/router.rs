@@ -11,7 +11,7 @@ use axum::response::Response;
 use serde_json::{Map, Value};
 
 use super::errors::{ApiError, Service};
-use super::faults::{Fault, FaultPlan, LATENCY_SPIKE};
+use super::faults::{Fault, FaultPlan, LATENCY_SPIKE, RequestKey};
 use super::quotas::Quotas;
 use super::request_log::{LogLine, RequestLog};
 use super::sns::Params;
@@ -211,7 +211,15 @@ pub async fn handle(State(state): State<Arc<SandboxState>>, request: Request) ->
     }
 
     let fault = match &state.faults {
-        Some(plan) => plan.lock().unwrap_or_else(|p| p.into_inner()).next_fault(),
+        Some(plan) => plan
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .fault_for(RequestKey {
+                region: &region,
+                operation: &operation,
+                query: parts.uri.query().unwrap_or(""),
+                body: &body,
+            }),
         None => None,
     };
     let outcome = if state.deny.contains(&operation) {
