@@ -95,7 +95,13 @@ proptest! {
         let length = line.chars().count();
         prop_assert!(completion.replace.start <= completion.replace.end);
         prop_assert!(completion.replace.end <= length);
-        let _ = fill_selected_incident(&line, &ctx);
+        // Filling in the highlighted incident only ever adds it: the line typed so far is kept.
+        if let Some(filled) = fill_selected_incident(&line, &ctx) {
+            let arn = ctx.selected_incident.as_deref().unwrap_or_default();
+            prop_assert!(filled.contains(arn), "{:?}", filled);
+            let typed: Vec<&str> = line.split_whitespace().collect();
+            prop_assert!(typed.iter().all(|w| filled.contains(w)), "{:?} lost words of {:?}", filled, line);
+        }
     }
 }
 

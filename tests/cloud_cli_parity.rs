@@ -1,21 +1,30 @@
-//! `Cloud::execute` prints byte-for-byte what the AWS CLI v1 prints with `--output json`, against one sandbox.
+//! `Cloud::execute`, printed as `imdeck exec` prints it, gives the very bytes the AWS CLI v1 prints with
+//! `--output json`, against one sandbox.
 //!
-//! Part of the peer suite (feature `peers`): tests/peers/run.sh puts the pinned AWS CLI v1 on PATH and runs it.
+//! Part of the peer suite (feature `peers`): tests/peers/run.sh runs it with the pinned AWS CLI v1 it installed.
 
 use std::process::Command;
 
 use imdeck::cloud::{Cloud, ConnectOptions};
+use imdeck::domain::chat_command::OutputFormat;
+use imdeck::domain::cli_output::render_output;
 use imdeck::domain::command::{IncidentCommand, Paging};
 use imdeck::domain::model::{AttributeValueList, Condition, Filter, SortOrder};
 use imdeck::sandbox::{self, SandboxOptions, Scenario};
-use serde_json::Value;
 
 const INCIDENT: &str = "arn:aws:ssm-incidents::111122223333:incident-record/MyResponsePlanChat/98c397e6-7c10-aa10-9b86-f199aEXAMPLE";
 const PLAN: &str = "arn:aws:ssm-incidents::111122223333:response-plan/test-response-plan-chat";
 const EVENT: &str = "3e4f5a6b-7c8d-4e9f-8a1b-2c3d4e5f6a7b";
 
+/// The pinned AWS CLI v1 that `.ci/run` installs in this checkout (`bash tests/peers/install.sh`).
 fn aws(url: &str, args: &[&str]) -> std::process::Output {
-    Command::new("aws")
+    let cli = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/peers/awscli/bin/aws");
+    assert!(
+        cli.exists(),
+        "the AWS CLI peer is missing at {}: run `bash tests/peers/install.sh`",
+        cli.display()
+    );
+    Command::new(cli)
         .args([
             "--endpoint-url",
             url,
@@ -149,10 +158,14 @@ async fn reads_print_exactly_what_the_aws_cli_prints() {
     for (cmd, args) in cases {
         let ours = cloud.execute(&cmd, None).await.expect("ours");
         let out = aws(&url, &args);
-        let text = String::from_utf8_lossy(&out.stdout);
-        let theirs: Value = serde_json::from_str(&text).expect("the CLI printed JSON");
-        // Serialised, so that member order counts too (serde_json keeps insertion order here).
-        let (ours, theirs) = (ours.to_string(), theirs.to_string());
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        // The bytes themselves: member order, indentation, number and escape forms all count.
+        let ours = render_output(&ours, None, OutputFormat::Json).expect("no query");
+        let theirs = String::from_utf8_lossy(&out.stdout).into_owned();
         if ours != theirs {
             differences.push(format!("{args:?}\n ours:   {ours}\n theirs: {theirs}"));
         }

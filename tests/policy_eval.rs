@@ -162,8 +162,17 @@ proptest! {
     }
 
     #[test]
-    fn arbitrary_text_never_panics(text in ".{0,200}") {
-        let _ = evaluate_incident_manager_publish(&text, TOPIC, ACCOUNT);
-        let _ = merge_statement(&text, &docs_statement());
+    fn text_that_is_not_a_json_object_is_malformed_and_never_merged(text in ".{0,200}") {
+        prop_assume!(!matches!(serde_json::from_str::<serde_json::Value>(&text), Ok(serde_json::Value::Object(_))));
+        let verdict = evaluate_incident_manager_publish(&text, TOPIC, ACCOUNT);
+        if text.trim().is_empty() {
+            // A topic with no policy attribute at all: nothing allows, and the merge starts a policy.
+            prop_assert!(matches!(verdict, PublishVerdict::NoStatement), "{:?}", verdict);
+            let merged = merge_statement(&text, &docs_statement()).expect("a new policy");
+            prop_assert_eq!(merged.change, StatementChange::Added);
+        } else {
+            prop_assert!(matches!(verdict, PublishVerdict::Malformed { .. }), "{:?}", verdict);
+            prop_assert!(merge_statement(&text, &docs_statement()).is_err());
+        }
     }
 }

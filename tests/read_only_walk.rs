@@ -295,18 +295,23 @@ async fn walk(seed: u64, ui_read_only: bool, log: &Path) -> WalkStats {
 fn run_walk_child(seed: u64, ui_read_only: bool) -> (tempfile::TempDir, PathBuf, String) {
     let dir = tempfile::tempdir().expect("tempdir");
     let log = dir.path().join("requests.jsonl");
-    let out = Command::new(std::env::current_exe().expect("test binary"))
+    let child = Command::new(std::env::current_exe().expect("test binary"))
         .args(["--exact", "walk_in_child", "--ignored", "--nocapture"])
         .current_dir(dir.path())
         .env("XDG_STATE_HOME", dir.path())
         .env(CHILD_SEED, seed.to_string())
         .env(CHILD_UI_READ_ONLY, ui_read_only.to_string())
         .env(CHILD_LOG, &log)
-        .output()
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
         .expect("child runs");
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert!(out.status.success(), "walk failed:\n{stdout}\n{stderr}");
+    let (code, stdout, stderr) = e2e::wait_bounded(
+        child,
+        std::time::Duration::from_secs(300),
+        &["walk_in_child".to_string()],
+    );
+    assert_eq!(code, 0, "walk failed:\n{stdout}\n{stderr}");
     (dir, log, format!("{stdout}{stderr}"))
 }
 

@@ -513,7 +513,7 @@ fn prompt_and_event_detail_popups() {
 }
 
 #[test]
-fn every_size_and_overlay_renders_without_panicking() {
+fn every_size_and_overlay_renders_the_header_or_says_too_small() {
     let mut states = vec![
         AppState::new(header(false)),
         started(false),
@@ -535,10 +535,28 @@ fn every_size_and_overlay_renders_without_panicking() {
     with(&[KeyCode::Tab, KeyCode::Tab, KeyCode::Enter]);
     with(&[KeyCode::Tab, KeyCode::Enter]);
     with(&[KeyCode::Char(':'), KeyCode::Char('x'), KeyCode::Enter]);
+    // Below 20×6 the whole screen says it is too small; from there on the header names imdeck, unless a
+    // popup is open over it.
     for state in &states {
         for width in [1, 5, 10, 19, 20, 25, 40, 79, 80, 119, 120, 200] {
             for height in [1, 3, 5, 6, 8, 12, 24, 60] {
-                draw(state, width, height);
+                let text = text_of(draw(state, width, height).backend().buffer());
+                let first = text.lines().next().unwrap_or_default().to_string();
+                if width < 20 || height < 6 {
+                    let whole: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                    assert!(
+                        "imdeck: terminal too small".starts_with(&whole) && !whole.is_empty(),
+                        "{width}×{height}: {text}"
+                    );
+                } else if matches!(state.overlay, imdeck::app::state::Overlay::None) {
+                    assert!(first.contains("imdeck"), "{width}×{height}: {text}");
+                } else {
+                    // A popup may cover the header on a small screen; its frame is drawn whole.
+                    assert!(
+                        text.contains('┌') && text.contains('┘'),
+                        "{width}×{height}: {text}"
+                    );
+                }
             }
         }
     }

@@ -473,7 +473,9 @@ fn the_docs_example_needs_ctrl_o_enter_and_y_and_enter_alone_writes_nothing() {
     tmux.expect_after(&["C-o"], "the corrected line in the box, not run", |s| {
         s.contains("corrected line in the box")
     });
-    tmux.expect_after(&["Enter"], "the confirmation", |s| s.contains("This changes AWS"));
+    tmux.expect_after(&["Enter"], "the confirmation", |s| {
+        s.contains("This changes AWS")
+    });
     tmux.send(&["Enter"]);
     drill.settle();
     assert_eq!(

@@ -84,9 +84,8 @@ impl FaultPlan {
     pub fn fault_for(&mut self, request: RequestKey<'_>) -> Option<Fault> {
         let digest = request.digest();
         let attempt = self.attempts.entry(digest).or_insert(0);
-        let mut rng = StdRng::seed_from_u64(
-            self.seed ^ digest ^ attempt.wrapping_mul(0x9e37_79b9_7f4a_7c15),
-        );
+        let mut rng =
+            StdRng::seed_from_u64(self.seed ^ digest ^ attempt.wrapping_mul(0x9e37_79b9_7f4a_7c15));
         *attempt += 1;
         let roll: f64 = rng.random();
         let kind: u8 = rng.random_range(0..4);

@@ -31,11 +31,11 @@ wait_port "$fixes_port"
 SANDBOX_URL="http://127.0.0.1:$fixes_port" AWS_BIN="$peers/awscli/bin/aws" IMDECK_BIN="$bin" \
   python3 tests/peers/audit_fixes.py
 
-echo "--- imdeck exec and the AWS CLI print the same JSON"
+echo "--- imdeck exec and the AWS CLI print the same bytes"
 SANDBOX_URL="http://127.0.0.1:$sandbox_port" AWS_BIN="$peers/awscli/bin/aws" IMDECK_BIN="$bin" \
   python3 tests/peers/exec_vs_cli.py
 
-echo "--- imdeck's SNS adapter against moto and the sandbox; Cloud::execute byte for byte against the AWS CLI"
+echo "--- imdeck's SNS adapter against moto and the sandbox; Cloud::execute printed, byte for byte against the AWS CLI"
 moto_port=$(free_port)
 "$peers/moto/bin/moto_server" -H 127.0.0.1 -p "$moto_port" >"$work/moto.out" 2>&1 &
 pids+=($!)

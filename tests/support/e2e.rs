@@ -36,6 +36,59 @@ impl Run {
     }
 }
 
+/// The longest one run of the binary may take: a hang fails its test, not the whole CI run.
+pub const RUN_LIMIT: std::time::Duration = std::time::Duration::from_secs(120);
+
+/// Waits for `child` at most `limit`, reading its output meanwhile; kills it and fails the test past that.
+pub fn wait_bounded(
+    mut child: std::process::Child,
+    limit: std::time::Duration,
+    what: &[String],
+) -> (i32, String, String) {
+    use std::io::Read;
+    let drain = |pipe: Option<Box<dyn Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut text = Vec::new();
+            if let Some(mut pipe) = pipe {
+                let _ = pipe.read_to_end(&mut text);
+            }
+            String::from_utf8_lossy(&text).into_owned()
+        })
+    };
+    let stdout = drain(
+        child
+            .stdout
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+    let stderr = drain(
+        child
+            .stderr
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait for imdeck") {
+            break status;
+        }
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!(
+                "imdeck {what:?} ran past {limit:?} and was killed; stderr:\n{}",
+                stderr.join().unwrap_or_default()
+            );
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    (
+        status.code().unwrap_or(-1),
+        stdout.join().unwrap_or_default(),
+        stderr.join().unwrap_or_default(),
+    )
+}
+
 /// How to run the binary: arguments plus the environment on top of a scrubbed AWS environment.
 #[derive(Debug, Clone)]
 pub struct Invocation {
@@ -123,11 +176,11 @@ impl Invocation {
             let mut input = child.stdin.take().expect("stdin");
             input.write_all(text.as_bytes()).expect("write stdin");
         }
-        let out = child.wait_with_output().expect("imdeck finishes");
+        let (code, stdout, stderr) = wait_bounded(child, RUN_LIMIT, &self.args);
         Run {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+            code,
+            stdout,
+            stderr,
         }
     }
 
