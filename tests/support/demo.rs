@@ -1,11 +1,12 @@
-//! Hand-made domain values shaped like the demo scenario, and helpers that drive `update` with them.
+//! Hand-made domain values shaped like the demo scenario (the checks are the real audit's), and helpers that
+//! drive `update` with them.
 #![allow(dead_code)]
 
 use std::collections::BTreeMap;
 
 use imdeck::app::state::HeaderInfo;
 use imdeck::app::{AppState, Effect, Msg, update};
-use imdeck::domain::audit::{Check, Status};
+use imdeck::domain::audit::Check;
 use imdeck::domain::model::*;
 use imdeck::domain::snapshot::{CloudSnapshot, ReadFailure, RegionSnapshot};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -183,151 +184,9 @@ pub fn snapshot() -> CloudSnapshot {
     }
 }
 
-fn check(
-    id: &'static str,
-    status: Status,
-    region: Option<&str>,
-    resource: Option<String>,
-    title: &str,
-    detail: &str,
-) -> Check {
-    Check {
-        id,
-        status,
-        region: region.map(str::to_string),
-        resource,
-        title: title.into(),
-        detail: detail.into(),
-        fix: None,
-        manual: None,
-        missing: None,
-    }
-}
-
+/// The checks the real audit finds in [`snapshot`]: pane snapshots cannot drift from what the audit says.
 pub fn checks() -> Vec<Check> {
-    let usw2 = topic_arn("us-west-2", "im-chat-usw2");
-    let mut policy_fail = check(
-        "sns-policy",
-        Status::Fail,
-        Some("us-west-2"),
-        Some(usw2.clone()),
-        "topic policy lets Incident Manager publish",
-        "no statement allows ssm-incidents.amazonaws.com to SNS:Publish",
-    );
-    policy_fail.missing = Some(serde_json::json!({
-        "Sid": "IncidentManagerSNSPublishingPermissions",
-        "Effect": "Allow",
-        "Principal": {"Service": "ssm-incidents.amazonaws.com"},
-        "Action": "SNS:Publish",
-        "Resource": usw2,
-        "Condition": {"StringEqualsIfExists": {"AWS:SourceAccount": ACCOUNT}}
-    }));
-    policy_fail.fix = Some(format!(
-        "aws sns set-topic-attributes --region us-west-2 --topic-arn {usw2} --attribute-name Policy --attribute-value file://policy.json"
-    ));
-    vec![
-        check(
-            "sns-topic",
-            Status::Pass,
-            Some("us-east-2"),
-            Some(topic_arn("us-east-2", "My_SNS_topic")),
-            "Incident Manager topic",
-            "My_SNS_topic",
-        ),
-        check(
-            "sns-topic",
-            Status::Pass,
-            Some("us-west-2"),
-            Some(usw2.clone()),
-            "Incident Manager topic",
-            "im-chat-usw2",
-        ),
-        check(
-            "sns-topic",
-            Status::Fail,
-            Some("eu-west-1"),
-            None,
-            "Incident Manager topic",
-            "no topic in eu-west-1 is named by a plan or a channel",
-        ),
-        check(
-            "sns-policy",
-            Status::Pass,
-            Some("us-east-2"),
-            Some(topic_arn("us-east-2", "My_SNS_topic")),
-            "topic policy lets Incident Manager publish",
-            "statement found",
-        ),
-        policy_fail,
-        check(
-            "sns-policy",
-            Status::Unknown,
-            Some("eu-west-1"),
-            None,
-            "topic policy lets Incident Manager publish",
-            "no topic to check",
-        ),
-        check(
-            "channel-region-topics",
-            Status::Pass,
-            Some("us-east-2"),
-            None,
-            "channel carries this Region's topic",
-            "#incidents",
-        ),
-        check(
-            "channel-region-topics",
-            Status::Pass,
-            Some("us-west-2"),
-            None,
-            "channel carries this Region's topic",
-            "#incidents",
-        ),
-        check(
-            "channel-region-topics",
-            Status::Fail,
-            Some("eu-west-1"),
-            None,
-            "channel carries this Region's topic",
-            "#incidents has no eu-west-1 topic",
-        ),
-        check(
-            "kms-topic",
-            Status::Warn,
-            Some("us-east-2"),
-            None,
-            "KMS-encrypted topic",
-            "imdeck cannot read the key policy",
-        ),
-        check(
-            "channel-guardrail",
-            Status::Fail,
-            None,
-            Some(format!(
-                "arn:aws:chatbot::{ACCOUNT}:chat-configuration/teams-ops"
-            )),
-            "Teams channel Ops has no guardrail",
-            "without a guardrail AWS applies AdministratorAccess",
-        ),
-        check(
-            "plan-chat-channel",
-            Status::Fail,
-            None,
-            Some(format!(
-                "arn:aws:ssm-incidents::{ACCOUNT}:response-plan/plan-without-channel"
-            )),
-            "plan-without-channel has no chat channel",
-            "add a chat channel to the plan",
-        ),
-        check(
-            "chime-commands",
-            Status::Info,
-            None,
-            None,
-            "Chime channels take no chat commands",
-            "chime-hook",
-        ),
-    ]
+    imdeck::domain::audit::run_audit(&snapshot())
 }
 
 pub fn incidents() -> Vec<IncidentRecordSummary> {
