@@ -29,6 +29,8 @@ struct Measured {
     cpu_per_audit: Duration,
     warm: Vec<Duration>,
     requests_per_audit: usize,
+    total_requests: usize,
+    audits: usize,
     operations: BTreeMap<String, usize>,
     checks: usize,
     failing: usize,
@@ -132,10 +134,48 @@ async fn measure(world: &World, runs: usize) -> Result<Measured, String> {
         cpu_per_audit,
         warm,
         requests_per_audit: total / (runs + 1),
+        total_requests: total,
+        audits: runs + 1,
         operations,
         checks: checks.len(),
         failing,
     })
+}
+
+/// What the quick pass (`cargo test --benches`) proves, whatever the speed: an audit's requests follow the
+/// request budget's formula — one replication-set read, ListTopics pages per Region, and GetTopicAttributes
+/// only for the topics a plan or channel names (never every topic) — and every audit makes the same requests.
+fn check_requests(params: &ScaleParams, m: &Measured) -> Result<(), String> {
+    let count = |op: &str| m.operations.get(op).copied().unwrap_or(0);
+    let regions = params.regions;
+    let pages = params.topics_per_region.div_ceil(LIST_TOPICS_PAGE).max(1);
+    let expected = [
+        ("ListReplicationSets", 1),
+        ("GetReplicationSet", 1),
+        ("ListTopics", regions * pages),
+    ];
+    for (op, want) in expected {
+        if count(op) != want {
+            return Err(format!(
+                "{op}: {} requests, the formula says {want}",
+                count(op)
+            ));
+        }
+    }
+    let attributes = count("GetTopicAttributes");
+    if attributes == 0 || attributes >= regions * params.topics_per_region {
+        return Err(format!(
+            "GetTopicAttributes: {attributes} requests for {} topics: not only the named ones",
+            regions * params.topics_per_region
+        ));
+    }
+    if m.total_requests % m.audits != 0 {
+        return Err(format!(
+            "{} requests over {} audits: the audits did not make the same requests",
+            m.total_requests, m.audits
+        ));
+    }
+    Ok(())
 }
 
 fn ms(d: Duration) -> f64 {
@@ -215,6 +255,7 @@ fn main() -> Result<(), String> {
             m.checks,
             m.failing,
         );
+        check_requests(&world.params, &m)?;
         if benching {
             let ops: Vec<String> = m
                 .operations

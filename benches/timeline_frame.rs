@@ -70,6 +70,16 @@ fn frame(c: &mut Criterion) {
                 Ok(terminal) => terminal,
                 Err(e) => panic!("test terminal: {e}"),
             };
+            // What the quick pass (`cargo test --benches`) proves, whatever the speed: a frame lays out only
+            // the event rows that fit the pane (48 lines at most), not the whole timeline.
+            if let Err(e) = terminal.draw(|f| imdeck::ui::render(state, f)) {
+                panic!("draw: {e}");
+            }
+            let laid_out = imdeck::ui::timeline::rows_laid_out();
+            assert!(
+                (1..=48).contains(&laid_out),
+                "{position} at {count} events laid out {laid_out} rows"
+            );
             group.bench_with_input(BenchmarkId::new(position, count), state, |b, state| {
                 b.iter(|| {
                     let drawn = terminal.draw(|f| imdeck::ui::render(black_box(state), f));

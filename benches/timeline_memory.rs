@@ -96,6 +96,12 @@ fn main() -> Result<(), String> {
         let [before, after, peak, texts] = fields[..] else {
             return Err(format!("case {name} printed {text:?}"));
         };
+        // The quick pass's property, independent of speed: the text cache stays within its limit.
+        if texts > TEXT_CACHE_LIMIT as u64 {
+            return Err(format!(
+                "case {name}: {texts} texts cached, over the limit of {TEXT_CACHE_LIMIT}"
+            ));
+        }
         let growth = after.saturating_sub(before);
         let per_event = if *count > 0 {
             let beyond = growth.saturating_sub(base_growth);
