@@ -169,7 +169,7 @@ fn check_requests(params: &ScaleParams, m: &Measured) -> Result<(), String> {
             regions * params.topics_per_region
         ));
     }
-    if m.total_requests % m.audits != 0 {
+    if !m.total_requests.is_multiple_of(m.audits) {
         return Err(format!(
             "{} requests over {} audits: the audits did not make the same requests",
             m.total_requests, m.audits

@@ -10,9 +10,9 @@
 pub mod config;
 pub mod convert;
 pub mod credentials;
-pub mod error;
 pub mod errors_map;
 pub mod execute;
+mod export_read;
 pub mod incidents;
 pub mod profile;
 pub mod region_discovery;
@@ -25,7 +25,7 @@ use std::sync::{Arc, Mutex};
 
 use aws_config::{Region, SdkConfig};
 
-pub use error::CloudError;
+pub use crate::domain::cloud_error::CloudError;
 pub use region_discovery::IncidentRegion;
 pub use snapshot_load::SnapshotProgress;
 pub use writer::CloudWriter;

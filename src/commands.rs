@@ -1,7 +1,6 @@
 //! The subcommands, each a thin run over the cloud adapter and the pure domain.
 
 pub mod audit;
-pub mod backend;
 pub mod exec;
 pub mod export;
 pub mod sandbox;

@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod chat_command;
 pub mod cli_output;
+pub mod cloud_error;
 pub mod command;
 pub mod export;
 pub mod model;

@@ -6,6 +6,7 @@
 //! the pure `update`; `ui` renders that state; `runtime` runs the loop that ties them together.
 
 pub mod app;
+pub mod backend;
 pub mod cli;
 pub mod cloud;
 pub mod commands;

@@ -13,9 +13,9 @@ use tokio::signal::unix::{SignalKind, signal};
 use tokio::sync::mpsc;
 
 use crate::app::{AppState, Effect, HeaderInfo, IncidentManagerRegion, Msg, update};
+use crate::backend::Backend;
 use crate::cli::GlobalOptions;
 use crate::cloud::{CloudError, IncidentRegion};
-use crate::commands::backend::Backend;
 use crate::domain::model::Timestamp;
 use crate::{terminal, ui};
 

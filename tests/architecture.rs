@@ -110,3 +110,60 @@ fn every_source_file_opens_with_one_role_line() {
         missing.join("\n")
     );
 }
+
+fn module_files(name: &str) -> Vec<PathBuf> {
+    let mut files = rust_files(&src().join(name));
+    files.push(src().join(format!("{name}.rs")));
+    files
+}
+
+#[test]
+fn app_and_ui_name_no_adapter_and_no_front_end() {
+    let mut files = module_files("app");
+    files.extend(module_files("ui"));
+    let found = offenders(
+        &files,
+        &[
+            "crate::cloud",
+            "crate::sandbox",
+            "crate::runtime",
+            "crate::commands",
+        ],
+    );
+    assert!(
+        found.is_empty(),
+        "app and ui talk to the world only through Msg and Effect:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_runtime_never_climbs_back_to_the_subcommands() {
+    let found = offenders(&module_files("runtime"), &["crate::commands", "commands::"]);
+    assert!(
+        found.is_empty(),
+        "the runtime borrows nothing from the subcommands:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn domain_names_nothing_of_ours_outside_domain() {
+    let found = offenders(
+        &module_files("domain"),
+        &[
+            "crate::app",
+            "crate::ui",
+            "crate::cloud",
+            "crate::sandbox",
+            "crate::runtime",
+            "crate::commands",
+            "crate::cli",
+        ],
+    );
+    assert!(
+        found.is_empty(),
+        "domain depends on nothing of ours:\n{}",
+        found.join("\n")
+    );
+}

@@ -2,9 +2,9 @@
 
 use ratatui::crossterm::event::KeyEvent;
 
-use crate::cloud::CloudError;
 use crate::domain::audit::Check;
 use crate::domain::chat_command::ChatLine;
+use crate::domain::cloud_error::CloudError;
 use crate::domain::model::{
     EventSummary, IncidentRecord, IncidentRecordSummary, RelatedItem, TimelineEvent, Timestamp,
 };

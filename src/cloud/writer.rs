@@ -5,6 +5,7 @@
 //! `PreconditionFailed` error without writing; the read after it turns a silently ignored write into a
 //! `VerificationFailed` error.
 
+mod apply;
 mod channel_update;
 
 use std::collections::{BTreeMap, BTreeSet};

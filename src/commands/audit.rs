@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use crate::cli::{GlobalOptions, ReportFormat};
 use crate::domain::audit::report::AuditReport;
 
-use super::backend::Backend;
+use crate::backend::Backend;
 
 pub async fn run(global: &GlobalOptions, format: ReportFormat) -> ExitCode {
     // The audit is read-only by construction: its cloud has no writer.

@@ -8,7 +8,7 @@ use crate::cloud::{CloudError, IncidentRegion};
 use crate::domain::chat_command::{OutputFormat, ParseError, parse_chat_line};
 use crate::domain::cli_output::render_output;
 
-use super::backend::Backend;
+use crate::backend::Backend;
 
 pub async fn run(global: &GlobalOptions, output: Option<ExecOutput>, words: &[String]) -> ExitCode {
     let line = words.join(" ");

@@ -2,17 +2,9 @@
 
 use std::process::ExitCode;
 
-use futures::stream::{self, StreamExt};
-
 use crate::cli::{ExportFormat, GlobalOptions};
-use crate::cloud::{Cloud, CloudError};
-use crate::domain::export::{IncidentExport, UnreadEvent};
-use crate::domain::model::{EventSummary, TimelineEvent};
 
-use super::backend::Backend;
-
-/// GetTimelineEvent calls in flight at once: enough to hide latency, few enough not to be throttled.
-const EVENT_FETCH_CONCURRENCY: usize = 8;
+use crate::backend::Backend;
 
 pub async fn run(global: &GlobalOptions, arn: &str, format: ExportFormat) -> ExitCode {
     let backend = match Backend::connect(global, true).await {
@@ -22,7 +14,7 @@ pub async fn run(global: &GlobalOptions, arn: &str, format: ExportFormat) -> Exi
             return ExitCode::from(1);
         }
     };
-    let result = read_export(&backend.cloud, arn).await;
+    let result = backend.cloud.read_export(arn).await;
     backend.shutdown().await;
     let export = match result {
         Ok(export) => export,
@@ -55,36 +47,4 @@ pub async fn run(global: &GlobalOptions, arn: &str, format: ExportFormat) -> Exi
         );
         ExitCode::from(1)
     }
-}
-
-/// The record, every timeline event with its text, and the related items; the three reads run concurrently.
-/// An event whose GetTimelineEvent fails does not stop the export: it is kept as an [`UnreadEvent`].
-pub async fn read_export(cloud: &Cloud, arn: &str) -> Result<IncidentExport, CloudError> {
-    let events = async {
-        let summaries = cloud.list_timeline(arn, None).await?;
-        let fetched: Vec<(EventSummary, Result<TimelineEvent, CloudError>)> =
-            stream::iter(summaries)
-                .map(|s| async move {
-                    let result = cloud.get_timeline_event(arn, &s.event_id).await;
-                    (s, result)
-                })
-                .buffered(EVENT_FETCH_CONCURRENCY)
-                .collect()
-                .await;
-        let mut read = Vec::new();
-        let mut unread = Vec::new();
-        for (summary, result) in fetched {
-            match result {
-                Ok(event) => read.push(event),
-                Err(error) => unread.push(UnreadEvent::new(&summary, error.to_string())),
-            }
-        }
-        Ok::<_, CloudError>((read, unread))
-    };
-    let (record, (events, unread), related) = tokio::try_join!(
-        cloud.get_incident(arn),
-        events,
-        cloud.list_related_items(arn)
-    )?;
-    Ok(IncidentExport::new(record, events, related).with_unread_events(unread))
 }

@@ -6,7 +6,7 @@ use std::time::Duration;
 use crate::cli::SandboxArgs;
 use crate::sandbox::{self, SandboxOptions, Scenario};
 
-use super::backend::sandbox_start_time;
+use crate::backend::sandbox_start_time;
 
 pub async fn run(args: &SandboxArgs) -> ExitCode {
     let scenario: Scenario = match args.scenario.parse() {

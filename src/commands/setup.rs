@@ -1,7 +1,5 @@
 //! `imdeck setup`: the wizard's change set headless — print it (`--plan`), or apply it and prove it (`--apply`).
 
-pub mod apply;
-
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -9,9 +7,9 @@ use std::process::ExitCode;
 use crate::cli::GlobalOptions;
 use crate::cloud::IncidentRegion;
 use crate::domain::audit::run_audit;
-use crate::domain::setup_plan::{SetupOptions, SetupPlan, plan_setup};
+use crate::domain::setup_plan::{SetupOptions, SetupPlan, failing_rechecks, plan_setup};
 
-use super::backend::Backend;
+use crate::backend::Backend;
 
 /// Why there is nothing to plan in an account without a replication set. No console flow is suggested: AWS
 /// closed Incident Manager to new customers on 2025-11-07, so the onboarding it would point to is gone.
@@ -134,7 +132,7 @@ async fn apply_plan(backend: &Backend, saved: Option<&Path>, args: &SetupArgs) -
         let Some(change) = step.change() else {
             continue;
         };
-        match apply::apply_change(&writer, change).await {
+        match writer.apply_change(change).await {
             Ok(()) => {
                 println!("✓ applied: {}", step.title);
                 applied.push(step);
@@ -152,7 +150,7 @@ async fn apply_plan(backend: &Backend, saved: Option<&Path>, args: &SetupArgs) -
     let fresh = run_audit(&backend.cloud.load_snapshot(None).await);
     let mut unproven = 0;
     for step in &applied {
-        for check in apply::failing_rechecks(step, &fresh) {
+        for check in failing_rechecks(step, &fresh) {
             unproven += 1;
             eprintln!(
                 "✗ re-check {} still {} after \"{}\": {}",

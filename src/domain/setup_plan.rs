@@ -8,6 +8,7 @@ pub mod diff;
 pub mod manual;
 pub mod plans;
 pub mod projection;
+pub mod recheck;
 pub mod render;
 pub mod topics;
 
@@ -15,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 pub use change::{Change, PlannedChange, Precondition};
 pub use manual::ManualStep;
+pub use recheck::failing_rechecks;
 
 use super::audit::wiring::audited_regions;
 use super::snapshot::CloudSnapshot;

@@ -5,10 +5,8 @@ use tokio::sync::mpsc::UnboundedSender;
 use crate::app::msg::ExportFailure;
 use crate::app::{Effect, Msg};
 use crate::cloud::{Cloud, CloudError};
-use crate::commands::export::read_export;
-use crate::commands::setup::apply::{apply_change, failing_rechecks};
 use crate::domain::audit::run_audit;
-use crate::domain::setup_plan::SetupStep;
+use crate::domain::setup_plan::{SetupStep, failing_rechecks};
 
 use super::history;
 
@@ -124,7 +122,8 @@ async fn export_to_file(
     if exists && !replace {
         return Err(ExportFailure::AlreadyExists);
     }
-    let export = read_export(cloud, arn)
+    let export = cloud
+        .read_export(arn)
         .await
         .map_err(|e| ExportFailure::Failed(e.to_string()))?;
     let mut options = std::fs::OpenOptions::new();
@@ -163,7 +162,7 @@ async fn apply_setup_step(cloud: &Cloud, generation: u64, step: SetupStep) -> Ms
         };
         return not_sent(step, error);
     };
-    let written = apply_change(&writer, change).await;
+    let written = writer.apply_change(change).await;
     // Re-read even after a refused write: the preview was stale, and the plan must be made again from what is there.
     let snapshot = cloud.load_snapshot(None).await;
     let checks = run_audit(&snapshot);

@@ -6,9 +6,9 @@ use crate::app::effect::Effect;
 use crate::app::keymap::Action;
 use crate::app::state::command_box::CommandOutput;
 use crate::app::state::{AppState, HistorySearch, Overlay};
-use crate::cloud::CloudError;
 use crate::domain::chat_command::{ChatLine, canonical_line, parse_chat_line};
 use crate::domain::cli_output::render_output;
+use crate::domain::cloud_error::CloudError;
 use crate::domain::command::IncidentCommand;
 use crate::domain::model::EventSummary;
 

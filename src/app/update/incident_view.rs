@@ -5,7 +5,7 @@ use crate::app::keymap::Action;
 use crate::app::state::command_box::CommandOutput;
 use crate::app::state::incident_view::{ACK_EVENT, PAGE_EVENT, engagement_event_ids, engagements};
 use crate::app::state::{AppState, DetailTarget, Focus, Overlay, ViewPane};
-use crate::cloud::CloudError;
+use crate::domain::cloud_error::CloudError;
 use crate::domain::model::{ItemValue, RelatedItem};
 
 use super::{actions, incidents, keys, timeline};

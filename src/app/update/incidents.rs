@@ -2,7 +2,7 @@
 
 use crate::app::effect::Effect;
 use crate::app::state::AppState;
-use crate::cloud::CloudError;
+use crate::domain::cloud_error::CloudError;
 use crate::domain::model::{IncidentRecord, IncidentRecordSummary};
 
 use super::incident_view;

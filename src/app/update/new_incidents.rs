@@ -2,7 +2,7 @@
 
 use crate::app::effect::Effect;
 use crate::app::state::AppState;
-use crate::cloud::CloudError;
+use crate::domain::cloud_error::CloudError;
 use crate::domain::model::IncidentRecordSummary;
 
 /// Runs before the list replaces the old one. Stale and failed reads say nothing: a failed read followed

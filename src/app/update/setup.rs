@@ -4,8 +4,8 @@ use crate::app::effect::Effect;
 use crate::app::keymap::Action;
 use crate::app::state::setup::LoadProgress;
 use crate::app::state::{AppState, DetailTarget, Overlay};
-use crate::cloud::CloudError;
 use crate::domain::audit::Check;
+use crate::domain::cloud_error::CloudError;
 use crate::domain::model::Timestamp;
 use crate::domain::snapshot::CloudSnapshot;
 

@@ -4,7 +4,7 @@
 use crate::app::effect::Effect;
 use crate::app::state::AppState;
 use crate::app::state::timeline::POLL_MARGIN_MS;
-use crate::cloud::CloudError;
+use crate::domain::cloud_error::CloudError;
 use crate::domain::model::{EventSummary, RelatedItem, TimelineEvent, Timestamp};
 
 use super::setup::later;

@@ -4,8 +4,8 @@ use crate::app::effect::Effect;
 use crate::app::keymap::Action;
 use crate::app::state::AppState;
 use crate::app::state::wizard::{AppliedStep, Applying, PendingApply, StepRef, WizardNote};
-use crate::cloud::CloudError;
 use crate::domain::audit::Check;
+use crate::domain::cloud_error::CloudError;
 use crate::domain::setup_plan::{SetupStep, StepAction};
 use crate::domain::snapshot::CloudSnapshot;
 

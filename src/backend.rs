@@ -1,4 +1,4 @@
-//! Picks the backend for a run: the embedded sandbox (`--sandbox`) or AWS through aws-config's default chain.
+//! Connects a run to its backend: the embedded sandbox (`--sandbox`) or AWS through aws-config's default chain.
 
 use crate::cli::GlobalOptions;
 use crate::cloud::{Cloud, CloudError, ConnectOptions, IncidentRegion};

@@ -1,4 +1,5 @@
-//! `CloudError`: what can go wrong talking to AWS, in the few kinds the UI and the audit treat differently.
+//! `CloudError`: what can go wrong talking to AWS, in the few kinds the UI and the audit treat differently
+//! (a domain type, so `app` and `ui` can match on it without naming the `cloud` adapter).
 
 /// Each variant keeps the service's error code and message so the AWS CLI's
 /// `An error occurred (Code) when calling the Op operation: message` can be reproduced.
