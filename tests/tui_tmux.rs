@@ -182,10 +182,6 @@ struct StandaloneSandbox {
 }
 
 impl StandaloneSandbox {
-    fn start() -> StandaloneSandbox {
-        Self::start_with(&[])
-    }
-
     fn start_with(extra: &[&str]) -> StandaloneSandbox {
         use std::io::BufRead;
         let mut child = Command::new(env!("CARGO_BIN_EXE_imdeck"))
