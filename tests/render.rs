@@ -7,7 +7,8 @@ use demo::*;
 use imdeck::app::state::Focus;
 use imdeck::app::{AppState, Msg, update};
 use imdeck::cloud::CloudError;
-use imdeck::domain::model::{EventSummary, Timestamp};
+use imdeck::domain::model::{ChatPlatform, EventSummary, Timestamp};
+use imdeck::domain::snapshot::{CloudSnapshot, ReadFailure};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -118,11 +119,33 @@ fn errors_and_stale_data() {
         code: "AccessDeniedException".into(),
         message: "not authorized".into(),
     };
+    // What `load_snapshot` returns when every read is denied: the failures live inside the snapshot.
+    let failure = |resource: &str| ReadFailure {
+        resource: resource.into(),
+        reason: denied.to_string(),
+    };
+    let snapshot = CloudSnapshot {
+        account: String::new(),
+        replication_set: Err(failure("ssm-incidents:ListReplicationSets")),
+        regions: Vec::new(),
+        channels: [
+            ChatPlatform::Slack,
+            ChatPlatform::MicrosoftTeams,
+            ChatPlatform::Chime,
+        ]
+        .into_iter()
+        .map(|p| (p, Err(failure("chatbot"))))
+        .collect(),
+        plans: Err(failure("ssm-incidents:ListResponsePlans")),
+        unlisted_topics: Vec::new(),
+    };
+    let checks = imdeck::domain::audit::run_audit(&snapshot);
     update(
         &mut state,
-        Msg::SnapshotFailed {
+        Msg::SnapshotLoaded {
             generation,
-            error: denied.clone(),
+            snapshot: Box::new(snapshot),
+            checks,
         },
     );
     let generation = state.incidents.generation;

@@ -9,7 +9,7 @@ use crate::domain::setup_plan::SetupStep;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Read the whole setup snapshot and run the audit; answer with `SnapshotProgress` messages then
-    /// `SnapshotLoaded` (or `SnapshotFailed`) carrying the same generation. The audit is pure, but it
+    /// `SnapshotLoaded` carrying the same generation. The audit is pure, but it
     /// evaluates every topic policy of every Region, so it runs in the effect's task and the loop keeps drawing.
     /// Everything lighter (parsing a line, rendering a response, planning the setup) happens in `update`.
     LoadSnapshot {

@@ -47,11 +47,6 @@ pub enum Msg {
         snapshot: Box<CloudSnapshot>,
         checks: Vec<Check>,
     },
-    /// The snapshot could not be read at all (partial failures live inside the snapshot itself).
-    SnapshotFailed {
-        generation: u64,
-        error: CloudError,
-    },
     IncidentsLoaded {
         generation: u64,
         result: Result<Vec<IncidentRecordSummary>, CloudError>,

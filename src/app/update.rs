@@ -51,7 +51,6 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
             snapshot,
             checks,
         } => setup::loaded(state, generation, *snapshot, checks),
-        Msg::SnapshotFailed { generation, error } => setup::failed(state, generation, &error),
         Msg::IncidentsLoaded { generation, result } => {
             let mut effects = new_incidents::observe(state, generation, &result);
             effects.extend(incidents::loaded(state, generation, result));

@@ -108,7 +108,11 @@ mod tests {
     fn request(n: usize) -> RequestKey<'static> {
         const OPERATIONS: [&str; 3] = ["ListTopics", "GetTopicAttributes", "ListTimelineEvents"];
         RequestKey {
-            region: if n.is_multiple_of(2) { "us-east-1" } else { "eu-west-1" },
+            region: if n.is_multiple_of(2) {
+                "us-east-1"
+            } else {
+                "eu-west-1"
+            },
             operation: OPERATIONS[n % 3],
             query: "",
             body: b"{}",

@@ -5,7 +5,6 @@ use crate::app::keymap::Action;
 use crate::app::state::setup::LoadProgress;
 use crate::app::state::{AppState, DetailTarget, Overlay};
 use crate::domain::audit::Check;
-use crate::domain::cloud_error::CloudError;
 use crate::domain::model::Timestamp;
 use crate::domain::snapshot::CloudSnapshot;
 
@@ -42,16 +41,6 @@ pub fn loaded(
         state.wizard.replan(state.setup.snapshot.as_ref());
     }
     state.setup.refresh.succeeded(state.now);
-    state.setup.next_refresh_at = Some(later(state.now, state.config.snapshot_refresh_ms));
-    Vec::new()
-}
-
-pub fn failed(state: &mut AppState, generation: u64, error: &CloudError) -> Vec<Effect> {
-    if generation != state.setup.generation {
-        return Vec::new();
-    }
-    state.setup.loading = None;
-    state.setup.refresh.failed(error.to_string());
     state.setup.next_refresh_at = Some(later(state.now, state.config.snapshot_refresh_ms));
     Vec::new()
 }
