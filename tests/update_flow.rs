@@ -488,17 +488,7 @@ fn texts_are_fetched_only_for_visible_rows_of_a_long_timeline() {
             arn: INCIDENT.into(),
         },
     );
-    let page: Vec<EventSummary> = (0..10_000)
-        .map(|i| {
-            EventSummary::from(&event(
-                INCIDENT,
-                &format!("ev{i:05}"),
-                NOW - 20_000 + i,
-                "Custom Event",
-                "",
-            ))
-        })
-        .collect();
+    let page = many_summaries(10_000);
     let generation = state.timeline.generation;
     let effects = update(
         &mut state,
@@ -518,7 +508,7 @@ fn texts_are_fetched_only_for_visible_rows_of_a_long_timeline() {
     );
     assert_eq!(
         fetched.first().map(String::as_str),
-        Some("ev09999"),
+        Some("ev009999"),
         "the newest (under the cursor while following) is fetched first"
     );
     // Asking again fetches nothing more: requests waiting and in flight are remembered.
@@ -537,19 +527,13 @@ fn texts_are_fetched_only_for_visible_rows_of_a_long_timeline() {
     let mut answered = 0;
     let mut max_in_flight = in_flight.len();
     while let Some(id) = in_flight.pop() {
-        let n: i64 = id[2..].parse().expect("index");
+        let n: usize = id[2..].parse().expect("index");
         let effects = update(
             &mut state,
             Msg::EventLoaded {
                 arn: INCIDENT.into(),
                 id: id.clone(),
-                result: Ok(event(
-                    INCIDENT,
-                    &id,
-                    NOW - 20_000 + n,
-                    "Custom Event",
-                    "\"x\"",
-                )),
+                result: Ok(event_number(10_000, n)),
             },
         );
         answered += 1;
@@ -947,16 +931,7 @@ fn a_first_load_arriving_newest_page_first_ends_in_time_order() {
     for page in (0..100).rev() {
         let events: Vec<EventSummary> = (0..100)
             .rev()
-            .map(|i| {
-                let n = page * 100 + i;
-                EventSummary::from(&event(
-                    INCIDENT,
-                    &format!("ev{n:05}"),
-                    NOW - 20_000 + n,
-                    "Custom Event",
-                    "",
-                ))
-            })
+            .map(|i| EventSummary::from(&event_number(10_000, page * 100 + i)))
             .collect();
         update(
             &mut state,
@@ -981,7 +956,7 @@ fn a_first_load_arriving_newest_page_first_ends_in_time_order() {
             .timeline
             .at_cursor()
             .map(|r| r.summary.event_id.as_str()),
-        Some("ev09999")
+        Some("ev009999")
     );
     assert!(state.timeline.first_load_done);
 }

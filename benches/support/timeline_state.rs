@@ -2,48 +2,9 @@
 #![allow(dead_code)]
 
 use imdeck::app::{AppState, Effect, Msg, update};
-use imdeck::domain::model::{EventSummary, TimelineEvent};
+use imdeck::domain::model::EventSummary;
 
-use crate::demo::{INCIDENT, NOW, checks, event, incidents, record, snapshot, started};
-
-/// The event texts a responder writes: a few words to a few lines, and the service's JSON system events.
-fn text_of(n: usize) -> (&'static str, String) {
-    match n % 5 {
-        0 => (
-            "SSM Incident Record Update",
-            format!(
-                r#"{{"modifiedBy":"arn:aws:iam::111122223333:user/responder-{}","modifiedAttributes":[{{"attributeName":"impact","previousValue":"3","newValue":"2"}}]}}"#,
-                n % 7
-            ),
-        ),
-        1 => (
-            "Custom Event",
-            format!("\"Restarted payments-api pod {n}; error rate back under 0.1%\""),
-        ),
-        2 => (
-            "Note",
-            format!(
-                "\"Step {n}: p99 latency back under 300 ms in us-east-2; still elevated in us-west-2 where the cache warm-up is slower than expected, keeping the incident open until it settles\""
-            ),
-        ),
-        3 => (
-            "SSM Contacts Page for Incident",
-            format!(
-                r#"{{"contactArn":"arn:aws:ssm-contacts:us-east-2:111122223333:contact/oncall-{}"}}"#,
-                n % 3
-            ),
-        ),
-        _ => ("Custom Event", format!("\"Checked dashboard {n}\"")),
-    }
-}
-
-/// Event `n` of `count` in the benchmark incident, one every 3 s up to `NOW`; made again on demand, so that
-/// no second copy of the timeline is ever held (it would blur the memory figures).
-pub fn event_number(count: usize, n: usize) -> TimelineEvent {
-    let (kind, data) = text_of(n);
-    let secs = NOW - 3 * (count - n) as i64;
-    event(INCIDENT, &format!("ev{n:06}"), secs, kind, &data)
-}
+use crate::demo::{INCIDENT, checks, event_number, incidents, record, snapshot, started};
 
 /// Answers every `FetchEvent` among `effects`, as the runtime would with GetTimelineEvent.
 pub fn answer_fetches(state: &mut AppState, effects: Vec<Effect>, count: usize) {

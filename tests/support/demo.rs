@@ -409,3 +409,49 @@ pub fn loaded(read_only: bool) -> AppState {
     }
     state
 }
+
+/// The event texts a responder writes: a few words to a few lines, and the service's JSON system events.
+fn text_of(n: usize) -> (&'static str, String) {
+    match n % 5 {
+        0 => (
+            "SSM Incident Record Update",
+            format!(
+                r#"{{"modifiedBy":"arn:aws:iam::111122223333:user/responder-{}","modifiedAttributes":[{{"attributeName":"impact","previousValue":"3","newValue":"2"}}]}}"#,
+                n % 7
+            ),
+        ),
+        1 => (
+            "Custom Event",
+            format!("\"Restarted payments-api pod {n}; error rate back under 0.1%\""),
+        ),
+        2 => (
+            "Note",
+            format!(
+                "\"Step {n}: p99 latency back under 300 ms in us-east-2; still elevated in us-west-2 where the cache warm-up is slower than expected, keeping the incident open until it settles\""
+            ),
+        ),
+        3 => (
+            "SSM Contacts Page for Incident",
+            format!(
+                r#"{{"contactArn":"arn:aws:ssm-contacts:us-east-2:111122223333:contact/oncall-{}"}}"#,
+                n % 3
+            ),
+        ),
+        _ => ("Custom Event", format!("\"Checked dashboard {n}\"")),
+    }
+}
+
+/// Event `n` of `count` in the demo incident (the one fixture of a long timeline, shared by tests and benches), one every 3 s up to `NOW`; made again on demand, so that
+/// no second copy of the timeline is ever held (it would blur the memory figures).
+pub fn event_number(count: usize, n: usize) -> TimelineEvent {
+    let (kind, data) = text_of(n);
+    let secs = NOW - 3 * (count - n) as i64;
+    event(INCIDENT, &format!("ev{n:06}"), secs, kind, &data)
+}
+
+/// The summaries of a timeline of `count` events as one poll delivers them, oldest first.
+pub fn many_summaries(count: usize) -> Vec<EventSummary> {
+    (0..count)
+        .map(|n| EventSummary::from(&event_number(count, n)))
+        .collect()
+}
