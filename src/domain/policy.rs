@@ -5,6 +5,7 @@ pub mod document;
 pub mod evaluate;
 pub mod glob;
 pub mod merge;
+mod request;
 
 use serde_json::Value;
 

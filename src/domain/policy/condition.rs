@@ -5,7 +5,7 @@
 //! `aws:SourceOwner` is not documented, so a condition that only holds if it does is "not proven".
 
 use super::document::ConditionClause;
-use super::evaluate::ServiceRequest;
+use super::request::ServiceRequest;
 use super::glob;
 
 /// What a statement's conditions say about one request.
