@@ -10,6 +10,7 @@ mod incidents;
 mod keys;
 mod lifecycle;
 mod line_edit;
+mod movement;
 mod new_incidents;
 mod pager;
 mod setup;

@@ -13,7 +13,7 @@ use crate::domain::model::{
     IncidentStatus, ItemIdentifier, ItemValue, RelatedItem, RelatedItemsUpdate,
 };
 
-use super::{command, keys, line_edit};
+use super::{command, line_edit, movement};
 
 /// Event types a person writes; system events are read-only (aws-api.md §2.3).
 const EDITABLE_TYPES: [&str; 2] = ["Custom Event", "Note"];
@@ -208,7 +208,7 @@ pub fn picker_key(state: &mut AppState, action: Option<Action>) -> Vec<Effect> {
             }
         }
         Some(step @ (Action::Up | Action::Down | Action::Top | Action::Bottom)) => {
-            *selected = keys::step(step, *selected, plans.len(), 1);
+            *selected = movement::step(step, *selected, plans.len(), 1);
         }
         _ => {}
     }

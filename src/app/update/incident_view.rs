@@ -8,7 +8,7 @@ use crate::app::state::{AppState, DetailTarget, Focus, Overlay, ViewPane};
 use crate::domain::cloud_error::CloudError;
 use crate::domain::model::{ItemValue, RelatedItem};
 
-use super::{actions, incidents, keys, timeline};
+use super::{actions, incidents, keys, movement, timeline};
 
 /// Enter on an incident: the view covers the panes and shows the highlighted incident; nothing highlighted,
 /// nothing opens.
@@ -150,12 +150,12 @@ pub fn key(state: &mut AppState, action: Action) -> Vec<Effect> {
         | Action::Bottom => match view.pane {
             ViewPane::Timeline => {
                 let page = timeline::page_rows(state);
-                let to = keys::step(action, state.timeline.cursor, state.timeline.len(), page);
+                let to = movement::step(action, state.timeline.cursor, state.timeline.len(), page);
                 timeline::move_cursor(state, to)
             }
             ViewPane::Related => {
                 let len = state.related.items.len();
-                view.related_cursor = keys::step(action, view.related_cursor, len, 5);
+                view.related_cursor = movement::step(action, view.related_cursor, len, 5);
                 Vec::new()
             }
         },

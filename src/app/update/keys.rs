@@ -7,6 +7,7 @@ use crate::app::keymap::{Action, Section};
 use crate::app::state::command_box::new_input;
 use crate::app::state::{AppState, DetailTarget, Focus, Overlay};
 
+use super::movement::step;
 use super::{
     actions, command, incident_view, incidents, lifecycle, line_edit, pager, setup, timeline,
     wizard,
@@ -155,20 +156,6 @@ pub fn pane_action(state: &mut AppState, action: Action) -> Vec<Effect> {
         | Action::ScrollLeft
         | Action::ScrollRight
         | Action::CopyFix => Vec::new(),
-    }
-}
-
-/// Where a movement lands in a list of `len` rows from `at`.
-pub fn step(action: Action, at: usize, len: usize, page: usize) -> usize {
-    let last = len.saturating_sub(1);
-    match action {
-        Action::Up => at.saturating_sub(1),
-        Action::Down => (at + 1).min(last),
-        Action::PageUp => at.saturating_sub(page),
-        Action::PageDown => (at + page).min(last),
-        Action::Top => 0,
-        Action::Bottom => last,
-        _ => at,
     }
 }
 

@@ -9,7 +9,7 @@ use crate::domain::cloud_error::CloudError;
 use crate::domain::setup_plan::{SetupStep, StepAction};
 use crate::domain::snapshot::CloudSnapshot;
 
-use super::keys::step;
+use super::movement::step;
 use super::setup;
 
 pub fn open(state: &mut AppState) -> Vec<Effect> {

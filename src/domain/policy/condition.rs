@@ -5,8 +5,8 @@
 //! `aws:SourceOwner` is not documented, so a condition that only holds if it does is "not proven".
 
 use super::document::ConditionClause;
-use super::request::ServiceRequest;
 use super::glob;
+use super::request::ServiceRequest;
 
 /// What a statement's conditions say about one request.
 #[derive(Debug, Clone, PartialEq, Eq)]
