@@ -5,10 +5,9 @@ Usage:
 Defaults: 20 runs; imdeck from $IMDECK_BIN, else target/release/imdeck (under $CARGO_TARGET_DIR when set);
 the AWS CLI from $AWS_BIN, else target/peers/awscli/bin/aws (installed by tests/peers/install.sh).
 Each command runs once untimed first (page cache, Python bytecode), then N timed runs alternating the two
-tools. Every run must exit 0 and both tools must print the same JSON, or the benchmark stops.
+tools. Every run must exit 0 and both tools must print the same bytes, or the benchmark stops.
 """
 import argparse
-import json
 import os
 import shlex
 import socket
@@ -106,7 +105,7 @@ def main():
         for line in COMMANDS:
             _, a = once(im_cmd(line))
             _, b = once(cli_cmd(line))
-            if json.loads(a) != json.loads(b):
+            if a != b:
                 sys.exit(f"imdeck and the AWS CLI disagree on: {line}")
             im, cli = [], []
             for _ in range(args.runs):
