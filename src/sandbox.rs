@@ -14,6 +14,7 @@ mod router;
 mod scenario;
 mod sns;
 mod store;
+pub mod validate;
 
 use std::collections::HashSet;
 use std::net::SocketAddr;

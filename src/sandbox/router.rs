@@ -16,7 +16,7 @@ use super::quotas::Quotas;
 use super::request_log::{LogLine, RequestLog};
 use super::sns::Params;
 use super::store::Store;
-use super::{chatbot, incidents, sns};
+use super::{chatbot, incidents, sns, validate};
 use crate::domain::regions::has_incident_manager;
 
 /// The request log's mark for a request to a Region where the service has no endpoint.
@@ -271,6 +271,12 @@ fn run(
     region: &str,
     input: Input,
 ) -> Result<Response, ApiError> {
+    // Every served operation is checked against its model input shape here, before its handler runs.
+    let request = match &input {
+        Input::Json(map) => validate::Request::Json(map),
+        Input::Form(params) => validate::Request::Form(params),
+    };
+    validate::check(service, operation, request)?;
     let mut store = store.lock().unwrap_or_else(|p| p.into_inner());
     match (service, input) {
         (Service::Incidents, Input::Json(map)) => {
