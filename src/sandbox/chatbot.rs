@@ -187,18 +187,7 @@ pub fn handle(
         "UpdateSlackChannelConfiguration" => {
             let common = common_update(&mut c, input);
             let channel_id = c.required_string("SlackChannelId", input.get("SlackChannelId"));
-            let id_ok = channel_id
-                .as_deref()
-                .is_some_and(|id| id.chars().all(|ch| ch.is_ascii_alphanumeric()));
-            c.pattern(
-                "SlackChannelId",
-                channel_id.as_deref(),
-                id_ok,
-                "^[A-Za-z0-9]+$",
-            );
-            c.max_len("SlackChannelId", channel_id.as_deref(), 255);
             let channel_name = c.string("SlackChannelName", input.get("SlackChannelName"));
-            c.max_len("SlackChannelName", channel_name.as_deref(), 255);
             c.finish().map_err(invalid_parameter)?;
             let cfg = configs
                 .slack_channel_configurations
@@ -229,19 +218,7 @@ pub fn handle(
         "UpdateMicrosoftTeamsChannelConfiguration" => {
             let common = common_update(&mut c, input);
             let channel_id = c.required_string("ChannelId", input.get("ChannelId"));
-            c.max_len("ChannelId", channel_id.as_deref(), 256);
-            let id_ok = channel_id.as_deref().is_some_and(|id| {
-                let lower = id.to_ascii_lowercase();
-                lower.contains("%3a") && lower.contains("%40")
-            });
-            c.pattern(
-                "ChannelId",
-                channel_id.as_deref(),
-                id_ok,
-                "([a-zA-Z0-9-_=+/.,])*%3[aA]([a-zA-Z0-9-_=+/.,])*%40([a-zA-Z0-9-_=+/.,])*",
-            );
             let channel_name = c.string("ChannelName", input.get("ChannelName"));
-            c.max_len("ChannelName", channel_name.as_deref(), 1000);
             c.finish().map_err(invalid_parameter)?;
             let cfg = configs
                 .microsoft_teams_channel_configurations
@@ -272,16 +249,7 @@ pub fn handle(
         "UpdateChimeWebhookConfiguration" => {
             let common = common_update(&mut c, input);
             let description = c.string("WebhookDescription", input.get("WebhookDescription"));
-            c.min_len("WebhookDescription", description.as_deref(), 1);
-            c.max_len("WebhookDescription", description.as_deref(), 255);
             let url = c.string("WebhookUrl", input.get("WebhookUrl"));
-            c.max_len("WebhookUrl", url.as_deref(), 255);
-            c.pattern(
-                "WebhookUrl",
-                url.as_deref(),
-                url.as_deref().is_some_and(|u| u.starts_with("https://")),
-                "^https://.*$",
-            );
             c.finish().map_err(invalid_parameter)?;
             let cfg = configs
                 .chime_webhook_configurations

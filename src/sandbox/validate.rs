@@ -134,9 +134,12 @@ mod tests {
         let errors = failures(Service::Sns, "CreateTopic", Request::Form(&params));
         assert_eq!(
             errors,
-            vec!["Value null at 'Tags.member.1.Key' failed to satisfy constraint: Member must not be null"]
+            vec![
+                "Value null at 'Tags.member.1.Key' failed to satisfy constraint: Member must not be null"
+            ]
         );
-        let fine = Params::parse(b"Action=CreateTopic&Name=t&Tags.member.1.Key=k&Tags.member.1.Value=v");
+        let fine =
+            Params::parse(b"Action=CreateTopic&Name=t&Tags.member.1.Key=k&Tags.member.1.Value=v");
         assert!(failures(Service::Sns, "CreateTopic", Request::Form(&fine)).is_empty());
     }
 
@@ -149,6 +152,10 @@ mod tests {
         )
         .expect_err("required members missing");
         assert_eq!(error.code, "InvalidParameterException");
-        assert!(error.message.starts_with("2 validation errors detected"), "{}", error.message);
+        assert!(
+            error.message.starts_with("2 validation errors detected"),
+            "{}",
+            error.message
+        );
     }
 }

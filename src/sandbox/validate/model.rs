@@ -149,7 +149,11 @@ mod tests {
             let m = model(service);
             assert_eq!(m.protocol, protocol);
             assert!(m.operation_names().count() > 20);
-            assert!(m.unsupported_patterns().is_empty(), "{:?}", m.unsupported_patterns());
+            assert!(
+                m.unsupported_patterns().is_empty(),
+                "{:?}",
+                m.unsupported_patterns()
+            );
         }
     }
 

@@ -6,7 +6,12 @@ use super::model::Model;
 use crate::sandbox::sns::Params;
 
 /// The members of structure `shape_name` found under `prefix` (`""` at the top).
-pub fn structure(model: &Model, shape_name: &str, params: &Params, prefix: &str) -> Map<String, Value> {
+pub fn structure(
+    model: &Model,
+    shape_name: &str,
+    params: &Params,
+    prefix: &str,
+) -> Map<String, Value> {
     let mut out = Map::new();
     let members = model
         .shape(shape_name)
@@ -37,7 +42,10 @@ fn value(model: &Model, shape_name: &str, params: &Params, key: &str) -> Option<
             (!members.is_empty()).then_some(Value::Object(members))
         }
         "list" => {
-            let item = shape.get("member").and_then(|m| m.get("shape")).and_then(Value::as_str)?;
+            let item = shape
+                .get("member")
+                .and_then(|m| m.get("shape"))
+                .and_then(Value::as_str)?;
             let items: Vec<Value> = (1..)
                 .map_while(|n| value(model, item, params, &format!("{key}.member.{n}")))
                 .collect();
@@ -45,7 +53,10 @@ fn value(model: &Model, shape_name: &str, params: &Params, key: &str) -> Option<
             (!items.is_empty() || params.get(key).is_some()).then_some(Value::Array(items))
         }
         "map" => {
-            let value_shape = shape.get("value").and_then(|m| m.get("shape")).and_then(Value::as_str)?;
+            let value_shape = shape
+                .get("value")
+                .and_then(|m| m.get("shape"))
+                .and_then(Value::as_str)?;
             let mut entries = Map::new();
             for n in 1.. {
                 let entry = format!("{key}.entry.{n}");

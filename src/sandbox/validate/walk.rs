@@ -119,8 +119,8 @@ impl<'m> Walker<'m> {
                 }
             }
             "timestamp" => {
-                let ok = value.is_number()
-                    || (as_text && value.as_str().is_some_and(is_timestamp_text));
+                let ok =
+                    value.is_number() || (as_text && value.as_str().is_some_and(is_timestamp_text));
                 if !ok {
                     self.fail(
                         Some(&shown(value)),
@@ -131,9 +131,9 @@ impl<'m> Walker<'m> {
             }
             "blob" => {
                 use base64::Engine;
-                let ok = value.as_str().is_some_and(|s| {
-                    base64::engine::general_purpose::STANDARD.decode(s).is_ok()
-                });
+                let ok = value
+                    .as_str()
+                    .is_some_and(|s| base64::engine::general_purpose::STANDARD.decode(s).is_ok());
                 if !ok {
                     self.fail(Some(&shown(value)), path, "Member must be base64 data");
                 }
@@ -213,7 +213,10 @@ impl<'m> Walker<'m> {
             self.fail(
                 None,
                 path,
-                &format!("Member must have length less than or equal to {}", bound(max)),
+                &format!(
+                    "Member must have length less than or equal to {}",
+                    bound(max)
+                ),
             );
         }
     }
@@ -224,7 +227,11 @@ impl<'m> Walker<'m> {
             return;
         };
         self.size(shape, items.len(), path);
-        let Some(target) = shape.get("member").and_then(|m| m.get("shape")).and_then(Value::as_str) else {
+        let Some(target) = shape
+            .get("member")
+            .and_then(|m| m.get("shape"))
+            .and_then(Value::as_str)
+        else {
             return;
         };
         for (index, item) in items.iter().enumerate() {
@@ -246,8 +253,14 @@ impl<'m> Walker<'m> {
             return;
         };
         self.size(shape, entries.len(), path);
-        let key_shape = shape.get("key").and_then(|m| m.get("shape")).and_then(Value::as_str);
-        let value_shape = shape.get("value").and_then(|m| m.get("shape")).and_then(Value::as_str);
+        let key_shape = shape
+            .get("key")
+            .and_then(|m| m.get("shape"))
+            .and_then(Value::as_str);
+        let value_shape = shape
+            .get("value")
+            .and_then(|m| m.get("shape"))
+            .and_then(Value::as_str);
         for (key, inner) in entries {
             let entry_path = format!("{path}.{key}");
             if let Some(key_shape) = key_shape {
@@ -282,7 +295,10 @@ impl<'m> Walker<'m> {
             self.fail(
                 shown,
                 path,
-                &format!("Member must have length less than or equal to {}", bound(max)),
+                &format!(
+                    "Member must have length less than or equal to {}",
+                    bound(max)
+                ),
             );
         }
         if let Some(allowed) = shape.get("enum").and_then(Value::as_array)
@@ -321,7 +337,10 @@ impl<'m> Walker<'m> {
             self.fail(
                 Some(&shown),
                 path,
-                &format!("Member must have value greater than or equal to {}", bound(min)),
+                &format!(
+                    "Member must have value greater than or equal to {}",
+                    bound(min)
+                ),
             );
         }
         if let Some(max) = number_of(shape, "max")
@@ -330,7 +349,10 @@ impl<'m> Walker<'m> {
             self.fail(
                 Some(&shown),
                 path,
-                &format!("Member must have value less than or equal to {}", bound(max)),
+                &format!(
+                    "Member must have value less than or equal to {}",
+                    bound(max)
+                ),
             );
         }
     }
