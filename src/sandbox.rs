@@ -29,6 +29,15 @@ pub use scenario::{SANDBOX_ACCOUNT, ScaleParams, Scenario};
 
 use crate::domain::model::Timestamp;
 
+/// Every (service, operation) the sandbox serves, the service named as in its SigV4 scope; the conformance
+/// suite drives each one against its AWS model.
+pub fn served_operations() -> Vec<(&'static str, &'static str)> {
+    let incidents = incidents::served().map(|op| ("ssm-incidents", op));
+    let sns = sns::served().map(|op| ("sns", op));
+    let chatbot = chatbot::served().map(|op| ("chatbot", op));
+    incidents.chain(sns).chain(chatbot).collect()
+}
+
 /// How to run a sandbox.
 #[derive(Debug, Clone)]
 pub struct SandboxOptions {

@@ -62,6 +62,11 @@ const OPERATIONS: &[(&str, &str, bool, &str)] = &[
     ),
 ];
 
+/// Every operation name this service serves.
+pub fn served() -> impl Iterator<Item = &'static str> {
+    OPERATIONS.iter().map(|(_, op, _, _)| *op)
+}
+
 /// The operation name and whether it mutates, for a Chatbot path (every Chatbot operation is a POST).
 pub fn operation_for(path: &str) -> Option<(&'static str, bool)> {
     OPERATIONS

@@ -41,6 +41,11 @@ const OPERATIONS: &[(&str, &str, &str, bool)] = &[
     ("GET", "/getReplicationSet", "GetReplicationSet", false),
 ];
 
+/// Every operation name this service serves.
+pub fn served() -> impl Iterator<Item = &'static str> {
+    OPERATIONS.iter().map(|(_, _, op, _)| *op)
+}
+
 /// The operation name and whether it mutates, for a request line of this service.
 pub fn operation_for(method: &Method, path: &str) -> Option<(&'static str, bool)> {
     OPERATIONS
