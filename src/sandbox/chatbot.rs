@@ -1,5 +1,6 @@
 //! Chatbot (restJson1, PascalCase members, kebab-case paths): channel configurations of the three kinds.
 
+mod deletes;
 mod members;
 pub mod shapes;
 
@@ -59,6 +60,24 @@ const OPERATIONS: &[(&str, &str, bool, &str)] = &[
         "UpdateChimeWebhookConfiguration",
         true,
         "UpdateChimeWebhookConfigurationException",
+    ),
+    (
+        "/delete-slack-channel-configuration",
+        "DeleteSlackChannelConfiguration",
+        true,
+        "DeleteSlackChannelConfigurationException",
+    ),
+    (
+        "/delete-ms-teams-channel-configuration",
+        "DeleteMicrosoftTeamsChannelConfiguration",
+        true,
+        "DeleteTeamsChannelConfigurationException",
+    ),
+    (
+        "/delete-chime-webhook-configuration",
+        "DeleteChimeWebhookConfiguration",
+        true,
+        "DeleteChimeWebhookConfigurationException",
     ),
 ];
 
@@ -278,6 +297,9 @@ pub fn handle(
                 &json!({ "WebhookConfiguration": cfg }),
             ))
         }
+        "DeleteSlackChannelConfiguration"
+        | "DeleteMicrosoftTeamsChannelConfiguration"
+        | "DeleteChimeWebhookConfiguration" => deletes::delete(store, operation, input),
         other => Err(ApiError::new(
             StatusCode::NOT_FOUND,
             "UnknownOperationException",
@@ -300,6 +322,6 @@ mod tests {
             operation_for("/list-ms-teams-channel-configurations").map(|o| o.0),
             Some("ListMicrosoftTeamsChannelConfigurations")
         );
-        assert!(operation_for("/delete-slack-channel-configuration").is_none());
+        assert!(operation_for("/create-custom-action").is_none());
     }
 }

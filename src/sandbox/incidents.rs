@@ -1,5 +1,6 @@
 //! ssm-incidents (restJson1): the operation table, dispatch, and what the handlers share.
 
+mod deletes;
 mod filters;
 mod plans;
 mod records;
@@ -39,6 +40,13 @@ const OPERATIONS: &[(&str, &str, &str, bool)] = &[
     ("POST", "/updateRelatedItems", "UpdateRelatedItems", true),
     ("POST", "/listReplicationSets", "ListReplicationSets", false),
     ("GET", "/getReplicationSet", "GetReplicationSet", false),
+    ("POST", "/deleteResponsePlan", "DeleteResponsePlan", true),
+    (
+        "POST",
+        "/deleteIncidentRecord",
+        "DeleteIncidentRecord",
+        true,
+    ),
 ];
 
 /// Every operation name this service serves.
@@ -98,6 +106,8 @@ fn dispatch(
         "DeleteTimelineEvent" => timeline::delete_timeline_event(store, input),
         "ListRelatedItems" => related::list_related_items(store, input),
         "UpdateRelatedItems" => related::update_related_items(store, input),
+        "DeleteResponsePlan" => deletes::delete_response_plan(store, input),
+        "DeleteIncidentRecord" => deletes::delete_incident_record(store, input),
         other => Err(ApiError::new(
             StatusCode::NOT_FOUND,
             "UnknownOperationException",
