@@ -1,5 +1,6 @@
 //! Chatbot (restJson1, PascalCase members, kebab-case paths): channel configurations of the three kinds.
 
+mod creates;
 mod deletes;
 mod members;
 pub mod shapes;
@@ -78,6 +79,24 @@ const OPERATIONS: &[(&str, &str, bool, &str)] = &[
         "DeleteChimeWebhookConfiguration",
         true,
         "DeleteChimeWebhookConfigurationException",
+    ),
+    (
+        "/create-slack-channel-configuration",
+        "CreateSlackChannelConfiguration",
+        true,
+        "CreateSlackChannelConfigurationException",
+    ),
+    (
+        "/create-ms-teams-channel-configuration",
+        "CreateMicrosoftTeamsChannelConfiguration",
+        true,
+        "CreateTeamsChannelConfigurationException",
+    ),
+    (
+        "/create-chime-webhook-configuration",
+        "CreateChimeWebhookConfiguration",
+        true,
+        "CreateChimeWebhookConfigurationException",
     ),
 ];
 
@@ -297,6 +316,9 @@ pub fn handle(
                 &json!({ "WebhookConfiguration": cfg }),
             ))
         }
+        "CreateSlackChannelConfiguration"
+        | "CreateMicrosoftTeamsChannelConfiguration"
+        | "CreateChimeWebhookConfiguration" => creates::create(store, operation, input),
         "DeleteSlackChannelConfiguration"
         | "DeleteMicrosoftTeamsChannelConfiguration"
         | "DeleteChimeWebhookConfiguration" => deletes::delete(store, operation, input),

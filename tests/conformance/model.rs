@@ -257,6 +257,11 @@ fn example_for(service: &str, shape: &str) -> Option<&'static str> {
         }
         ("chatbot", "UUID") => "01234567-89ab-cdef-0123-456789abcdef",
         ("chatbot", "SlackChannelId") => "C0123",
+        ("chatbot", "SlackTeamId") => "T0123ABCD",
+        ("chatbot", "ConfigurationName") => "conformance",
+        ("chatbot", "TeamName") => "team",
+        ("chatbot", "TagKey") => "k",
+        ("chatbot", "TagValue") => "v",
         ("chatbot", "Arn") => "arn:aws:iam::111122223333:role/r",
         ("chatbot", "CustomerCwLogLevel") => "INFO",
         ("chatbot", "GuardrailPolicyArn") => "arn:aws:iam::aws:policy/ReadOnlyAccess",
