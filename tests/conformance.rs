@@ -105,6 +105,7 @@ fn identity(known: &Known, service: &str, op: &str) -> Vec<(&'static str, Value)
                 _ => sdk::MAIN_INCIDENT.to_string(),
             };
             vec![
+                ("resourceArn", json!(sdk::TEST_PLAN)),
                 ("arn", json!(arn)),
                 ("incidentRecordArn", json!(sdk::MAIN_INCIDENT)),
                 ("responsePlanArn", json!(sdk::TEST_PLAN)),
@@ -248,24 +249,34 @@ async fn send(addr: SocketAddr, model: &Model, op: &str, request: &Map<String, V
             .as_object()
             .cloned()
             .unwrap_or_default();
+        let mut uri = http["requestUri"].as_str().unwrap_or("/").to_string();
         for (name, value) in request {
             let member = &members[name];
-            if member["location"].as_str() == Some("querystring") {
-                query.append_pair(
-                    member["locationName"].as_str().unwrap_or(name),
-                    &text_of(value),
-                );
-            } else {
-                body.insert(name.clone(), value.clone());
+            let wire_name = member["locationName"].as_str().unwrap_or(name);
+            match member["location"].as_str() {
+                Some("querystring") => match value {
+                    Value::Array(items) => {
+                        for item in items {
+                            query.append_pair(wire_name, &text_of(item));
+                        }
+                    }
+                    other => {
+                        query.append_pair(wire_name, &text_of(other));
+                    }
+                },
+                Some("uri") => {
+                    let encoded: String =
+                        form_urlencoded::byte_serialize(text_of(value).as_bytes()).collect();
+                    uri = uri.replace(&format!("{{{wire_name}}}"), &encoded);
+                }
+                _ => {
+                    body.insert(name.clone(), value.clone());
+                }
             }
         }
         let query = query.finish();
-        let path = format!(
-            "{}{}{query}",
-            http["requestUri"].as_str().unwrap_or("/"),
-            if query.is_empty() { "" } else { "?" }
-        );
-        let body = if method == "GET" {
+        let path = format!("{uri}{}{query}", if query.is_empty() { "" } else { "?" });
+        let body = if matches!(method, "GET" | "DELETE") {
             String::new()
         } else {
             Value::Object(body).to_string()

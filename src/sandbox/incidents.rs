@@ -6,6 +6,7 @@ mod plans;
 mod records;
 mod related;
 pub mod shapes;
+mod tags;
 mod timeline;
 
 use axum::http::{Method, StatusCode};
@@ -47,7 +48,21 @@ const OPERATIONS: &[(&str, &str, &str, bool)] = &[
         "DeleteIncidentRecord",
         true,
     ),
+    ("POST", TAGS_PATH, "TagResource", true),
+    ("DELETE", TAGS_PATH, "UntagResource", true),
+    ("GET", TAGS_PATH, "ListTagsForResource", false),
 ];
+
+/// The one templated path: `/tags/{resourceArn}`, the ARN percent-encoded.
+const TAGS_PATH: &str = "/tags/{resourceArn}";
+
+/// The tag operation a method names on `/tags/{resourceArn}`, and whether it mutates.
+pub fn tag_operation_for(method: &Method) -> Option<(&'static str, bool)> {
+    OPERATIONS
+        .iter()
+        .find(|(m, p, _, _)| *m == method.as_str() && *p == TAGS_PATH)
+        .map(|(_, _, op, mutating)| (*op, *mutating))
+}
 
 /// Every operation name this service serves.
 pub fn served() -> impl Iterator<Item = &'static str> {
@@ -108,6 +123,9 @@ fn dispatch(
         "UpdateRelatedItems" => related::update_related_items(store, input),
         "DeleteResponsePlan" => deletes::delete_response_plan(store, input),
         "DeleteIncidentRecord" => deletes::delete_incident_record(store, input),
+        "TagResource" => tags::tag_resource(store, input),
+        "UntagResource" => tags::untag_resource(store, input),
+        "ListTagsForResource" => tags::list_tags_for_resource(store, input),
         other => Err(ApiError::new(
             StatusCode::NOT_FOUND,
             "UnknownOperationException",

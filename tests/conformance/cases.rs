@@ -89,7 +89,8 @@ impl<'m> Builder<'m> {
             .collect::<Vec<_>>();
         for (name, member) in &members {
             let loc = vec![Step::Key(name.clone())];
-            if required.contains(name) {
+            // A URI label cannot be left out of a request line; the route itself would differ.
+            if required.contains(name) && member["location"].as_str() != Some("uri") {
                 self.with(
                     &loc,
                     format!("{name}: required, left out"),

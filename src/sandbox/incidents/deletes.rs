@@ -19,6 +19,7 @@ pub fn delete_response_plan(
     input: &Map<String, Value>,
 ) -> Result<Response, ApiError> {
     store.incidents.plans.remove(arn_of(input));
+    store.incidents.tags.remove(arn_of(input));
     Ok(reply::empty(StatusCode::NO_CONTENT))
 }
 

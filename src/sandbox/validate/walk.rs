@@ -82,7 +82,16 @@ impl<'m> Walker<'m> {
                 }
                 Some(value) => {
                     let as_text = bound_outside_body || self.wire == Wire::Query;
-                    self.value(target, value, name, as_text);
+                    let is_list = self
+                        .model
+                        .shape(target)
+                        .is_some_and(|s| s.get("type").and_then(Value::as_str) == Some("list"));
+                    // A list in the query string given once arrives as one string.
+                    if bound_outside_body && is_list && value.is_string() {
+                        self.value(target, &Value::Array(vec![value.clone()]), name, as_text);
+                    } else {
+                        self.value(target, value, name, as_text);
+                    }
                 }
             }
         }
