@@ -14,6 +14,7 @@ mod router;
 mod scenario;
 mod sns;
 mod store;
+pub mod validate;
 
 use std::collections::HashSet;
 use std::net::SocketAddr;
@@ -27,6 +28,15 @@ use tokio::task::JoinHandle;
 pub use scenario::{SANDBOX_ACCOUNT, ScaleParams, Scenario};
 
 use crate::domain::model::Timestamp;
+
+/// Every (service, operation) the sandbox serves, the service named as in its SigV4 scope; the conformance
+/// suite drives each one against its AWS model.
+pub fn served_operations() -> Vec<(&'static str, &'static str)> {
+    let incidents = incidents::served().map(|op| ("ssm-incidents", op));
+    let sns = sns::served().map(|op| ("sns", op));
+    let chatbot = chatbot::served().map(|op| ("chatbot", op));
+    incidents.chain(sns).chain(chatbot).collect()
+}
 
 /// How to run a sandbox.
 #[derive(Debug, Clone)]

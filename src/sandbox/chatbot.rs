@@ -1,5 +1,7 @@
 //! Chatbot (restJson1, PascalCase members, kebab-case paths): channel configurations of the three kinds.
 
+mod creates;
+mod deletes;
 mod members;
 pub mod shapes;
 
@@ -60,7 +62,48 @@ const OPERATIONS: &[(&str, &str, bool, &str)] = &[
         true,
         "UpdateChimeWebhookConfigurationException",
     ),
+    (
+        "/delete-slack-channel-configuration",
+        "DeleteSlackChannelConfiguration",
+        true,
+        "DeleteSlackChannelConfigurationException",
+    ),
+    (
+        "/delete-ms-teams-channel-configuration",
+        "DeleteMicrosoftTeamsChannelConfiguration",
+        true,
+        "DeleteTeamsChannelConfigurationException",
+    ),
+    (
+        "/delete-chime-webhook-configuration",
+        "DeleteChimeWebhookConfiguration",
+        true,
+        "DeleteChimeWebhookConfigurationException",
+    ),
+    (
+        "/create-slack-channel-configuration",
+        "CreateSlackChannelConfiguration",
+        true,
+        "CreateSlackChannelConfigurationException",
+    ),
+    (
+        "/create-ms-teams-channel-configuration",
+        "CreateMicrosoftTeamsChannelConfiguration",
+        true,
+        "CreateTeamsChannelConfigurationException",
+    ),
+    (
+        "/create-chime-webhook-configuration",
+        "CreateChimeWebhookConfiguration",
+        true,
+        "CreateChimeWebhookConfigurationException",
+    ),
 ];
+
+/// Every operation name this service serves.
+pub fn served() -> impl Iterator<Item = &'static str> {
+    OPERATIONS.iter().map(|(_, op, _, _)| *op)
+}
 
 /// The operation name and whether it mutates, for a Chatbot path (every Chatbot operation is a POST).
 pub fn operation_for(path: &str) -> Option<(&'static str, bool)> {
@@ -187,18 +230,7 @@ pub fn handle(
         "UpdateSlackChannelConfiguration" => {
             let common = common_update(&mut c, input);
             let channel_id = c.required_string("SlackChannelId", input.get("SlackChannelId"));
-            let id_ok = channel_id
-                .as_deref()
-                .is_some_and(|id| id.chars().all(|ch| ch.is_ascii_alphanumeric()));
-            c.pattern(
-                "SlackChannelId",
-                channel_id.as_deref(),
-                id_ok,
-                "^[A-Za-z0-9]+$",
-            );
-            c.max_len("SlackChannelId", channel_id.as_deref(), 255);
             let channel_name = c.string("SlackChannelName", input.get("SlackChannelName"));
-            c.max_len("SlackChannelName", channel_name.as_deref(), 255);
             c.finish().map_err(invalid_parameter)?;
             let cfg = configs
                 .slack_channel_configurations
@@ -229,19 +261,7 @@ pub fn handle(
         "UpdateMicrosoftTeamsChannelConfiguration" => {
             let common = common_update(&mut c, input);
             let channel_id = c.required_string("ChannelId", input.get("ChannelId"));
-            c.max_len("ChannelId", channel_id.as_deref(), 256);
-            let id_ok = channel_id.as_deref().is_some_and(|id| {
-                let lower = id.to_ascii_lowercase();
-                lower.contains("%3a") && lower.contains("%40")
-            });
-            c.pattern(
-                "ChannelId",
-                channel_id.as_deref(),
-                id_ok,
-                "([a-zA-Z0-9-_=+/.,])*%3[aA]([a-zA-Z0-9-_=+/.,])*%40([a-zA-Z0-9-_=+/.,])*",
-            );
             let channel_name = c.string("ChannelName", input.get("ChannelName"));
-            c.max_len("ChannelName", channel_name.as_deref(), 1000);
             c.finish().map_err(invalid_parameter)?;
             let cfg = configs
                 .microsoft_teams_channel_configurations
@@ -272,16 +292,7 @@ pub fn handle(
         "UpdateChimeWebhookConfiguration" => {
             let common = common_update(&mut c, input);
             let description = c.string("WebhookDescription", input.get("WebhookDescription"));
-            c.min_len("WebhookDescription", description.as_deref(), 1);
-            c.max_len("WebhookDescription", description.as_deref(), 255);
             let url = c.string("WebhookUrl", input.get("WebhookUrl"));
-            c.max_len("WebhookUrl", url.as_deref(), 255);
-            c.pattern(
-                "WebhookUrl",
-                url.as_deref(),
-                url.as_deref().is_some_and(|u| u.starts_with("https://")),
-                "^https://.*$",
-            );
             c.finish().map_err(invalid_parameter)?;
             let cfg = configs
                 .chime_webhook_configurations
@@ -305,6 +316,12 @@ pub fn handle(
                 &json!({ "WebhookConfiguration": cfg }),
             ))
         }
+        "CreateSlackChannelConfiguration"
+        | "CreateMicrosoftTeamsChannelConfiguration"
+        | "CreateChimeWebhookConfiguration" => creates::create(store, operation, input),
+        "DeleteSlackChannelConfiguration"
+        | "DeleteMicrosoftTeamsChannelConfiguration"
+        | "DeleteChimeWebhookConfiguration" => deletes::delete(store, operation, input),
         other => Err(ApiError::new(
             StatusCode::NOT_FOUND,
             "UnknownOperationException",
@@ -327,6 +344,6 @@ mod tests {
             operation_for("/list-ms-teams-channel-configurations").map(|o| o.0),
             Some("ListMicrosoftTeamsChannelConfigurations")
         );
-        assert!(operation_for("/delete-slack-channel-configuration").is_none());
+        assert!(operation_for("/create-custom-action").is_none());
     }
 }

@@ -1,10 +1,12 @@
 //! ssm-incidents (restJson1): the operation table, dispatch, and what the handlers share.
 
+mod deletes;
 mod filters;
 mod plans;
 mod records;
 mod related;
 pub mod shapes;
+mod tags;
 mod timeline;
 
 use axum::http::{Method, StatusCode};
@@ -39,7 +41,33 @@ const OPERATIONS: &[(&str, &str, &str, bool)] = &[
     ("POST", "/updateRelatedItems", "UpdateRelatedItems", true),
     ("POST", "/listReplicationSets", "ListReplicationSets", false),
     ("GET", "/getReplicationSet", "GetReplicationSet", false),
+    ("POST", "/deleteResponsePlan", "DeleteResponsePlan", true),
+    (
+        "POST",
+        "/deleteIncidentRecord",
+        "DeleteIncidentRecord",
+        true,
+    ),
+    ("POST", TAGS_PATH, "TagResource", true),
+    ("DELETE", TAGS_PATH, "UntagResource", true),
+    ("GET", TAGS_PATH, "ListTagsForResource", false),
 ];
+
+/// The one templated path: `/tags/{resourceArn}`, the ARN percent-encoded.
+const TAGS_PATH: &str = "/tags/{resourceArn}";
+
+/// The tag operation a method names on `/tags/{resourceArn}`, and whether it mutates.
+pub fn tag_operation_for(method: &Method) -> Option<(&'static str, bool)> {
+    OPERATIONS
+        .iter()
+        .find(|(m, p, _, _)| *m == method.as_str() && *p == TAGS_PATH)
+        .map(|(_, _, op, mutating)| (*op, *mutating))
+}
+
+/// Every operation name this service serves.
+pub fn served() -> impl Iterator<Item = &'static str> {
+    OPERATIONS.iter().map(|(_, _, op, _)| *op)
+}
 
 /// The operation name and whether it mutates, for a request line of this service.
 pub fn operation_for(method: &Method, path: &str) -> Option<(&'static str, bool)> {
@@ -93,6 +121,11 @@ fn dispatch(
         "DeleteTimelineEvent" => timeline::delete_timeline_event(store, input),
         "ListRelatedItems" => related::list_related_items(store, input),
         "UpdateRelatedItems" => related::update_related_items(store, input),
+        "DeleteResponsePlan" => deletes::delete_response_plan(store, input),
+        "DeleteIncidentRecord" => deletes::delete_incident_record(store, input),
+        "TagResource" => tags::tag_resource(store, input),
+        "UntagResource" => tags::untag_resource(store, input),
+        "ListTagsForResource" => tags::list_tags_for_resource(store, input),
         other => Err(ApiError::new(
             StatusCode::NOT_FOUND,
             "UnknownOperationException",

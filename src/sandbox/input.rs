@@ -1,4 +1,4 @@
-//! Reads JSON request members and collects validation failures worded as AWS words them.
+//! Reads JSON request members the model check has vetted, plus the failures only the sandbox's semantics find.
 
 use serde_json::{Map, Value};
 
@@ -9,28 +9,6 @@ use crate::domain::model::Timestamp;
 #[derive(Debug, Default)]
 pub struct Checks {
     errors: Vec<String>,
-}
-
-/// The generic ARN pattern of the ssm-incidents model.
-pub const ARN_PATTERN: &str = "^arn:aws(-cn|-us-gov)?:[a-z0-9-]*:[a-z0-9-]*:([0-9]{12})?:.+$";
-
-/// Whether `s` matches [`ARN_PATTERN`].
-pub fn is_arn(s: &str) -> bool {
-    let parts: Vec<&str> = s.splitn(6, ':').collect();
-    let [prefix, partition, service, region, account, resource] = parts.as_slice() else {
-        return false;
-    };
-    let lower_dash = |t: &str| {
-        t.chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-    };
-    *prefix == "arn"
-        && matches!(*partition, "aws" | "aws-cn" | "aws-us-gov")
-        && lower_dash(service)
-        && lower_dash(region)
-        && (account.is_empty()
-            || (account.len() == 12 && account.chars().all(|c| c.is_ascii_digit())))
-        && !resource.is_empty()
 }
 
 fn shown(value: &Value) -> String {
@@ -164,64 +142,6 @@ impl Checks {
         Some(out)
     }
 
-    pub fn max_len(&mut self, path: &str, value: Option<&str>, max: usize) {
-        if let Some(s) = value
-            && s.chars().count() > max
-        {
-            let head: String = s.chars().take(40).collect();
-            self.constraint(
-                &format!("{head}…"),
-                path,
-                &format!("Member must have length less than or equal to {max}"),
-            );
-        }
-    }
-
-    pub fn min_len(&mut self, path: &str, value: Option<&str>, min: usize) {
-        if let Some(s) = value
-            && s.chars().count() < min
-        {
-            self.constraint(
-                s,
-                path,
-                &format!("Member must have length greater than or equal to {min}"),
-            );
-        }
-    }
-
-    pub fn range(&mut self, path: &str, value: Option<i64>, min: i64, max: i64) {
-        if let Some(n) = value {
-            if n < min {
-                self.constraint(
-                    &n.to_string(),
-                    path,
-                    &format!("Member must have value greater than or equal to {min}"),
-                );
-            } else if n > max {
-                self.constraint(
-                    &n.to_string(),
-                    path,
-                    &format!("Member must have value less than or equal to {max}"),
-                );
-            }
-        }
-    }
-
-    /// A list length bound, worded as AWS words it for lists.
-    pub fn count(&mut self, path: &str, len: Option<usize>, min: usize, max: usize) {
-        if let Some(n) = len {
-            if n < min {
-                self.errors.push(format!(
-                    "Value at '{path}' failed to satisfy constraint: Member must have length greater than or equal to {min}"
-                ));
-            } else if n > max {
-                self.errors.push(format!(
-                    "Value at '{path}' failed to satisfy constraint: Member must have length less than or equal to {max}"
-                ));
-            }
-        }
-    }
-
     pub fn one_of(&mut self, path: &str, value: Option<&str>, allowed: &[&str]) {
         if let Some(s) = value
             && !allowed.contains(&s)
@@ -233,31 +153,6 @@ impl Checks {
                     "Member must satisfy enum value set: [{}]",
                     allowed.join(", ")
                 ),
-            );
-        }
-    }
-
-    pub fn arn(&mut self, path: &str, value: Option<&str>) {
-        if let Some(s) = value {
-            if !is_arn(s) {
-                self.constraint(
-                    s,
-                    path,
-                    &format!("Member must satisfy regular expression pattern: {ARN_PATTERN}"),
-                );
-            }
-            self.max_len(path, Some(s), 1000);
-        }
-    }
-
-    pub fn pattern(&mut self, path: &str, value: Option<&str>, ok: bool, pattern: &str) {
-        if let Some(s) = value
-            && !ok
-        {
-            self.constraint(
-                s,
-                path,
-                &format!("Member must satisfy regular expression pattern: {pattern}"),
             );
         }
     }
@@ -313,27 +208,13 @@ mod tests {
     use serde_json::json;
 
     #[test]
-    fn arn_pattern_accepts_the_shapes_aws_uses() {
-        assert!(is_arn(
-            "arn:aws:ssm-incidents::111122223333:response-plan/x"
-        ));
-        assert!(is_arn("arn:aws:sns:us-east-2:111122223333:My_SNS_topic"));
-        assert!(!is_arn(
-            "arn:aws:iam::aws:policy/AWSIncidentManagerResolverAccess"
-        ));
-        assert!(!is_arn("arn:aws:sns:us-east-2:1234:x"));
-        assert!(!is_arn("not-an-arn"));
-        assert!(!is_arn("arn:aws:sns:us-east-2:111122223333:"));
-    }
-
-    #[test]
     fn messages_count_every_failure() {
         let mut checks = Checks::new();
-        checks.range("impact", Some(7), 1, 5);
+        checks.one_of("sortBy", Some("TIME"), &["EVENT_TIME"]);
         checks.one_of("status", Some("open"), &["OPEN", "RESOLVED"]);
         let message = checks.finish().expect_err("two failures");
         assert!(
-            message.starts_with("2 validation errors detected: Value '7' at 'impact'"),
+            message.starts_with("2 validation errors detected: Value 'TIME' at 'sortBy'"),
             "{message}"
         );
         assert!(

@@ -16,7 +16,7 @@ use super::quotas::Quotas;
 use super::request_log::{LogLine, RequestLog};
 use super::sns::Params;
 use super::store::Store;
-use super::{chatbot, incidents, sns};
+use super::{chatbot, incidents, sns, validate};
 use crate::domain::regions::has_incident_manager;
 
 /// The request log's mark for a request to a Region where the service has no endpoint.
@@ -86,11 +86,33 @@ fn json_input(body: &[u8]) -> Result<Input, ApiError> {
     }
 }
 
+/// Query-string members; a name given more than once (`tagKeys=a&tagKeys=b`) becomes a list.
+fn query_map(query: Option<&str>) -> Map<String, Value> {
+    let mut map = Map::new();
+    for (k, v) in form_urlencoded::parse(query.unwrap_or("").as_bytes()) {
+        let v = Value::String(v.into_owned());
+        match map.get_mut(k.as_ref()) {
+            Some(Value::Array(items)) => items.push(v),
+            Some(first) => *first = Value::Array(vec![first.take(), v]),
+            None => {
+                map.insert(k.into_owned(), v);
+            }
+        }
+    }
+    map
+}
+
 fn query_input(query: Option<&str>) -> Input {
-    let map = form_urlencoded::parse(query.unwrap_or("").as_bytes())
-        .map(|(k, v)| (k.into_owned(), Value::String(v.into_owned())))
-        .collect();
-    Input::Json(map)
+    Input::Json(query_map(query))
+}
+
+/// A percent-encoded URI label, decoded (`+` stays a plus, as in a path).
+fn uri_label(label: &str) -> String {
+    let pair = format!("v={}", label.replace('+', "%2B"));
+    form_urlencoded::parse(pair.as_bytes())
+        .next()
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default()
 }
 
 /// Finds the service and operation, or the error response for a request no operation matches.
@@ -125,6 +147,24 @@ fn route(
                 ),
             )),
         };
+    }
+    if let Some(label) = path.strip_prefix("/tags/")
+        && let Some((operation, mutating)) = incidents::tag_operation_for(method)
+    {
+        let mut input = if method == Method::POST {
+            json_input(body)
+        } else {
+            Ok(query_input(query))
+        };
+        if let Ok(Input::Json(map)) = &mut input {
+            map.insert("resourceArn".into(), Value::String(uri_label(label)));
+        }
+        return Ok(Routed {
+            service: Service::Incidents,
+            operation,
+            mutating,
+            input,
+        });
     }
     if let Some((operation, mutating)) = incidents::operation_for(method, path) {
         let input = if method == Method::GET {
@@ -279,6 +319,12 @@ fn run(
     region: &str,
     input: Input,
 ) -> Result<Response, ApiError> {
+    // Every served operation is checked against its model input shape here, before its handler runs.
+    let request = match &input {
+        Input::Json(map) => validate::Request::Json(map),
+        Input::Form(params) => validate::Request::Form(params),
+    };
+    validate::check(service, operation, request)?;
     let mut store = store.lock().unwrap_or_else(|p| p.into_inner());
     match (service, input) {
         (Service::Incidents, Input::Json(map)) => {

@@ -27,6 +27,11 @@ const OPERATIONS: &[(&str, bool)] = &[
     ("DeleteTopic", true),
 ];
 
+/// Every operation name this service serves.
+pub fn served() -> impl Iterator<Item = &'static str> {
+    OPERATIONS.iter().map(|(op, _)| *op)
+}
+
 /// Whether an `Action=` value is an operation the sandbox serves, and whether it mutates.
 pub fn operation_for(action: &str) -> Option<(&'static str, bool)> {
     OPERATIONS.iter().find(|(op, _)| *op == action).copied()

@@ -26,6 +26,8 @@ pub struct IncidentData {
     pub plans: BTreeMap<String, PlanEntry>,
     /// Keyed by incident record ARN.
     pub records: BTreeMap<String, RecordEntry>,
+    /// Tags of response plans and the replication set, keyed by resource ARN.
+    pub tags: BTreeMap<String, BTreeMap<String, String>>,
 }
 
 impl IncidentData {

@@ -25,7 +25,6 @@ pub fn filters(
     let Some(items) = c.array(path, value) else {
         return Vec::new();
     };
-    c.count(path, Some(items.len()), 0, 5);
     let key_names: Vec<&str> = keys.iter().map(|(k, _)| *k).collect();
     let mut out = Vec::new();
     for (index, item) in items.iter().enumerate() {
@@ -59,15 +58,8 @@ pub fn filters(
             (FilterKind::Strings(allowed), "equals") => {
                 equals_values(c, &member_path, inner, "stringValues").and_then(|list| {
                     let values = c.strings(&format!("{member_path}.stringValues"), Some(list))?;
-                    c.count(
-                        &format!("{member_path}.stringValues"),
-                        Some(values.len()),
-                        0,
-                        100,
-                    );
                     for (i, v) in values.iter().enumerate() {
                         let value_path = format!("{member_path}.stringValues.{}.member", i + 1);
-                        c.max_len(&value_path, Some(v), 1000);
                         if let Some(allowed) = allowed {
                             c.one_of(&value_path, Some(v), allowed);
                         }
@@ -79,7 +71,6 @@ pub fn filters(
                 equals_values(c, &member_path, inner, "integerValues").and_then(|list| {
                     let list_path = format!("{member_path}.integerValues");
                     let items = c.array(&list_path, Some(list))?;
-                    c.count(&list_path, Some(items.len()), 0, 100);
                     let values = items
                         .iter()
                         .enumerate()

@@ -22,18 +22,14 @@ const STATUSES: [&str; 2] = ["OPEN", "RESOLVED"];
 
 fn client_token(c: &mut Checks, input: &Map<String, Value>) -> Option<String> {
     let token = c.string("clientToken", input.get("clientToken"));
-    c.max_len("clientToken", token.as_deref(), 128);
     token
 }
 
 pub fn start_incident(store: &mut Store, input: &Map<String, Value>) -> Result<Response, ApiError> {
     let mut c = Checks::new();
     let plan_arn = c.required_string("responsePlanArn", input.get("responsePlanArn"));
-    c.arn("responsePlanArn", plan_arn.as_deref());
     let title = c.string("title", input.get("title"));
-    c.max_len("title", title.as_deref(), 200);
     let impact = c.integer("impact", input.get("impact"));
-    c.range("impact", impact, 1, 5);
     let related_items = shapes::related_items(&mut c, "relatedItems", input.get("relatedItems"));
     let trigger = shapes::trigger_details(&mut c, "triggerDetails", input.get("triggerDetails"));
     if let Some(source) = trigger.as_ref().map(|t| t.source.as_str())
@@ -214,7 +210,6 @@ pub fn get_incident_record(
 ) -> Result<Response, ApiError> {
     let mut c = Checks::new();
     let arn = c.required_string("arn", input.get("arn"));
-    c.arn("arn", arn.as_deref());
     c.finish().map_err(invalid)?;
     let entry = record(store, &arn.unwrap_or_default())?;
     ok_json(&json!({ "incidentRecord": entry.record }))
@@ -226,15 +221,10 @@ pub fn update_incident_record(
 ) -> Result<Response, ApiError> {
     let mut c = Checks::new();
     let arn = c.required_string("arn", input.get("arn"));
-    c.arn("arn", arn.as_deref());
     let title = c.string("title", input.get("title"));
-    c.max_len("title", title.as_deref(), 200);
     let summary = c.string("summary", input.get("summary"));
-    c.max_len("summary", summary.as_deref(), 8000);
     let impact = c.integer("impact", input.get("impact"));
-    c.range("impact", impact, 1, 5);
     let status = c.string("status", input.get("status"));
-    c.one_of("status", status.as_deref(), &STATUSES);
     let chat_channel = shapes::chat_channel(&mut c, "chatChannel", input.get("chatChannel"));
     let targets = shapes::notification_targets(
         &mut c,

@@ -19,7 +19,6 @@ pub fn list_related_items(
 ) -> Result<Response, ApiError> {
     let mut c = Checks::new();
     let arn = c.required_string("incidentRecordArn", input.get("incidentRecordArn"));
-    c.arn("incidentRecordArn", arn.as_deref());
     let (start, size) = shapes::paging(&mut c, input, 100);
     c.finish().map_err(invalid)?;
     let entry = record(store, &arn.unwrap_or_default())?;
@@ -42,7 +41,6 @@ pub fn update_related_items(
 ) -> Result<Response, ApiError> {
     let mut c = Checks::new();
     let arn = c.required_string("incidentRecordArn", input.get("incidentRecordArn"));
-    c.arn("incidentRecordArn", arn.as_deref());
     let update = c.required("relatedItemsUpdate", input.get("relatedItemsUpdate"));
     let change = c
         .union("relatedItemsUpdate", update, &["itemToAdd", "itemToRemove"])
@@ -55,7 +53,6 @@ pub fn update_related_items(
             }
         });
     let token = c.string("clientToken", input.get("clientToken"));
-    c.max_len("clientToken", token.as_deref(), 128);
     c.finish().map_err(invalid)?;
     let (Some(change), Some(arn)) = (change, arn) else {
         return Err(ApiError::validation("relatedItemsUpdate is required"));

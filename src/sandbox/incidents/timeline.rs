@@ -40,14 +40,11 @@ pub fn system_event(
 
 fn required_ids(c: &mut Checks, input: &Map<String, Value>) -> (String, String) {
     let arn = c.required_string("incidentRecordArn", input.get("incidentRecordArn"));
-    c.arn("incidentRecordArn", arn.as_deref());
     let event_id = c.required_string("eventId", input.get("eventId"));
-    c.max_len("eventId", event_id.as_deref(), 50);
     (arn.unwrap_or_default(), event_id.unwrap_or_default())
 }
 
 fn user_event_type(c: &mut Checks, event_type: Option<&str>) {
-    c.max_len("eventType", event_type, 100);
     if let Some(kind) = event_type
         && !USER_EVENT_TYPES.contains(&kind)
     {
@@ -84,7 +81,6 @@ pub fn list_timeline_events(
 ) -> Result<Response, ApiError> {
     let mut c = Checks::new();
     let arn = c.required_string("incidentRecordArn", input.get("incidentRecordArn"));
-    c.arn("incidentRecordArn", arn.as_deref());
     let filters = filters::filters(
         &mut c,
         "filters",
@@ -95,14 +91,7 @@ pub fn list_timeline_events(
             ("eventReference", FilterKind::Strings(None)),
         ],
     );
-    let sort_by = c.string("sortBy", input.get("sortBy"));
-    c.one_of("sortBy", sort_by.as_deref(), &["EVENT_TIME"]);
     let sort_order = c.string("sortOrder", input.get("sortOrder"));
-    c.one_of(
-        "sortOrder",
-        sort_order.as_deref(),
-        &["ASCENDING", "DESCENDING"],
-    );
     let (start, size) = shapes::paging(&mut c, input, 100);
     c.finish().map_err(invalid)?;
     let entry = record(store, &arn.unwrap_or_default())?;
@@ -151,17 +140,14 @@ pub fn create_timeline_event(
 ) -> Result<Response, ApiError> {
     let mut c = Checks::new();
     let arn = c.required_string("incidentRecordArn", input.get("incidentRecordArn"));
-    c.arn("incidentRecordArn", arn.as_deref());
     let time_value = c.required("eventTime", input.get("eventTime"));
     let event_time = c.timestamp("eventTime", time_value);
     let event_type = c.required_string("eventType", input.get("eventType"));
     user_event_type(&mut c, event_type.as_deref());
     let event_data = c.required_string("eventData", input.get("eventData"));
-    c.max_len("eventData", event_data.as_deref(), 12000);
     let references =
         shapes::event_references(&mut c, "eventReferences", input.get("eventReferences"));
     let token = c.string("clientToken", input.get("clientToken"));
-    c.max_len("clientToken", token.as_deref(), 128);
     c.finish().map_err(invalid)?;
     let arn = arn.unwrap_or_default();
 
@@ -219,11 +205,9 @@ pub fn update_timeline_event(
     let event_type = c.string("eventType", input.get("eventType"));
     user_event_type(&mut c, event_type.as_deref());
     let event_data = c.string("eventData", input.get("eventData"));
-    c.max_len("eventData", event_data.as_deref(), 12000);
     let references =
         shapes::event_references(&mut c, "eventReferences", input.get("eventReferences"));
     let token = c.string("clientToken", input.get("clientToken"));
-    c.max_len("clientToken", token.as_deref(), 128);
     c.finish().map_err(invalid)?;
 
     idempotent(
