@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod chat_command;
+pub mod chatbot_notification;
 pub mod cli_output;
 pub mod command;
 pub mod export;

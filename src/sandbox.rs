@@ -25,6 +25,7 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 pub use scenario::{SANDBOX_ACCOUNT, ScaleParams, Scenario};
+pub use sns::subscriptions::{Delivery, DeliveryOutcome};
 
 use crate::domain::model::Timestamp;
 
@@ -104,6 +105,7 @@ pub struct Sandbox {
     stop: Option<oneshot::Sender<()>>,
     server: Option<JoinHandle<()>>,
     activity: Option<JoinHandle<()>>,
+    store: Arc<Mutex<store::Store>>,
 }
 
 impl Sandbox {
@@ -114,6 +116,17 @@ impl Sandbox {
     /// `http://127.0.0.1:PORT`, for `endpoint_url`.
     pub fn endpoint_url(&self) -> String {
         format!("http://{}", self.addr)
+    }
+
+    /// What Chatbot did with every message published so far, oldest first, from index `from` on.
+    pub fn deliveries_from(&self, from: usize) -> Vec<Delivery> {
+        let store = self.store.lock().unwrap_or_else(|p| p.into_inner());
+        store
+            .subscriptions
+            .deliveries
+            .get(from..)
+            .map(<[Delivery]>::to_vec)
+            .unwrap_or_default()
     }
 
     /// Stops accepting, lets in-flight requests finish (up to 5 s), and stops the drill.
@@ -211,5 +224,6 @@ pub async fn start(opts: SandboxOptions) -> Result<Sandbox, SandboxError> {
         stop: Some(stop),
         server: Some(server),
         activity,
+        store,
     })
 }

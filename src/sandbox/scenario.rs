@@ -4,7 +4,7 @@
 mod as_of;
 mod scale;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::PathBuf;
 use std::str::FromStr;
 
@@ -14,7 +14,7 @@ use serde_json::Value;
 use super::SandboxError;
 use super::chatbot::shapes::ChatbotConfigurations;
 use super::incidents::shapes::new_related_item_id;
-use super::sns::default_policy;
+use super::sns::{default_policy, subscriptions};
 use super::store::{PlanEntry, RecordEntry, Store, TopicEntry};
 use crate::domain::model::{
     EventReference, IncidentRecord, RelatedItem, ReplicationSet, ResponsePlan, TimelineEvent,
@@ -136,6 +136,10 @@ struct TopicSeed {
     extra_statements: Vec<Value>,
     #[serde(default)]
     subscriptions_confirmed: u32,
+    /// `false` leaves out Chatbot's HTTPS subscription on a topic a chat configuration carries (a topic that was
+    /// recreated, or whose subscription someone removed).
+    #[serde(default)]
+    chatbot_subscription: Option<bool>,
     #[serde(default)]
     attributes: BTreeMap<String, String>,
 }
@@ -235,9 +239,13 @@ fn build(file: ScenarioFile) -> Result<Store, String> {
             return Err(format!("incident {arn} appears twice"));
         }
     }
+    let mut without_chatbot = BTreeSet::new();
     for seed in file.topics {
         let owner = seed.account.unwrap_or_else(|| store.account.clone());
         let arn = format!("arn:aws:sns:{}:{}:{}", seed.region, owner, seed.name);
+        if seed.chatbot_subscription == Some(false) {
+            without_chatbot.insert(arn.clone());
+        }
         let policy = match seed.policy {
             Some(policy) => policy,
             None => {
@@ -268,6 +276,7 @@ fn build(file: ScenarioFile) -> Result<Store, String> {
         }
     }
     store.chatbot = file.chatbot;
+    subscriptions::seed(&mut store, &without_chatbot);
     Ok(store)
 }
 
