@@ -180,7 +180,9 @@ pub fn snapshot() -> CloudSnapshot {
             )),
         ]),
         unlisted_topics: Vec::new(),
+        subscriptions: Default::default(),
     }
+    .with_chatbot_subscriptions()
 }
 
 fn check(
