@@ -84,6 +84,22 @@ pub enum Command {
     },
     /// Run the local AWS sandbox standalone, until stopped.
     Sandbox(SandboxArgs),
+    /// Publish a test notification through every topic of a chat channel (sns:Publish, a write), per Region.
+    Probe(ProbeCliArgs),
+}
+
+/// `imdeck probe`: which channel to probe and whether to skip the confirmation.
+#[derive(Debug, Clone, Args)]
+pub struct ProbeCliArgs {
+    /// The chat channel configuration, by name or ARN.
+    #[arg(long, value_name = "NAME|ARN")]
+    pub channel: Option<String>,
+    /// The response plan whose chat channel topics to probe, by name or ARN.
+    #[arg(long, value_name = "NAME|ARN", conflicts_with = "channel")]
+    pub plan: Option<String>,
+    /// Publish without asking (required when there is no terminal to ask on).
+    #[arg(long)]
+    pub yes: bool,
 }
 
 #[derive(Debug, Clone, Args)]

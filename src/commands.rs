@@ -4,5 +4,6 @@ pub mod audit;
 pub mod backend;
 pub mod exec;
 pub mod export;
+pub mod probe;
 pub mod sandbox;
 pub mod setup;

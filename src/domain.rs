@@ -8,6 +8,7 @@ pub mod command;
 pub mod export;
 pub mod model;
 pub mod policy;
+pub mod probe;
 pub mod regions;
 pub mod setup_plan;
 pub mod snapshot;

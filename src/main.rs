@@ -46,6 +46,14 @@ fn main() -> ExitCode {
                 commands::setup::run(&cli.global, args).await
             }
             Some(Command::Sandbox(args)) => commands::sandbox::run(args).await,
+            Some(Command::Probe(args)) => {
+                let args = commands::probe::ProbeArgs {
+                    channel: args.channel.clone(),
+                    plan: args.plan.clone(),
+                    yes: args.yes,
+                };
+                commands::probe::run(&cli.global, args).await
+            }
         }
     })
 }

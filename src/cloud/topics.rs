@@ -65,22 +65,4 @@ impl Cloud {
             })
             .collect())
     }
-
-    /// Publishes one message to a topic in its Region and answers the MessageId.
-    pub async fn publish(
-        &self,
-        region: &str,
-        topic_arn: &str,
-        message: &str,
-    ) -> Result<String, CloudError> {
-        let out = self
-            .sns_in(region)
-            .publish()
-            .topic_arn(topic_arn)
-            .message(message)
-            .send()
-            .await
-            .map_err(from_sdk)?;
-        Ok(out.message_id.unwrap_or_default())
-    }
 }

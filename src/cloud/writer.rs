@@ -6,6 +6,7 @@
 //! `VerificationFailed` error.
 
 mod channel_update;
+mod publish;
 
 use std::collections::{BTreeMap, BTreeSet};
 
