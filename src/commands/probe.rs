@@ -68,7 +68,11 @@ async fn probe(backend: &Backend, args: &ProbeArgs, can_ask: bool) -> ExitCode {
     };
     let sender = format!(
         "imdeck ({} {}, account {})",
-        if backend.sandbox.is_some() { "backend" } else { "profile" },
+        if backend.sandbox.is_some() {
+            "backend"
+        } else {
+            "profile"
+        },
         backend.origin_label(),
         snapshot.account
     );

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::audit::wiring::{region_of_arn, topic_state, TopicState};
+use super::audit::wiring::{TopicState, region_of_arn, topic_state};
 use super::chatbot_notification::CHATBOT_ENDPOINT;
 use super::model::{ChannelConfig, ResponsePlan};
 use super::policy::evaluate::{ServiceRequest, evaluate_incident_manager_publish};
@@ -93,7 +93,11 @@ pub fn resolve_target(
             .find(|c| topics.iter().any(|t| c.sns_topic_arns.contains(t)));
         return Ok(ProbeTarget {
             label: match carrier {
-                Some(c) => format!("response plan {}'s chat channel, {}", found.name, describe(c)),
+                Some(c) => format!(
+                    "response plan {}'s chat channel, {}",
+                    found.name,
+                    describe(c)
+                ),
                 None => format!("response plan {}'s chat channel", found.name),
             },
             channel_name: carrier.map_or_else(|| found.name.clone(), |c| c.name.clone()),
@@ -120,7 +124,13 @@ pub fn confirmation_words(target: &ProbeTarget) -> String {
     let topics: Vec<String> = target
         .topics
         .iter()
-        .map(|t| format!("{} in {}", t.rsplit(':').next().unwrap_or(t), region_of_arn(t)))
+        .map(|t| {
+            format!(
+                "{} in {}",
+                t.rsplit(':').next().unwrap_or(t),
+                region_of_arn(t)
+            )
+        })
         .collect();
     format!(
         "Publish a test notification (sns:Publish) to {} through {} topic{}: {}? Everyone in the room will see it.",
@@ -197,7 +207,11 @@ impl PolicyState {
 pub fn policy_state(snapshot: &CloudSnapshot, topic: &str) -> PolicyState {
     match topic_state(snapshot, topic) {
         TopicState::Read(t) => {
-            let verdict = evaluate_incident_manager_publish(t.policy().unwrap_or(""), topic, &snapshot.account);
+            let verdict = evaluate_incident_manager_publish(
+                t.policy().unwrap_or(""),
+                topic,
+                &snapshot.account,
+            );
             if verdict.is_allowed() {
                 PolicyState::Allowed
             } else {
@@ -209,9 +223,9 @@ pub fn policy_state(snapshot: &CloudSnapshot, topic: &str) -> PolicyState {
             PolicyState::Unknown(f.reason.clone())
         }
         TopicState::Absent => PolicyState::Refused("the topic does not exist".into()),
-        TopicState::RegionNotRead => {
-            PolicyState::Unknown("its Region is not in the replication set, so it was not read".into())
-        }
+        TopicState::RegionNotRead => PolicyState::Unknown(
+            "its Region is not in the replication set, so it was not read".into(),
+        ),
     }
 }
 
