@@ -12,6 +12,7 @@ mod lifecycle;
 mod line_edit;
 mod new_incidents;
 mod pager;
+mod probe;
 mod setup;
 mod timeline;
 mod wizard;
@@ -86,6 +87,7 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
             effects
         }
         Msg::CommandFinished { line, result } => command::finished(state, line, result),
+        Msg::ProbeFinished { target, published } => probe::finished(state, target, published),
         Msg::HistoryLoaded { lines } => history::history_loaded(state, lines),
         Msg::ExportFinished { arn, path, result } => {
             actions::export_finished(state, arn, path, result)
