@@ -54,6 +54,8 @@ pub struct SandboxOptions {
     /// Enforce AWS's request rates: each operation a token bucket (see `quotas`), answering with the
     /// service's own throttling error when it is empty.
     pub quotas: bool,
+    /// Play the scenario as this account (its resources and ARNs belong to it); `None` keeps the scenario's.
+    pub account: Option<String>,
 }
 
 impl SandboxOptions {
@@ -71,6 +73,7 @@ impl SandboxOptions {
             deny_operations: Vec::new(),
             throttle_operations: Vec::new(),
             quotas: false,
+            account: None,
         }
     }
 }
@@ -170,7 +173,11 @@ pub async fn start(opts: SandboxOptions) -> Result<Sandbox, SandboxError> {
     if !(0.0..=1.0).contains(&opts.fault_rate) {
         return Err(SandboxError::FaultRate(opts.fault_rate));
     }
-    let store = Arc::new(Mutex::new(scenario::load(&opts.scenario, opts.starts_at)?));
+    let store = Arc::new(Mutex::new(scenario::load_as(
+        &opts.scenario,
+        opts.starts_at,
+        opts.account.as_deref(),
+    )?));
     let log = match &opts.request_log {
         Some(path) => Some(request_log::RequestLog::create(path).map_err(|source| {
             SandboxError::RequestLog {

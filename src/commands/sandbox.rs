@@ -35,6 +35,7 @@ pub async fn run(args: &SandboxArgs) -> ExitCode {
         deny_operations: args.deny_operations.clone(),
         throttle_operations: args.throttle_operations.clone(),
         quotas: args.quotas,
+        account: args.account.clone(),
     };
     let sandbox = match sandbox::start(options).await {
         Ok(sandbox) => sandbox,

@@ -59,6 +59,7 @@ pub struct Check {
     pub missing: Option<serde_json::Value>,
 }
 
+pub mod accounts;
 pub mod aws_cli;
 pub mod channel_chime;
 pub mod channel_enabled;

@@ -164,6 +164,48 @@ pub fn load(scenario: &Scenario, starts_at: Option<Timestamp>) -> Result<Store, 
     }
 }
 
+/// `load`, with the scenario's account replaced by `account` everywhere (its resources' ARNs, owners and
+/// policies), so a second sandbox can play another account. The scale scenario has no account to rewrite.
+pub fn load_as(
+    scenario: &Scenario,
+    starts_at: Option<Timestamp>,
+    account: Option<&str>,
+) -> Result<Store, SandboxError> {
+    let Some(account) = account else {
+        return load(scenario, starts_at);
+    };
+    if account.len() != 12 || !account.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(SandboxError::Scenario(format!(
+            "--account {account}: an AWS account ID is 12 digits"
+        )));
+    }
+    let (text, origin) = match scenario {
+        Scenario::Empty => {
+            return Ok(Store {
+                account: account.to_string(),
+                ..Store::default()
+            });
+        }
+        Scenario::Scale(_) => {
+            return Err(SandboxError::Scenario(
+                "--account works with the demo, empty and file scenarios, not scale".into(),
+            ));
+        }
+        Scenario::Demo => (DEMO_JSON.to_string(), "demo".to_string()),
+        Scenario::File(path) => (
+            std::fs::read_to_string(path).map_err(|e| {
+                SandboxError::Scenario(format!("cannot read {}: {e}", path.display()))
+            })?,
+            path.display().to_string(),
+        ),
+    };
+    let file: ScenarioFile = serde_json::from_str(&text)
+        .map_err(|e| SandboxError::Scenario(format!("{origin}: {e}")))?;
+    // The account appears only as its 12 digits (ARNs, policy conditions, the `account` member): replace them all.
+    let rewritten = text.replace(&file.account, account);
+    from_json(&rewritten, &origin, starts_at)
+}
+
 fn from_json(
     text: &str,
     origin: &str,
