@@ -58,7 +58,7 @@ impl Backend {
             (global.endpoint_url.clone(), None)
         };
         let cloud = Cloud::connect(ConnectOptions {
-            profile: global.profile.clone(),
+            profile: global.profile(),
             region: global.region.clone(),
             endpoint_url,
             sandbox_credentials: sandbox.is_some(),

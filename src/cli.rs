@@ -24,9 +24,14 @@ pub struct Cli {
 /// Options every subcommand takes; the standard AWS environment applies through aws-config.
 #[derive(Debug, Clone, Args)]
 pub struct GlobalOptions {
-    /// Named profile from the AWS config files.
-    #[arg(long, global = true, env = "AWS_PROFILE")]
-    pub profile: Option<String>,
+    /// Named profile from the AWS config files; `audit` takes it several times (one account each).
+    #[arg(
+        long = "profile",
+        value_name = "PROFILE",
+        global = true,
+        env = "AWS_PROFILE"
+    )]
+    pub profiles: Vec<String>,
     /// Region for Incident Manager and Chatbot calls (SNS is read in every replication-set Region).
     #[arg(long, global = true)]
     pub region: Option<String>,
@@ -41,12 +46,22 @@ pub struct GlobalOptions {
     pub sandbox: bool,
 }
 
+impl GlobalOptions {
+    /// The one profile a single-account command uses: the last `--profile` given.
+    pub fn profile(&self) -> Option<String> {
+        self.profiles.last().cloned()
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run every setup check headless; exit 0 clean, 1 a check failed, 3 a check could not run.
     Audit {
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
+        /// Audit every profile named in this file (one a line; `#` starts a comment), each account concurrently.
+        #[arg(long, value_name = "FILE")]
+        profiles_from: Option<PathBuf>,
     },
     /// Run one chat-style command, e.g. `imdeck exec -- @aws ssm-incidents list-incident-records`.
     Exec {
@@ -84,6 +99,22 @@ pub enum Command {
     },
     /// Run the local AWS sandbox standalone, until stopped.
     Sandbox(SandboxArgs),
+    /// Publish a test notification through every topic of a chat channel (sns:Publish, a write), per Region.
+    Probe(ProbeCliArgs),
+}
+
+/// `imdeck probe`: which channel to probe and whether to skip the confirmation.
+#[derive(Debug, Clone, Args)]
+pub struct ProbeCliArgs {
+    /// The chat channel configuration, by name or ARN.
+    #[arg(long, value_name = "NAME|ARN")]
+    pub channel: Option<String>,
+    /// The response plan whose chat channel topics to probe, by name or ARN.
+    #[arg(long, value_name = "NAME|ARN", conflicts_with = "channel")]
+    pub plan: Option<String>,
+    /// Publish without asking (required when there is no terminal to ask on).
+    #[arg(long)]
+    pub yes: bool,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -119,6 +150,9 @@ pub struct SandboxArgs {
     /// own throttling error when it runs dry (SNS 30/s; Incident Manager 5/s, burst 10; Chatbot 5/s).
     #[arg(long)]
     pub quotas: bool,
+    /// Run as this account: the scenario's resources and ARNs belong to it (two sandboxes, two accounts).
+    #[arg(long, value_name = "ID")]
+    pub account: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

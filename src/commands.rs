@@ -3,5 +3,6 @@
 pub mod audit;
 pub mod exec;
 pub mod export;
+pub mod probe;
 pub mod sandbox;
 pub mod setup;

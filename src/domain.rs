@@ -2,12 +2,14 @@
 
 pub mod audit;
 pub mod chat_command;
+pub mod chatbot_notification;
 pub mod cli_output;
 pub mod cloud_error;
 pub mod command;
 pub mod export;
 pub mod model;
 pub mod policy;
+pub mod probe;
 pub mod regions;
 pub mod setup_plan;
 pub mod snapshot;

@@ -22,7 +22,10 @@ fn main() -> ExitCode {
     runtime.block_on(async {
         match &cli.command {
             None => imdeck::runtime::run(&cli.global, cli.incident.clone()).await,
-            Some(Command::Audit { format }) => commands::audit::run(&cli.global, *format).await,
+            Some(Command::Audit {
+                format,
+                profiles_from,
+            }) => commands::audit::run(&cli.global, *format, profiles_from.as_deref()).await,
             Some(Command::Exec { output, line }) => {
                 commands::exec::run(&cli.global, *output, line).await
             }
@@ -46,6 +49,14 @@ fn main() -> ExitCode {
                 commands::setup::run(&cli.global, args).await
             }
             Some(Command::Sandbox(args)) => commands::sandbox::run(args).await,
+            Some(Command::Probe(args)) => {
+                let args = commands::probe::ProbeArgs {
+                    channel: args.channel.clone(),
+                    plan: args.plan.clone(),
+                    yes: args.yes,
+                };
+                commands::probe::run(&cli.global, args).await
+            }
         }
     })
 }

@@ -26,6 +26,7 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 pub use scenario::{SANDBOX_ACCOUNT, ScaleParams, Scenario};
+pub use sns::subscriptions::{Delivery, DeliveryOutcome};
 
 use crate::domain::model::Timestamp;
 
@@ -63,6 +64,8 @@ pub struct SandboxOptions {
     /// Enforce AWS's request rates: each operation a token bucket (see `quotas`), answering with the
     /// service's own throttling error when it is empty.
     pub quotas: bool,
+    /// Play the scenario as this account (its resources and ARNs belong to it); `None` keeps the scenario's.
+    pub account: Option<String>,
 }
 
 impl SandboxOptions {
@@ -80,6 +83,7 @@ impl SandboxOptions {
             deny_operations: Vec::new(),
             throttle_operations: Vec::new(),
             quotas: false,
+            account: None,
         }
     }
 }
@@ -114,6 +118,7 @@ pub struct Sandbox {
     stop: Option<oneshot::Sender<()>>,
     server: Option<JoinHandle<()>>,
     activity: Option<JoinHandle<()>>,
+    store: Arc<Mutex<store::Store>>,
 }
 
 impl Sandbox {
@@ -124,6 +129,17 @@ impl Sandbox {
     /// `http://127.0.0.1:PORT`, for `endpoint_url`.
     pub fn endpoint_url(&self) -> String {
         format!("http://{}", self.addr)
+    }
+
+    /// What Chatbot did with every message published so far, oldest first, from index `from` on.
+    pub fn deliveries_from(&self, from: usize) -> Vec<Delivery> {
+        let store = self.store.lock().unwrap_or_else(|p| p.into_inner());
+        store
+            .subscriptions
+            .deliveries
+            .get(from..)
+            .map(<[Delivery]>::to_vec)
+            .unwrap_or_default()
     }
 
     /// Stops accepting, lets in-flight requests finish (up to 5 s), and stops the drill.
@@ -167,7 +183,11 @@ pub async fn start(opts: SandboxOptions) -> Result<Sandbox, SandboxError> {
     if !(0.0..=1.0).contains(&opts.fault_rate) {
         return Err(SandboxError::FaultRate(opts.fault_rate));
     }
-    let store = Arc::new(Mutex::new(scenario::load(&opts.scenario, opts.starts_at)?));
+    let store = Arc::new(Mutex::new(scenario::load_as(
+        &opts.scenario,
+        opts.starts_at,
+        opts.account.as_deref(),
+    )?));
     let log = match &opts.request_log {
         Some(path) => Some(request_log::RequestLog::create(path).map_err(|source| {
             SandboxError::RequestLog {
@@ -221,5 +241,6 @@ pub async fn start(opts: SandboxOptions) -> Result<Sandbox, SandboxError> {
         stop: Some(stop),
         server: Some(server),
         activity,
+        store,
     })
 }

@@ -81,6 +81,7 @@ pub fn render(state: &AppState, frame: &mut Frame) {
         Overlay::Help { scroll } => help::render(state, frame, area, *scroll),
         Overlay::Detail { target, scroll } => detail::render(state, frame, area, target, *scroll),
         Overlay::Confirm(pending) => popups::confirm(state, frame, area, pending),
+        Overlay::ConfirmProbe(target) => popups::confirm_probe(state, frame, area, target),
         Overlay::Prompt(prompt) => popups::prompt(state, frame, area, prompt),
         Overlay::PlanPicker { selected } => popups::plan_picker(state, frame, area, *selected),
     }

@@ -429,11 +429,12 @@ fn scenario_file(dir: &Path, scenario: &Value) -> Scenario {
 }
 
 /// The read operations of an audit, each refused in turn.
-const AUDIT_READS: [&str; 9] = [
+const AUDIT_READS: [&str; 10] = [
     "ListReplicationSets",
     "GetReplicationSet",
     "ListTopics",
     "GetTopicAttributes",
+    "ListSubscriptionsByTopic",
     "DescribeSlackChannelConfigurations",
     "ListMicrosoftTeamsChannelConfigurations",
     "DescribeChimeWebhookConfigurations",
@@ -674,4 +675,98 @@ async fn a_topic_encrypted_with_the_aws_managed_key_fails_and_asks_for_a_custome
         Some(&topic_arn("us-east-2", "im-chat")),
     );
     assert_eq!(status(kms), "warn");
+}
+
+/// Issue 13: the Chime channel's topic lost Chatbot's subscription; the audit says so with the re-save command
+/// (with --region), the other channel topics pass, and after the AWS CLI runs that command the row passes.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_channel_topic_without_chatbots_subscription_fails_until_the_channel_is_re_saved() {
+    const EXEC_TOPIC: &str = "arn:aws:sns:us-east-2:111122223333:im-chime-exec";
+    assert!(
+        Path::new(AWS_CLI).exists(),
+        "{AWS_CLI} is missing: run `bash tests/peers/install.sh`"
+    );
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (sandbox, log) = demo_sandbox(dir.path()).await;
+    let endpoint = sandbox.endpoint_url();
+    let (_, before) = audit_json(&endpoint).await;
+    let row = one(
+        &before,
+        "chatbot-subscription",
+        Some("us-east-2"),
+        Some(EXEC_TOPIC),
+    );
+    assert_eq!(status(row), "fail", "{row}");
+    for (region, topic) in [
+        (
+            "us-east-2",
+            "arn:aws:sns:us-east-2:111122223333:My_SNS_topic",
+        ),
+        ("us-west-2", USW2_TOPIC),
+        (
+            "us-east-2",
+            "arn:aws:sns:us-east-2:111122223333:im-chat-partner",
+        ),
+    ] {
+        assert_eq!(
+            status(one(
+                &before,
+                "chatbot-subscription",
+                Some(region),
+                Some(topic)
+            )),
+            "pass"
+        );
+    }
+    assert!(
+        log_lines(&log)
+            .iter()
+            .any(|l| l["operation"] == "ListSubscriptionsByTopic" && l["region"] == "us-west-2"),
+        "each topic's subscriptions are read in its own Region"
+    );
+    let fix = row["fix"].as_str().expect("fix").to_string();
+    // Re-saving the configuration with its own topics: the Region is one where Chatbot's API answers.
+    assert!(
+        fix.starts_with("aws chatbot update-chime-webhook-configuration --region eu-west-1 ")
+            && fix.contains(&format!(
+                "--chat-configuration-arn {CHIME} --sns-topic-arns {EXEC_TOPIC}"
+            )),
+        "{fix}"
+    );
+    let mut words = shell_words::split(&fix).expect("the fix is a shell command");
+    assert_eq!(words.remove(0), "aws");
+    let home = tempfile::tempdir().expect("home");
+    let out = tokio::task::spawn_blocking({
+        let endpoint = endpoint.clone();
+        let home = home.path().to_path_buf();
+        move || {
+            std::process::Command::new(AWS_CLI)
+                .args(&words)
+                .args(["--endpoint-url", &endpoint])
+                .env("AWS_ACCESS_KEY_ID", ACCESS_KEY_ID)
+                .env("AWS_SECRET_ACCESS_KEY", SECRET_ACCESS_KEY)
+                .env("AWS_CONFIG_FILE", home.join("none"))
+                .env("AWS_SHARED_CREDENTIALS_FILE", home.join("none"))
+                .env("HOME", &home)
+                .output()
+                .expect("aws runs")
+        }
+    })
+    .await
+    .expect("task");
+    assert!(
+        out.status.success(),
+        "aws: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (_, after) = audit_json(&endpoint).await;
+    assert_eq!(
+        status(one(
+            &after,
+            "chatbot-subscription",
+            Some("us-east-2"),
+            Some(EXEC_TOPIC)
+        )),
+        "pass"
+    );
 }

@@ -591,7 +591,9 @@ fn nothing_readable_means_nothing_passes() {
         .collect(),
         plans: Err(failure("ssm-incidents:ListResponsePlans")),
         unlisted_topics: Vec::new(),
-    };
+        subscriptions: Default::default(),
+    }
+    .with_chatbot_subscriptions();
     let report = AuditReport::from_snapshot(&s);
     assert!(
         report.checks.iter().all(|c| c.status == Status::Unknown),
@@ -674,6 +676,13 @@ fn demo_scenario_audit() {
         ("channel-guardrail", fail, None, teams),
         // The Chime note.
         ("channel-chime", info, None, chime),
+        // The Chime channel's topic lost Chatbot's subscription: nothing sent to it reaches the room.
+        (
+            "chatbot-subscription",
+            fail,
+            Some("us-east-2"),
+            Some(exec_topic()),
+        ),
         // The plan without a channel.
         ("plan-chat-channel", fail, None, plan("batch-jobs-plan")),
         // No plan covers every Region (eu-west-1 has no topic at all).
@@ -920,4 +929,77 @@ fn checklist_rows_never_read_the_same() {
         labels.contains(&"channel   plan batch-jobs-plan".to_string()),
         "{labels:?}"
     );
+}
+
+/// The demo's subscription rule alone: (status, topic) per channel topic.
+fn subscription_rows(snapshot: &CloudSnapshot) -> Vec<(Status, String, Option<String>)> {
+    imdeck::domain::audit::chatbot_subscription::check(snapshot)
+        .into_iter()
+        .map(|c| (c.status, c.resource.unwrap_or_default(), c.fix))
+        .collect()
+}
+
+#[test]
+fn chatbot_subscription_passes_only_when_confirmed_and_says_how_to_fix_the_rest() {
+    use imdeck::domain::chatbot_notification::CHATBOT_ENDPOINT;
+    use imdeck::domain::snapshot::{ReadFailure, TopicSubscription};
+    let mut s = good();
+    let topics: Vec<String> = s.subscriptions.keys().cloned().collect();
+    assert_eq!(topics.len(), 3);
+    assert!(
+        subscription_rows(&s)
+            .iter()
+            .all(|(st, _, _)| *st == Status::Pass)
+    );
+
+    let pending = TopicSubscription {
+        protocol: "https".into(),
+        endpoint: CHATBOT_ENDPOINT.into(),
+        confirmed: false,
+    };
+    let email = TopicSubscription {
+        protocol: "email".into(),
+        endpoint: "oncall@example.com".into(),
+        confirmed: true,
+    };
+    s.subscriptions
+        .insert(topics[0].clone(), Ok(Some(vec![pending])));
+    s.subscriptions
+        .insert(topics[1].clone(), Ok(Some(vec![email])));
+    s.subscriptions.insert(
+        topics[2].clone(),
+        Err(ReadFailure {
+            resource: format!("sns:ListSubscriptionsByTopic {}", topics[2]),
+            reason: "AuthorizationError: not authorized".into(),
+        }),
+    );
+    let rows = subscription_rows(&s);
+    let by_topic = |t: &str| rows.iter().find(|(_, r, _)| r == t).cloned();
+    for failing in &topics[..2] {
+        let (status, _, fix) = by_topic(failing).expect("a row per topic");
+        assert_eq!(status, Status::Fail);
+        let fix = fix.expect("a fix");
+        assert!(
+            fix.starts_with("aws chatbot update-slack-channel-configuration --region "),
+            "{fix}"
+        );
+    }
+    assert_eq!(by_topic(&topics[2]).map(|r| r.0), Some(Status::Unknown));
+
+    // A topic that is not in the map was never read: unknown, never pass.
+    s.subscriptions.remove(&topics[2]);
+    assert_eq!(
+        subscription_rows(&s)
+            .iter()
+            .find(|(_, r, _)| *r == topics[2])
+            .map(|r| r.0),
+        Some(Status::Unknown)
+    );
+    let details: Vec<String> = imdeck::domain::audit::chatbot_subscription::check(&s)
+        .into_iter()
+        .filter(|c| c.status == Status::Fail)
+        .map(|c| c.manual.unwrap_or_default())
+        .collect();
+    assert!(details.iter().all(|m| m.contains("aws sns subscribe --region ")
+        && m.contains("--protocol https --notification-endpoint https://global.sns-api.chatbot.amazonaws.com")));
 }

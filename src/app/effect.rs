@@ -69,6 +69,13 @@ pub enum Effect {
         generation: u64,
         step: Box<SetupStep>,
     },
+    /// Publish the probe to every topic of the target, each in its Region, through the cloud writer; answer
+    /// `ProbeFinished`. Never produced in read-only mode.
+    Probe {
+        target: crate::domain::probe::ProbeTarget,
+        /// Who sent it, as the message says.
+        sender: String,
+    },
     /// Put text on the terminal's clipboard (OSC 52).
     CopyToClipboard(String),
     /// Ring the terminal's bell (BEL): an incident opened that the user has not seen.

@@ -145,10 +145,11 @@ pub enum Action {
     ScrollLeft,
     ScrollRight,
     CopyFix,
+    Probe,
 }
 
 impl Action {
-    pub const ALL: [Action; 49] = [
+    pub const ALL: [Action; 50] = [
         Action::Quit,
         Action::FocusNext,
         Action::FocusPrev,
@@ -198,6 +199,7 @@ impl Action {
         Action::ScrollLeft,
         Action::ScrollRight,
         Action::CopyFix,
+        Action::Probe,
     ];
 
     /// The help overlay's line for this action.
@@ -258,6 +260,7 @@ impl Action {
             Action::ScrollLeft => "scroll left (long fix commands are never wrapped)",
             Action::ScrollRight => "scroll right (long fix commands are never wrapped)",
             Action::CopyFix => "copy the fix commands shown, one a line (OSC 52)",
+            Action::Probe => "probe: send a test message via the channel's topics",
         }
     }
 }

@@ -77,6 +77,11 @@ pub enum Msg {
         line: ChatLine,
         result: Result<serde_json::Value, CloudError>,
     },
+    /// A probe's publishes are done: per topic, the MessageId or why it failed.
+    ProbeFinished {
+        target: crate::domain::probe::ProbeTarget,
+        published: Vec<(String, Result<String, String>)>,
+    },
     HistoryLoaded {
         lines: Vec<String>,
     },

@@ -202,6 +202,8 @@ pub enum Overlay {
         scroll: u16,
     },
     Confirm(Box<PendingCommand>),
+    /// Asking before a probe publishes to the target's topics.
+    ConfirmProbe(Box<crate::domain::probe::ProbeTarget>),
     Prompt(Box<Prompt>),
     /// Choosing the response plan to start an incident from, by index into the snapshot's plans.
     PlanPicker {
@@ -214,7 +216,7 @@ impl Overlay {
         match self {
             Overlay::None => None,
             Overlay::Help { .. } | Overlay::Detail { .. } => Some(Section::Popup),
-            Overlay::Confirm(_) => Some(Section::Confirm),
+            Overlay::Confirm(_) | Overlay::ConfirmProbe(_) => Some(Section::Confirm),
             Overlay::Prompt(_) => Some(Section::Prompt),
             Overlay::PlanPicker { .. } => Some(Section::Picker),
         }

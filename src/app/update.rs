@@ -13,6 +13,7 @@ mod line_edit;
 mod movement;
 mod new_incidents;
 mod pager;
+mod probe;
 mod setup;
 mod timeline;
 mod wizard;
@@ -86,6 +87,7 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
             effects
         }
         Msg::CommandFinished { line, result } => command::finished(state, line, result),
+        Msg::ProbeFinished { target, published } => probe::finished(state, target, published),
         Msg::HistoryLoaded { lines } => history::history_loaded(state, lines),
         Msg::ExportFinished { arn, path, result } => {
             actions::export_finished(state, arn, path, result)

@@ -16,8 +16,8 @@ use super::errors_map::from_sdk;
 use super::{Cloud, CloudError};
 use crate::domain::model::{ChannelConfig, ChatPlatform, ReplicationSet, ResponsePlan, Topic};
 use crate::domain::snapshot::{
-    CloudSnapshot, Fetched, NOT_READ_UNRELATED, ReadFailure, RegionSnapshot, UnlistedTopic,
-    named_topics, needs_attributes,
+    CloudSnapshot, Fetched, NOT_READ_UNRELATED, ReadFailure, RegionSnapshot, TopicSubscription,
+    UnlistedTopic, named_topics, needs_attributes,
 };
 
 /// GetTopicAttributes calls in flight at once, per Region (SNS quotas are per Region, and all Regions run
@@ -134,7 +134,9 @@ impl Cloud {
             },
         ));
         let unlisted_side = self.read_unlisted_topics(&named, &listings, &account);
-        let (regions, unlisted_topics) = tokio::join!(regions_side, unlisted_side);
+        let subscriptions_side = self.read_channel_subscriptions(&channels);
+        let (regions, unlisted_topics, subscriptions) =
+            tokio::join!(regions_side, unlisted_side, subscriptions_side);
         CloudSnapshot {
             account,
             replication_set,
@@ -142,6 +144,7 @@ impl Cloud {
             channels,
             plans,
             unlisted_topics,
+            subscriptions,
         }
     }
 
@@ -235,6 +238,35 @@ impl Cloud {
                 UnlistedTopic { arn, read }
             })
             .buffered(TOPIC_FAN_OUT)
+            .collect()
+            .await
+    }
+
+    /// ListSubscriptionsByTopic for every topic a chat channel carries, each in its own Region, concurrently
+    /// (bounded like the attribute reads).
+    async fn read_channel_subscriptions(
+        &self,
+        channels: &BTreeMap<ChatPlatform, Fetched<Vec<ChannelConfig>>>,
+    ) -> BTreeMap<String, Fetched<Option<Vec<TopicSubscription>>>> {
+        let topics: BTreeSet<String> = channels
+            .values()
+            .flatten()
+            .flatten()
+            .flat_map(|c| c.sns_topic_arns.iter().cloned())
+            .collect();
+        stream::iter(topics)
+            .map(|arn| async move {
+                let read = match self.list_subscriptions(region_of(&arn), &arn).await {
+                    Ok(subscriptions) => Ok(Some(subscriptions)),
+                    Err(CloudError::NotFound { .. }) => Ok(None),
+                    Err(err) => {
+                        tracing::warn!(topic = %arn, error = %err, "sns:ListSubscriptionsByTopic failed");
+                        Err(failure(format!("sns:ListSubscriptionsByTopic {arn}"), &err))
+                    }
+                };
+                (arn, read)
+            })
+            .buffer_unordered(TOPIC_FAN_OUT)
             .collect()
             .await
     }

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use super::errors_map::from_sdk;
 use super::{Cloud, CloudError};
+use crate::domain::snapshot::TopicSubscription;
 
 impl Cloud {
     /// Every topic ARN in one Region, all pages.
@@ -34,5 +35,34 @@ impl Cloud {
             .await
             .map_err(from_sdk)?;
         Ok(out.attributes.unwrap_or_default().into_iter().collect())
+    }
+
+    /// Every subscription of one topic, all pages, in the topic's Region.
+    pub async fn list_subscriptions(
+        &self,
+        region: &str,
+        topic_arn: &str,
+    ) -> Result<Vec<TopicSubscription>, CloudError> {
+        let subscriptions = self
+            .sns_in(region)
+            .list_subscriptions_by_topic()
+            .topic_arn(topic_arn)
+            .into_paginator()
+            .items()
+            .send()
+            .try_collect()
+            .await
+            .map_err(from_sdk)?;
+        Ok(subscriptions
+            .into_iter()
+            .map(|s| TopicSubscription {
+                protocol: s.protocol.unwrap_or_default(),
+                endpoint: s.endpoint.unwrap_or_default(),
+                // SNS lists an unconfirmed subscription with this word in place of its ARN.
+                confirmed: s
+                    .subscription_arn
+                    .is_some_and(|arn| arn.starts_with("arn:")),
+            })
+            .collect())
     }
 }

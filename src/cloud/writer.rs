@@ -7,6 +7,7 @@
 
 mod apply;
 mod channel_update;
+mod publish;
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -1,13 +1,84 @@
 //! `imdeck audit`: load the snapshot with read calls only, run every rule, print the report, exit with its status.
 
+use std::path::Path;
 use std::process::ExitCode;
 
 use crate::cli::{GlobalOptions, ReportFormat};
+use crate::domain::audit::accounts::{AccountAudit, MultiAccountReport};
 use crate::domain::audit::report::AuditReport;
 
 use crate::backend::Backend;
 
-pub async fn run(global: &GlobalOptions, format: ReportFormat) -> ExitCode {
+pub async fn run(
+    global: &GlobalOptions,
+    format: ReportFormat,
+    profiles_from: Option<&Path>,
+) -> ExitCode {
+    let mut profiles = global.profiles.clone();
+    if let Some(path) = profiles_from {
+        match std::fs::read_to_string(path) {
+            Ok(text) => profiles.extend(
+                text.lines()
+                    .map(|l| l.split('#').next().unwrap_or("").trim())
+                    .filter(|l| !l.is_empty())
+                    .map(str::to_string),
+            ),
+            Err(e) => {
+                eprintln!(
+                    "imdeck audit: cannot read --profiles-from {}: {e}",
+                    path.display()
+                );
+                return ExitCode::from(2);
+            }
+        }
+        if profiles.is_empty() {
+            eprintln!("imdeck audit: {} names no profile", path.display());
+            return ExitCode::from(2);
+        }
+    }
+    if profiles.len() > 1 || profiles_from.is_some() {
+        return run_accounts(global, format, profiles).await;
+    }
+    run_one(global, format).await
+}
+
+/// Every profile audited concurrently, one report; a profile that cannot connect is one unknown entry.
+async fn run_accounts(
+    global: &GlobalOptions,
+    format: ReportFormat,
+    profiles: Vec<String>,
+) -> ExitCode {
+    let accounts = futures::future::join_all(profiles.into_iter().map(|profile| async move {
+        let mut one = global.clone();
+        one.profiles = vec![profile.clone()];
+        let outcome = match Backend::connect(&one, true).await {
+            Ok(backend) => {
+                let snapshot = backend.cloud.load_snapshot(None).await;
+                backend.shutdown().await;
+                Ok(AuditReport::from_snapshot(&snapshot))
+            }
+            Err(e) => Err(e.to_string()),
+        };
+        AccountAudit { profile, outcome }
+    }))
+    .await;
+    let report = MultiAccountReport { accounts };
+    let text = match format {
+        ReportFormat::Text => report.render_text(),
+        ReportFormat::Markdown => report.render_markdown(),
+        ReportFormat::Json => match report.to_json() {
+            Ok(json) => json + "\n",
+            Err(e) => {
+                eprintln!("imdeck audit: {e}");
+                return ExitCode::from(3);
+            }
+        },
+    };
+    print!("{text}");
+    ExitCode::from(u8::try_from(report.exit_code()).unwrap_or(3))
+}
+
+async fn run_one(global: &GlobalOptions, format: ReportFormat) -> ExitCode {
     // The audit is read-only by construction: its cloud has no writer.
     let backend = match Backend::connect(global, true).await {
         Ok(backend) => backend,

@@ -35,6 +35,7 @@ pub async fn run(args: &SandboxArgs) -> ExitCode {
         deny_operations: args.deny_operations.clone(),
         throttle_operations: args.throttle_operations.clone(),
         quotas: args.quotas,
+        account: args.account.clone(),
     };
     let sandbox = match sandbox::start(options).await {
         Ok(sandbox) => sandbox,
@@ -44,10 +45,51 @@ pub async fn run(args: &SandboxArgs) -> ExitCode {
         }
     };
     println!("imdeck sandbox listening on {}", sandbox.endpoint_url());
-    wait_for_stop_signal().await;
+    if args.activity {
+        tokio::select! {
+            _ = wait_for_stop_signal() => {}
+            _ = print_deliveries(&sandbox) => {}
+        }
+    } else {
+        wait_for_stop_signal().await;
+    }
     sandbox.shutdown().await;
     eprintln!("imdeck sandbox stopped");
     ExitCode::SUCCESS
+}
+
+/// "The room": one line per message Chatbot posted or dropped, as it happens (never returns).
+async fn print_deliveries(sandbox: &sandbox::Sandbox) {
+    use std::io::Write;
+    let mut seen = 0;
+    let mut ticker = tokio::time::interval(Duration::from_millis(250));
+    loop {
+        ticker.tick().await;
+        let new = sandbox.deliveries_from(seen);
+        seen += new.len();
+        let mut out = std::io::stdout().lock();
+        for delivery in new {
+            let _ = writeln!(out, "{}", delivery_line(&delivery));
+        }
+        let _ = out.flush();
+    }
+}
+
+/// `2026-11-30T15:00:00.000Z posted  us-east-2 My_SNS_topic → …/slack-channel/incident-war-room: title`.
+pub fn delivery_line(delivery: &sandbox::Delivery) -> String {
+    let topic = delivery
+        .topic_arn
+        .rsplit(':')
+        .next()
+        .unwrap_or(&delivery.topic_arn);
+    let (verdict, text) = match &delivery.outcome {
+        sandbox::DeliveryOutcome::Posted { headline } => ("posted ", headline.as_str()),
+        sandbox::DeliveryOutcome::Dropped { reason } => ("DROPPED", reason.as_str()),
+    };
+    format!(
+        "{} {verdict} {} {topic} -> {}: {text} (message {})",
+        delivery.at, delivery.region, delivery.channel, delivery.message_id
+    )
 }
 
 /// Ctrl-C, SIGTERM or SIGHUP.

@@ -59,12 +59,14 @@ pub struct Check {
     pub missing: Option<serde_json::Value>,
 }
 
+pub mod accounts;
 pub mod aws_cli;
 pub mod channel_chime;
 pub mod channel_enabled;
 pub mod channel_guardrail;
 pub mod channel_region_coverage;
 pub mod channel_role;
+pub mod chatbot_subscription;
 pub mod plan_chat_channel;
 pub mod plan_engagements_review;
 pub mod plan_topics;
@@ -81,7 +83,7 @@ use super::snapshot::{CloudSnapshot, ReadFailure};
 pub use report::{AuditReport, RegionRow, Summary, region_rows};
 
 /// The rule ids in the order `run_audit` runs them: the setup tasks' order (Regions and topics, channels, plans).
-pub const RULE_IDS: [&str; 12] = [
+pub const RULE_IDS: [&str; 13] = [
     replication_set_region_active::ID,
     region_has_topic::ID,
     sns_policy::ID,
@@ -91,6 +93,7 @@ pub const RULE_IDS: [&str; 12] = [
     channel_role::ID,
     channel_enabled::ID,
     channel_chime::ID,
+    chatbot_subscription::ID,
     plan_chat_channel::ID,
     plan_topics::ID,
     plan_engagements_review::ID,
@@ -98,7 +101,7 @@ pub const RULE_IDS: [&str; 12] = [
 
 /// Every rule over the snapshot, in the fixed order of [`RULE_IDS`]; passes are included as rows.
 pub fn run_audit(snapshot: &CloudSnapshot) -> Vec<Check> {
-    let rules: [fn(&CloudSnapshot) -> Vec<Check>; 12] = [
+    let rules: [fn(&CloudSnapshot) -> Vec<Check>; 13] = [
         replication_set_region_active::check,
         region_has_topic::check,
         sns_policy::check,
@@ -108,6 +111,7 @@ pub fn run_audit(snapshot: &CloudSnapshot) -> Vec<Check> {
         channel_role::check,
         channel_enabled::check,
         channel_chime::check,
+        chatbot_subscription::check,
         plan_chat_channel::check,
         plan_topics::check,
         plan_engagements_review::check,

@@ -67,9 +67,48 @@ pub struct CloudSnapshot {
     pub plans: Fetched<Vec<Fetched<ResponsePlan>>>,
     /// Topics of other accounts that plans or channels name, read by ARN.
     pub unlisted_topics: Vec<UnlistedTopic>,
+    /// The subscriptions of every topic a chat channel carries (ListSubscriptionsByTopic in the topic's Region),
+    /// by topic ARN; `Ok(None)` SNS answered NotFound (no such topic).
+    pub subscriptions: BTreeMap<String, Fetched<Option<Vec<TopicSubscription>>>>,
+}
+
+/// One subscription of a topic, as ListSubscriptionsByTopic reports it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TopicSubscription {
+    pub protocol: String,
+    pub endpoint: String,
+    /// `false` while SNS lists it as `PendingConfirmation`.
+    pub confirmed: bool,
+}
+
+/// Chatbot's confirmed subscription on every topic the channels carry, for hand-built snapshots (tests, demos).
+pub fn chatbot_subscribed(
+    channels: &BTreeMap<ChatPlatform, Fetched<Vec<ChannelConfig>>>,
+) -> BTreeMap<String, Fetched<Option<Vec<TopicSubscription>>>> {
+    channels
+        .values()
+        .flatten()
+        .flatten()
+        .flat_map(|c| c.sns_topic_arns.iter())
+        .map(|arn| {
+            let chatbot = TopicSubscription {
+                protocol: "https".into(),
+                endpoint: super::chatbot_notification::CHATBOT_ENDPOINT.into(),
+                confirmed: true,
+            };
+            (arn.clone(), Ok(Some(vec![chatbot])))
+        })
+        .collect()
 }
 
 impl CloudSnapshot {
+    /// The snapshot with Chatbot's confirmed subscription on every topic its channels carry (hand-built
+    /// snapshots in tests and fixtures, where no ListSubscriptionsByTopic ran).
+    pub fn with_chatbot_subscriptions(mut self) -> Self {
+        self.subscriptions = chatbot_subscribed(&self.channels);
+        self
+    }
+
     /// The Regions of the replication set, or none when it could not be read.
     pub fn replication_regions(&self) -> Vec<String> {
         match &self.replication_set {

@@ -101,6 +101,7 @@ async fn perform(effect: Effect, cloud: &Cloud, tx: &UnboundedSender<Msg>) -> Ve
             let result = export_to_file(cloud, &arn, &path, replace).await;
             vec![Msg::ExportFinished { arn, path, result }]
         }
+        Effect::Probe { target, sender } => vec![probe(cloud, target, sender).await],
         Effect::ApplySetupStep { generation, step } => {
             vec![apply_setup_step(cloud, generation, *step).await]
         }
@@ -179,4 +180,40 @@ async fn apply_setup_step(cloud: &Cloud, generation: u64, step: SetupStep) -> Ms
         snapshot: Some(Box::new(snapshot)),
         checks,
     }
+}
+
+/// Publishes the probe to every topic of the target concurrently, each in its own Region.
+async fn probe(cloud: &Cloud, target: crate::domain::probe::ProbeTarget, sender: String) -> Msg {
+    use crate::domain::chatbot_notification::{ProbeOrigin, probe_message};
+    let sent_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let writer = match cloud.writer() {
+        Ok(writer) => writer,
+        Err(e) => {
+            let published = target
+                .topics
+                .iter()
+                .map(|t| (t.clone(), Err(e.to_string())))
+                .collect();
+            return Msg::ProbeFinished { target, published };
+        }
+    };
+    let published = futures::future::join_all(target.topics.iter().map(|topic| {
+        let origin = ProbeOrigin {
+            sender: sender.clone(),
+            sent_at: sent_at.clone(),
+            channel: target.channel_name.clone(),
+            topic_arn: topic.clone(),
+            region: crate::domain::audit::wiring::region_of_arn(topic).to_string(),
+        };
+        let writer = &writer;
+        async move {
+            let result = writer
+                .publish(&origin.region, topic, &probe_message(&origin))
+                .await
+                .map_err(|e| e.to_string());
+            (topic.clone(), result)
+        }
+    }))
+    .await;
+    Msg::ProbeFinished { target, published }
 }

@@ -4,6 +4,7 @@ mod creates;
 mod deletes;
 mod members;
 pub mod shapes;
+mod subscription_hook;
 
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -154,6 +155,18 @@ fn page_answer<T: Serialize + Clone>(
 
 /// Runs one Chatbot operation; Chatbot configurations belong to the account, so the Region is not used.
 pub fn handle(
+    store: &mut Store,
+    operation: &str,
+    input: &Map<String, Value>,
+) -> Result<Response, ApiError> {
+    let response = handle_operation(store, operation, input)?;
+    if operation.starts_with("Create") || operation.starts_with("Update") {
+        subscription_hook::after_save(store, input);
+    }
+    Ok(response)
+}
+
+fn handle_operation(
     store: &mut Store,
     operation: &str,
     input: &Map<String, Value>,

@@ -382,6 +382,6 @@ mod tests {
         .ok();
         assert_eq!(bot.map(|r| r.service), Some(Service::Chatbot));
         assert!(route(&Method::POST, "/getIncidentRecord", None, b"{}").is_err());
-        assert!(route(&Method::POST, "/", None, b"Action=Publish").is_err());
+        assert!(route(&Method::POST, "/", None, b"Action=ConfirmSubscription").is_err());
     }
 }

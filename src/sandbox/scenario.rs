@@ -4,7 +4,7 @@
 mod as_of;
 mod scale;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::PathBuf;
 use std::str::FromStr;
 
@@ -14,7 +14,7 @@ use serde_json::Value;
 use super::SandboxError;
 use super::chatbot::shapes::ChatbotConfigurations;
 use super::incidents::shapes::new_related_item_id;
-use super::sns::default_policy;
+use super::sns::{default_policy, subscriptions};
 use super::store::{PlanEntry, RecordEntry, Store, TopicEntry};
 use crate::domain::model::{
     EventReference, IncidentRecord, RelatedItem, ReplicationSet, ResponsePlan, TimelineEvent,
@@ -136,6 +136,10 @@ struct TopicSeed {
     extra_statements: Vec<Value>,
     #[serde(default)]
     subscriptions_confirmed: u32,
+    /// `false` leaves out Chatbot's HTTPS subscription on a topic a chat configuration carries (a topic that was
+    /// recreated, or whose subscription someone removed).
+    #[serde(default)]
+    chatbot_subscription: Option<bool>,
     #[serde(default)]
     attributes: BTreeMap<String, String>,
 }
@@ -158,6 +162,48 @@ pub fn load(scenario: &Scenario, starts_at: Option<Timestamp>) -> Result<Store, 
         }
         Scenario::Scale(params) => Ok(scale::generate(params)),
     }
+}
+
+/// `load`, with the scenario's account replaced by `account` everywhere (its resources' ARNs, owners and
+/// policies), so a second sandbox can play another account. The scale scenario has no account to rewrite.
+pub fn load_as(
+    scenario: &Scenario,
+    starts_at: Option<Timestamp>,
+    account: Option<&str>,
+) -> Result<Store, SandboxError> {
+    let Some(account) = account else {
+        return load(scenario, starts_at);
+    };
+    if account.len() != 12 || !account.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(SandboxError::Scenario(format!(
+            "--account {account}: an AWS account ID is 12 digits"
+        )));
+    }
+    let (text, origin) = match scenario {
+        Scenario::Empty => {
+            return Ok(Store {
+                account: account.to_string(),
+                ..Store::default()
+            });
+        }
+        Scenario::Scale(_) => {
+            return Err(SandboxError::Scenario(
+                "--account works with the demo, empty and file scenarios, not scale".into(),
+            ));
+        }
+        Scenario::Demo => (DEMO_JSON.to_string(), "demo".to_string()),
+        Scenario::File(path) => (
+            std::fs::read_to_string(path).map_err(|e| {
+                SandboxError::Scenario(format!("cannot read {}: {e}", path.display()))
+            })?,
+            path.display().to_string(),
+        ),
+    };
+    let file: ScenarioFile = serde_json::from_str(&text)
+        .map_err(|e| SandboxError::Scenario(format!("{origin}: {e}")))?;
+    // The account appears only as its 12 digits (ARNs, policy conditions, the `account` member): replace them all.
+    let rewritten = text.replace(&file.account, account);
+    from_json(&rewritten, &origin, starts_at)
 }
 
 fn from_json(
@@ -235,9 +281,13 @@ fn build(file: ScenarioFile) -> Result<Store, String> {
             return Err(format!("incident {arn} appears twice"));
         }
     }
+    let mut without_chatbot = BTreeSet::new();
     for seed in file.topics {
         let owner = seed.account.unwrap_or_else(|| store.account.clone());
         let arn = format!("arn:aws:sns:{}:{}:{}", seed.region, owner, seed.name);
+        if seed.chatbot_subscription == Some(false) {
+            without_chatbot.insert(arn.clone());
+        }
         let policy = match seed.policy {
             Some(policy) => policy,
             None => {
@@ -268,6 +318,7 @@ fn build(file: ScenarioFile) -> Result<Store, String> {
         }
     }
     store.chatbot = file.chatbot;
+    subscriptions::seed(&mut store, &without_chatbot);
     Ok(store)
 }
 

@@ -1,6 +1,8 @@
 //! SNS (awsQuery): form parameters in, `<OpResponse>` XML out, topics kept per account and Region.
 
 mod access;
+mod publish;
+pub mod subscriptions;
 mod topics;
 
 use std::collections::BTreeMap;
@@ -25,6 +27,10 @@ const OPERATIONS: &[(&str, bool)] = &[
     ("GetTopicAttributes", false),
     ("SetTopicAttributes", true),
     ("DeleteTopic", true),
+    ("Subscribe", true),
+    ("ListSubscriptionsByTopic", false),
+    ("Unsubscribe", true),
+    ("Publish", true),
 ];
 
 /// Every operation name this service serves.
@@ -129,6 +135,9 @@ pub fn handle(
     if let Some(owner) = foreign_owner(operation, &account, params) {
         return handle_foreign(store, operation, region, &owner, params);
     }
+    if let Some(answer) = subscription_operation(store, operation, region, params) {
+        return answer;
+    }
     let topics = store.sns.regions.entry(region.to_string()).or_default();
     match operation {
         "CreateTopic" => {
@@ -154,7 +163,8 @@ pub fn handle(
             Ok(success(operation, Some(xml)))
         }
         "GetTopicAttributes" => {
-            let attributes = topics::get_topic_attributes(topics, &account, region, params)?;
+            let mut attributes = topics::get_topic_attributes(topics, &account, region, params)?;
+            pending_from_subscriptions(store, &mut attributes);
             Ok(success(operation, Some(attributes_xml(attributes))))
         }
         "SetTopicAttributes" => {
@@ -163,6 +173,11 @@ pub fn handle(
         }
         "DeleteTopic" => {
             topics::delete_topic(topics, &account, region, params)?;
+            if let Some(arn) = params.get("TopicArn")
+                && !topics.values().any(|t| t.arn == arn)
+            {
+                store.subscriptions.forget_topic(arn);
+            }
             Ok(success(operation, None))
         }
         other => Err(ApiError::new(
@@ -177,11 +192,17 @@ pub fn handle(
 fn foreign_owner(operation: &str, caller: &str, params: &Params) -> Option<String> {
     if !matches!(
         operation,
-        "GetTopicAttributes" | "SetTopicAttributes" | "DeleteTopic"
+        "GetTopicAttributes"
+            | "SetTopicAttributes"
+            | "DeleteTopic"
+            | "Subscribe"
+            | "ListSubscriptionsByTopic"
+            | "Publish"
     ) {
         return None;
     }
-    let owner = params.get("TopicArn")?.split(':').nth(4)?;
+    let arn = params.get("TopicArn").or_else(|| params.get("TargetArn"))?;
+    let owner = arn.split(':').nth(4)?;
     (owner.len() == 12 && owner.bytes().all(|b| b.is_ascii_digit()) && owner != caller)
         .then(|| owner.to_string())
 }
@@ -196,7 +217,10 @@ fn handle_foreign(
     params: &Params,
 ) -> Result<Response, ApiError> {
     let caller = store.account.clone();
-    let arn = params.required("TopicArn")?.to_string();
+    let arn = match params.get("TargetArn") {
+        Some(target) if params.get("TopicArn").is_none() => target.to_string(),
+        _ => params.required("TopicArn")?.to_string(),
+    };
     let topics = store.sns.topics_of(&caller, owner, region);
     let name = arn.rsplit(':').next().unwrap_or("");
     let Some(topic) = topics.get(name).filter(|t| t.arn == arn) else {
@@ -217,9 +241,14 @@ fn handle_foreign(
             ),
         ));
     }
+    if let Some(answer) = subscription_operation(store, operation, region, params) {
+        return answer;
+    }
+    let topics = store.sns.topics_of(&caller, owner, region);
     match operation {
         "GetTopicAttributes" => {
-            let attributes = topics::get_topic_attributes(topics, owner, region, params)?;
+            let mut attributes = topics::get_topic_attributes(topics, owner, region, params)?;
+            pending_from_subscriptions(store, &mut attributes);
             Ok(success(operation, Some(attributes_xml(attributes))))
         }
         "SetTopicAttributes" => {
@@ -230,6 +259,68 @@ fn handle_foreign(
             topics::delete_topic(topics, owner, region, params)?;
             Ok(success(operation, None))
         }
+    }
+}
+
+/// Subscribe, ListSubscriptionsByTopic, Unsubscribe and Publish (`None` for the topic operations).
+fn subscription_operation(
+    store: &mut Store,
+    operation: &str,
+    region: &str,
+    params: &Params,
+) -> Option<Result<Response, ApiError>> {
+    let answer = match operation {
+        "Subscribe" => subscriptions::subscribe(store, region, params).map(|arn| {
+            success(
+                operation,
+                Some(format!("<SubscriptionArn>{}</SubscriptionArn>", text(&arn))),
+            )
+        }),
+        "ListSubscriptionsByTopic" => {
+            subscriptions::list_by_topic(store, region, params).map(|(subs, next)| {
+                let mut xml = String::from("<Subscriptions>");
+                for sub in subs {
+                    let arn = if sub.confirmed {
+                        sub.arn.as_str()
+                    } else {
+                        "PendingConfirmation"
+                    };
+                    xml.push_str(&format!(
+                        "<member><TopicArn>{}</TopicArn><Protocol>{}</Protocol><SubscriptionArn>{}</SubscriptionArn>\
+                         <Owner>{}</Owner><Endpoint>{}</Endpoint></member>",
+                        text(&sub.topic_arn),
+                        text(&sub.protocol),
+                        text(arn),
+                        text(&sub.owner),
+                        text(&sub.endpoint)
+                    ));
+                }
+                xml.push_str("</Subscriptions>");
+                if let Some(next) = next {
+                    xml.push_str(&format!("<NextToken>{}</NextToken>", text(&next)));
+                }
+                success(operation, Some(xml))
+            })
+        }
+        "Unsubscribe" => {
+            subscriptions::unsubscribe(store, region, params).map(|()| success(operation, None))
+        }
+        "Publish" => publish::publish(store, region, params).map(|id| {
+            success(
+                operation,
+                Some(format!("<MessageId>{}</MessageId>", text(&id))),
+            )
+        }),
+        _ => return None,
+    };
+    Some(answer)
+}
+
+/// GetTopicAttributes counts pending subscriptions from the subscriptions themselves.
+fn pending_from_subscriptions(store: &Store, attributes: &mut BTreeMap<String, String>) {
+    if let Some(arn) = attributes.get("TopicArn").cloned() {
+        let pending = store.subscriptions.pending_count(&arn);
+        attributes.insert("SubscriptionsPending".to_string(), pending.to_string());
     }
 }
 

@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde_json::Value;
 
 use super::chatbot::shapes::ChatbotConfigurations;
+use super::sns::subscriptions::SubscriptionData;
 use crate::domain::model::{
     IncidentRecord, RelatedItem, ReplicationSet, ResponsePlan, TimelineEvent,
 };
@@ -15,6 +16,8 @@ pub struct Store {
     pub account: String,
     pub incidents: IncidentData,
     pub sns: SnsData,
+    /// SNS subscriptions and what Chatbot did with each published message.
+    pub subscriptions: SubscriptionData,
     pub chatbot: ChatbotConfigurations,
     pub idempotency: Idempotency,
 }

@@ -9,6 +9,7 @@ use ratatui::widgets::Paragraph;
 use crate::app::keymap::{Action, Section};
 use crate::app::state::{AppState, PendingCommand, Prompt, PromptKind};
 use crate::domain::model::{IncidentStatus, impact_label};
+use crate::domain::probe::{ProbeTarget, confirmation_words};
 
 use super::clock::{self, age};
 use super::inert::inert;
@@ -188,4 +189,39 @@ pub fn plan_picker(state: &AppState, frame: &mut Frame, area: Rect, selected: us
     ));
     let scroll = selected.saturating_sub(usize::from(inner.height.saturating_sub(2)));
     frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), inner);
+}
+
+/// The probe's question: the channel and every topic with its Region, in words, and the two keys.
+pub fn confirm_probe(state: &AppState, frame: &mut Frame, area: Rect, target: &ProbeTarget) {
+    let theme = super::theme(state);
+    let width = area.width.saturating_sub(4).min(110);
+    let text_width = usize::from(width.saturating_sub(2));
+    let mut lines: Vec<Line> = wrap(&inert(&confirmation_words(target)), text_width, 8)
+        .into_iter()
+        .map(|piece| Line::styled(piece, theme.heading()))
+        .collect();
+    lines.push(Line::raw(""));
+    let key = |action| {
+        state
+            .keymap
+            .bindings(Section::Confirm)
+            .iter()
+            .find(|b| b.action == action)
+            .map(|b| b.keys.join("/"))
+            .unwrap_or_default()
+    };
+    lines.push(Line::from(vec![
+        Span::styled(format!("[{}]", key(Action::Confirm)), theme.key()),
+        Span::raw(" publish the probe   "),
+        Span::styled(format!("[{}]", key(Action::Leave)), theme.key()),
+        Span::raw(" cancel"),
+    ]));
+    let popup = popup_area(area, width, lines.len() as u16 + 2);
+    let inner = popup_block(
+        frame,
+        popup,
+        " This publishes to SNS — send the probe? ",
+        theme.badge(),
+    );
+    frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -193,7 +193,9 @@ pub fn good() -> CloudSnapshot {
             &["oncall-a", "oncall-b"],
         ))]),
         unlisted_topics: Vec::new(),
+        subscriptions: Default::default(),
     }
+    .with_chatbot_subscriptions()
 }
 
 pub fn my_sns_topic() -> String {
@@ -256,7 +258,7 @@ pub fn demo() -> CloudSnapshot {
         default_topic("eu-west-1", "gdpr-requests"),
     ];
     let slack_topics = vec![my_sns_topic(), usw2_topic()];
-    CloudSnapshot {
+    let mut snapshot = CloudSnapshot {
         account: ACCOUNT.to_string(),
         replication_set: Ok(Some(replication_set(&REGIONS))),
         regions: vec![
@@ -300,5 +302,12 @@ pub fn demo() -> CloudSnapshot {
             Ok(plan("partner-api-plan", &[partner], &["partner-oncall"])),
         ]),
         unlisted_topics: Vec::new(),
+        subscriptions: Default::default(),
     }
+    .with_chatbot_subscriptions();
+    // As in the scenario: the Chime channel's topic has lost Chatbot's subscription.
+    snapshot
+        .subscriptions
+        .insert(exec_topic(), Ok(Some(Vec::new())));
+    snapshot
 }

@@ -159,6 +159,35 @@ def sns():
     check("only own topics listed", arns and all(f":{ACCT}:" in a for a in arns), arns)
 
 
+def subscriptions():
+    topic = f"arn:aws:sns:us-east-2:{ACCT}:My_SNS_topic"
+    out = ok("list-subscriptions-by-topic", "sns", "list-subscriptions-by-topic", "--topic-arn", topic)
+    subs = (out or {}).get("Subscriptions", [])
+    check("chatbot subscription listed", any(
+        s.get("Protocol") == "https" and s.get("Endpoint") == "https://global.sns-api.chatbot.amazonaws.com"
+        and s.get("SubscriptionArn", "").startswith(topic + ":") for s in subs), subs)
+    empty = ok("list-subscriptions-by-topic none", "sns", "list-subscriptions-by-topic", "--topic-arn",
+               f"arn:aws:sns:us-east-2:{ACCT}:im-chime-exec")
+    check("no subscription on exec topic", (empty or {}).get("Subscriptions") == [], empty)
+    fails("list-subscriptions other Region", "NotFound", "sns", "list-subscriptions-by-topic", "--topic-arn",
+          topic, region="us-west-2")
+    message = json.dumps({"version": "1.0", "source": "custom",
+                          "content": {"title": "peer probe", "description": "sent by the AWS CLI peer suite"}})
+    published = ok("publish", "sns", "publish", "--topic-arn", topic, "--message", message)
+    check("publish message id", bool((published or {}).get("MessageId")), published)
+    ok("publish with subject", "sns", "publish", "--topic-arn", topic, "--message", "plain", "--subject", "hello")
+    fails("publish empty", "InvalidParameter", "sns", "publish", "--topic-arn", topic, "--message", "")
+    fails("publish foreign locked", "AuthorizationError", "sns", "publish", "--topic-arn",
+          "arn:aws:sns:us-west-2:444455556666:org-locked-im", "--message", "x", region="us-west-2")
+    sub = ok("subscribe", "sns", "subscribe", "--topic-arn", topic, "--protocol", "sqs",
+             "--notification-endpoint", f"arn:aws:sqs:us-east-2:{ACCT}:peer-queue")
+    arn = (sub or {}).get("SubscriptionArn", "")
+    check("subscribe arn", arn.startswith(topic + ":"), sub)
+    ok("unsubscribe", "sns", "unsubscribe", "--subscription-arn", arn)
+    fails("subscribe bad protocol", "InvalidParameter", "sns", "subscribe", "--topic-arn", topic, "--protocol",
+          "pigeon", "--notification-endpoint", "x")
+
+
 def chatbot():
     slack = ok("describe-slack", "chatbot", "describe-slack-channel-configurations")
     configs = (slack or {}).get("SlackChannelConfigurations", [])
@@ -260,6 +289,7 @@ def quotas():
 incidents()
 regions()
 sns()
+subscriptions()
 chatbot()
 quotas()
 print(f"awscli peer: {passed} passed, {len(failed)} failed")

@@ -181,7 +181,9 @@ pub fn snapshot() -> CloudSnapshot {
             )),
         ]),
         unlisted_topics: Vec::new(),
+        subscriptions: Default::default(),
     }
+    .with_chatbot_subscriptions()
 }
 
 /// The checks the real audit finds in [`snapshot`]: pane snapshots cannot drift from what the audit says.

@@ -9,8 +9,8 @@ use crate::app::state::{AppState, DetailTarget, Focus, Overlay};
 
 use super::movement::step;
 use super::{
-    actions, command, incident_view, incidents, lifecycle, line_edit, pager, setup, timeline,
-    wizard,
+    actions, command, incident_view, incidents, lifecycle, line_edit, pager, probe, setup,
+    timeline, wizard,
 };
 
 pub fn key_pressed(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
@@ -23,6 +23,9 @@ pub fn key_pressed(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
         Section::Popup => popup_key(state, action),
         Section::Confirm if state.wizard.open && matches!(state.overlay, Overlay::None) => {
             wizard::confirm_key(state, action)
+        }
+        Section::Confirm if matches!(state.overlay, Overlay::ConfirmProbe(_)) => {
+            probe::confirm_key(state, action)
         }
         Section::Confirm => command::confirm_key(state, action),
         Section::Wizard => wizard::key(state, action),
@@ -137,6 +140,7 @@ pub fn pane_action(state: &mut AppState, action: Action) -> Vec<Effect> {
         | Action::EditEvent
         | Action::DeleteEvent => actions::start(state, action),
         Action::OpenPager | Action::ClearOutput => pager::pane_action(state, action),
+        Action::Probe => probe::start(state),
         Action::Submit
         | Action::Leave
         | Action::HistoryPrev

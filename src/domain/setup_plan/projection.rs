@@ -4,8 +4,9 @@
 use std::collections::BTreeMap;
 
 use super::{Change, SetupPlan};
+use crate::domain::chatbot_notification::CHATBOT_ENDPOINT;
 use crate::domain::model::{ChatChannel, Topic};
-use crate::domain::snapshot::CloudSnapshot;
+use crate::domain::snapshot::{CloudSnapshot, TopicSubscription};
 
 impl SetupPlan {
     pub fn project(&self, snapshot: &CloudSnapshot) -> CloudSnapshot {
@@ -74,6 +75,27 @@ fn apply(snapshot: &mut CloudSnapshot, change: &Change) {
             if let Some(channel) = channel {
                 channel.sns_topic_arns = topics_after.clone();
                 channel.guardrail_policy_arns = guardrails_after.clone();
+            }
+            // Saving a configuration makes Chatbot subscribe (and confirm) its endpoint on every topic it carries.
+            for topic in topics_after {
+                let chatbot = TopicSubscription {
+                    protocol: "https".into(),
+                    endpoint: CHATBOT_ENDPOINT.into(),
+                    confirmed: true,
+                };
+                let entry = snapshot
+                    .subscriptions
+                    .entry(topic.clone())
+                    .or_insert_with(|| Ok(Some(Vec::new())));
+                match entry {
+                    Ok(Some(subscriptions)) => {
+                        subscriptions.retain(|s| s.endpoint != CHATBOT_ENDPOINT);
+                        subscriptions.push(chatbot);
+                    }
+                    // Unreadable before stays unreadable: the projection never turns an unknown into a pass.
+                    Err(_) => {}
+                    Ok(None) => *entry = Ok(Some(vec![chatbot])),
+                }
             }
         }
         Change::UpdatePlanChatChannel {
