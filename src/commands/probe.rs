@@ -8,7 +8,7 @@ use crate::cli::GlobalOptions;
 use crate::domain::chatbot_notification::{ProbeOrigin, probe_message};
 use crate::domain::probe::{ProbeRow, confirmation_words, render_text, resolve_target, row};
 
-use super::backend::Backend;
+use crate::backend::Backend;
 
 pub struct ProbeArgs {
     pub channel: Option<String>,
