@@ -31,6 +31,7 @@ struct Known {
     slack: String,
     teams: String,
     chime: String,
+    subscription: String,
 }
 
 async fn known(sandbox: &Sandbox) -> Known {
@@ -80,12 +81,28 @@ async fn known(sandbox: &Sandbox) -> Known {
         .webhook_configurations()[0]
         .chat_configuration_arn()
         .to_string();
+    let subscription = sdk::sns(sandbox, REGION)
+        .await
+        .list_subscriptions_by_topic()
+        .topic_arn(format!(
+            "arn:aws:sns:{REGION}:{}:My_SNS_topic",
+            sdk::ACCOUNT
+        ))
+        .send()
+        .await
+        .expect("ListSubscriptionsByTopic")
+        .subscriptions()
+        .first()
+        .and_then(|s| s.subscription_arn())
+        .expect("Chatbot's subscription on the demo's topic")
+        .to_string();
     Known {
         replication_set,
         custom_event,
         slack,
         teams,
         chime,
+        subscription,
     }
 }
 
@@ -118,6 +135,10 @@ fn identity(known: &Known, service: &str, op: &str) -> Vec<(&'static str, Value)
         }
         "sns" => vec![
             ("TopicArn", json!(topic)),
+            ("SubscriptionArn", json!(known.subscription)),
+            // Semantics the model cannot state: a protocol SNS knows, and the endpoint it needs.
+            ("Protocol", json!("https")),
+            ("Endpoint", json!("https://example.com/hook")),
             ("ResourceArn", json!(topic)),
             ("Name", json!("conformance-topic")),
             ("AttributeName", json!("DisplayName")),
@@ -141,6 +162,18 @@ fn with_identity(
 ) -> Map<String, Value> {
     for (name, value) in ids {
         if request.contains_key(*name) {
+            request.insert((*name).to_string(), value.clone());
+        }
+    }
+    // Members the model leaves optional that the semantics need: Publish's target (TopicArn, TargetArn or
+    // PhoneNumber), and an https subscription's endpoint.
+    let needs = |request: &Map<String, Value>, name: &str| match name {
+        "TopicArn" => request.contains_key("Message"),
+        "Endpoint" => request.get("Protocol") == Some(&json!("https")),
+        _ => false,
+    };
+    for (name, value) in ids {
+        if !request.contains_key(*name) && needs(&request, name) {
             request.insert((*name).to_string(), value.clone());
         }
     }

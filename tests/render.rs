@@ -138,6 +138,7 @@ fn errors_and_stale_data() {
         .collect(),
         plans: Err(failure("ssm-incidents:ListResponsePlans")),
         unlisted_topics: Vec::new(),
+        subscriptions: Default::default(),
     };
     let checks = imdeck::domain::audit::run_audit(&snapshot);
     update(

@@ -343,7 +343,7 @@ async fn raw_wire_forms_match_aws() {
         "POST",
         "/",
         &[("Authorization", &sns_auth)],
-        "Action=Publish",
+        "Action=CreatePlatformApplication",
     )
     .await
     .expect("answer");

@@ -28,10 +28,12 @@ pub fn check(snapshot: &CloudSnapshot) -> Vec<Check> {
     let mut checks: Vec<Check> = channel_failures(snapshot)
         .into_iter()
         .map(|(platform, failure)| {
-            Check::unknown(ID, TITLE, failure).with_manual(format!(
-                "The {} channel configurations could not be read, so their topics' subscriptions were not checked.",
-                platform.label()
-            ))
+            Check::unknown(ID, TITLE, failure)
+                .on_resource(format!("{} channel configurations", platform.label()))
+                .with_manual(format!(
+                    "The {} channel configurations could not be read, so their topics' subscriptions were not checked.",
+                    platform.label()
+                ))
         })
         .collect();
     for channel in channels(snapshot) {

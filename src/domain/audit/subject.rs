@@ -3,8 +3,8 @@
 
 use super::{
     Check, channel_chime, channel_enabled, channel_guardrail, channel_region_coverage,
-    channel_role, plan_chat_channel, plan_engagements_review, plan_topics, region_has_topic,
-    replication_set_region_active, sns_kms, sns_policy,
+    channel_role, chatbot_subscription, plan_chat_channel, plan_engagements_review, plan_topics,
+    region_has_topic, replication_set_region_active, sns_kms, sns_policy,
 };
 use crate::domain::model::ChatPlatform;
 use crate::domain::snapshot::CloudSnapshot;
@@ -24,6 +24,7 @@ pub fn short_name(id: &str) -> &str {
         channel_role::ID => "role",
         channel_enabled::ID => "enabled",
         channel_chime::ID => "chime",
+        chatbot_subscription::ID => "delivery",
         plan_chat_channel::ID => "channel",
         plan_topics::ID => "topics",
         plan_engagements_review::ID => "members",
