@@ -130,7 +130,10 @@ fn identity(known: &Known, service: &str, op: &str) -> Vec<(&'static str, Value)
             } else {
                 &known.chime
             };
-            vec![("ChatConfigurationArn", json!(arn))]
+            vec![
+                ("ChatConfigurationArn", json!(arn)),
+                ("ResourceARN", json!(known.slack)),
+            ]
         }
     }
 }

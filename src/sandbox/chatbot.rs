@@ -4,6 +4,7 @@ mod creates;
 mod deletes;
 mod members;
 pub mod shapes;
+mod tags;
 
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -97,6 +98,19 @@ const OPERATIONS: &[(&str, &str, bool, &str)] = &[
         "CreateChimeWebhookConfiguration",
         true,
         "CreateChimeWebhookConfigurationException",
+    ),
+    ("/tag-resource", "TagResource", true, "InternalServiceError"),
+    (
+        "/untag-resource",
+        "UntagResource",
+        true,
+        "InternalServiceError",
+    ),
+    (
+        "/list-tags-for-resource",
+        "ListTagsForResource",
+        false,
+        "InternalServiceError",
     ),
 ];
 
@@ -315,6 +329,9 @@ pub fn handle(
                 StatusCode::OK,
                 &json!({ "WebhookConfiguration": cfg }),
             ))
+        }
+        "TagResource" | "UntagResource" | "ListTagsForResource" => {
+            tags::handle(store, operation, input)
         }
         "CreateSlackChannelConfiguration"
         | "CreateMicrosoftTeamsChannelConfiguration"

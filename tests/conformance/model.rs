@@ -255,6 +255,9 @@ fn example_for(service: &str, shape: &str) -> Option<&'static str> {
         ("chatbot", "ChatConfigurationArn") => {
             "arn:aws:chatbot::111122223333:chat-configuration/slack-channel/x"
         }
+        ("chatbot", "AmazonResourceName") => {
+            "arn:aws:chatbot::111122223333:chat-configuration/slack-channel/x"
+        }
         ("chatbot", "UUID") => "01234567-89ab-cdef-0123-456789abcdef",
         ("chatbot", "SlackChannelId") => "C0123",
         ("chatbot", "SlackTeamId") => "T0123ABCD",
