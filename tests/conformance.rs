@@ -188,6 +188,10 @@ fn flatten(
             }
         }
         "list" => {
+            // awsQuery sends an empty list as its bare name, `Tags=`.
+            if value.as_array().is_some_and(Vec::is_empty) {
+                out.push((prefix.to_string(), String::new()));
+            }
             for (i, item) in value.as_array().into_iter().flatten().enumerate() {
                 flatten(
                     model,

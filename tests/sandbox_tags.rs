@@ -117,3 +117,49 @@ async fn chat_configuration_tags_round_trip() {
         "{err:?}"
     );
 }
+
+#[tokio::test]
+async fn topic_tags_round_trip_and_an_unknown_topic_is_not_found() {
+    let sandbox = sdk::demo().await;
+    let sns = sdk::sns(&sandbox, "us-east-2").await;
+    let arn = "arn:aws:sns:us-east-2:111122223333:My_SNS_topic";
+    let tag = |k: &str, v: &str| {
+        aws_sdk_sns::types::Tag::builder()
+            .key(k)
+            .value(v)
+            .build()
+            .expect("tag")
+    };
+    sns.tag_resource()
+        .resource_arn(arn)
+        .tags(tag("team", "sre"))
+        .tags(tag("tier", "1"))
+        .send()
+        .await
+        .expect("TagResource");
+    sns.untag_resource()
+        .resource_arn(arn)
+        .tag_keys("tier")
+        .send()
+        .await
+        .expect("UntagResource");
+    let listed = sns
+        .list_tags_for_resource()
+        .resource_arn(arn)
+        .send()
+        .await
+        .expect("ListTagsForResource");
+    let pairs: Vec<(&str, &str)> = listed.tags().iter().map(|t| (t.key(), t.value())).collect();
+    assert_eq!(pairs, vec![("team", "sre")]);
+    let err = sns
+        .list_tags_for_resource()
+        .resource_arn("arn:aws:sns:us-east-2:111122223333:missing")
+        .send()
+        .await
+        .expect_err("no such topic");
+    assert!(
+        err.as_service_error()
+            .is_some_and(|e| e.is_resource_not_found_exception()),
+        "{err:?}"
+    );
+}

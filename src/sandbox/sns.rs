@@ -1,6 +1,7 @@
 //! SNS (awsQuery): form parameters in, `<OpResponse>` XML out, topics kept per account and Region.
 
 mod access;
+mod tags;
 mod topics;
 
 use std::collections::BTreeMap;
@@ -25,6 +26,9 @@ const OPERATIONS: &[(&str, bool)] = &[
     ("GetTopicAttributes", false),
     ("SetTopicAttributes", true),
     ("DeleteTopic", true),
+    ("TagResource", true),
+    ("UntagResource", true),
+    ("ListTagsForResource", false),
 ];
 
 /// Every operation name this service serves.
@@ -164,6 +168,11 @@ pub fn handle(
         "DeleteTopic" => {
             topics::delete_topic(topics, &account, region, params)?;
             Ok(success(operation, None))
+        }
+        "TagResource" | "UntagResource" | "ListTagsForResource" => {
+            let result = tags::handle(topics, operation, params)?;
+            // Tag and Untag answer an empty Result element, as SNS does.
+            Ok(success(operation, Some(result.unwrap_or_default())))
         }
         other => Err(ApiError::new(
             StatusCode::BAD_REQUEST,
