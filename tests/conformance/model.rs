@@ -250,6 +250,7 @@ fn example_for(service: &str, shape: &str) -> Option<&'static str> {
             "arn:aws:ssm-contacts:us-east-2:111122223333:contact/c"
         }
         ("ssm-incidents", "TagKey") => "k",
+        ("ssm-incidents", "ResponsePlanName") => "conformance-plan",
         ("ssm-incidents", "TagValue") => "v",
         ("chatbot", "PaginationToken") => "abcd",
         ("chatbot", "ChatConfigurationArn") => {
