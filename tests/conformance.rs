@@ -151,7 +151,10 @@ fn identity(known: &Known, service: &str, op: &str) -> Vec<(&'static str, Value)
             } else {
                 &known.chime
             };
-            vec![("ChatConfigurationArn", json!(arn))]
+            vec![
+                ("ChatConfigurationArn", json!(arn)),
+                ("ResourceARN", json!(known.slack)),
+            ]
         }
     }
 }
@@ -218,6 +221,10 @@ fn flatten(
             }
         }
         "list" => {
+            // awsQuery sends an empty list as its bare name, `Tags=`.
+            if value.as_array().is_some_and(Vec::is_empty) {
+                out.push((prefix.to_string(), String::new()));
+            }
             for (i, item) in value.as_array().into_iter().flatten().enumerate() {
                 flatten(
                     model,

@@ -215,3 +215,60 @@ async fn deleting_chat_configurations_of_each_kind() {
             .all(|c| c.chat_configuration_arn() != chime)
     );
 }
+
+#[tokio::test]
+async fn creating_a_response_plan_then_reading_it_back() {
+    use aws_sdk_ssmincidents::types::{ChatChannel, IncidentTemplate};
+    let sandbox = sdk::demo().await;
+    let im = sdk::incidents(&sandbox).await;
+    let template = IncidentTemplate::builder()
+        .title("Checkout down")
+        .impact(2)
+        .build()
+        .expect("template");
+    let created = im
+        .create_response_plan()
+        .name("checkout")
+        .display_name("Checkout")
+        .incident_template(template.clone())
+        .chat_channel(ChatChannel::ChatbotSns(vec![TOPIC.to_string()]))
+        .tags("team", "payments")
+        .send()
+        .await
+        .expect("CreateResponsePlan");
+    assert_eq!(
+        created.arn(),
+        "arn:aws:ssm-incidents::111122223333:response-plan/checkout"
+    );
+    let plan = im
+        .get_response_plan()
+        .arn(created.arn())
+        .send()
+        .await
+        .expect("GetResponsePlan");
+    assert_eq!(plan.display_name(), Some("Checkout"));
+    assert_eq!(plan.incident_template().map(|t| t.impact()), Some(2));
+    let tags = im
+        .list_tags_for_resource()
+        .resource_arn(created.arn())
+        .send()
+        .await
+        .expect("tags");
+    assert_eq!(
+        tags.tags().get("team").map(String::as_str),
+        Some("payments")
+    );
+    let again = im
+        .create_response_plan()
+        .name("checkout")
+        .incident_template(template)
+        .send()
+        .await
+        .expect_err("the name is taken");
+    assert!(
+        again
+            .as_service_error()
+            .is_some_and(|e| e.is_conflict_exception()),
+        "{again:?}"
+    );
+}

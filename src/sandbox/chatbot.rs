@@ -5,6 +5,7 @@ mod deletes;
 mod members;
 pub mod shapes;
 mod subscription_hook;
+mod tags;
 
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -98,6 +99,19 @@ const OPERATIONS: &[(&str, &str, bool, &str)] = &[
         "CreateChimeWebhookConfiguration",
         true,
         "CreateChimeWebhookConfigurationException",
+    ),
+    ("/tag-resource", "TagResource", true, "InternalServiceError"),
+    (
+        "/untag-resource",
+        "UntagResource",
+        true,
+        "InternalServiceError",
+    ),
+    (
+        "/list-tags-for-resource",
+        "ListTagsForResource",
+        false,
+        "InternalServiceError",
     ),
 ];
 
@@ -328,6 +342,9 @@ fn handle_operation(
                 StatusCode::OK,
                 &json!({ "WebhookConfiguration": cfg }),
             ))
+        }
+        "TagResource" | "UntagResource" | "ListTagsForResource" => {
+            tags::handle(store, operation, input)
         }
         "CreateSlackChannelConfiguration"
         | "CreateMicrosoftTeamsChannelConfiguration"

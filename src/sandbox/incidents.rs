@@ -1,5 +1,6 @@
 //! ssm-incidents (restJson1): the operation table, dispatch, and what the handlers share.
 
+mod create_plan;
 mod deletes;
 mod filters;
 mod plans;
@@ -48,6 +49,7 @@ const OPERATIONS: &[(&str, &str, &str, bool)] = &[
         "DeleteIncidentRecord",
         true,
     ),
+    ("POST", "/createResponsePlan", "CreateResponsePlan", true),
     ("POST", TAGS_PATH, "TagResource", true),
     ("DELETE", TAGS_PATH, "UntagResource", true),
     ("GET", TAGS_PATH, "ListTagsForResource", false),
@@ -123,6 +125,7 @@ fn dispatch(
         "UpdateRelatedItems" => related::update_related_items(store, input),
         "DeleteResponsePlan" => deletes::delete_response_plan(store, input),
         "DeleteIncidentRecord" => deletes::delete_incident_record(store, input),
+        "CreateResponsePlan" => create_plan::create_response_plan(store, input),
         "TagResource" => tags::tag_resource(store, input),
         "UntagResource" => tags::untag_resource(store, input),
         "ListTagsForResource" => tags::list_tags_for_resource(store, input),

@@ -3,6 +3,7 @@
 mod access;
 mod publish;
 pub mod subscriptions;
+mod tags;
 mod topics;
 
 use std::collections::BTreeMap;
@@ -31,6 +32,9 @@ const OPERATIONS: &[(&str, bool)] = &[
     ("ListSubscriptionsByTopic", false),
     ("Unsubscribe", true),
     ("Publish", true),
+    ("TagResource", true),
+    ("UntagResource", true),
+    ("ListTagsForResource", false),
 ];
 
 /// Every operation name this service serves.
@@ -179,6 +183,11 @@ pub fn handle(
                 store.subscriptions.forget_topic(arn);
             }
             Ok(success(operation, None))
+        }
+        "TagResource" | "UntagResource" | "ListTagsForResource" => {
+            let result = tags::handle(topics, operation, params)?;
+            // Tag and Untag answer an empty Result element, as SNS does.
+            Ok(success(operation, Some(result.unwrap_or_default())))
         }
         other => Err(ApiError::new(
             StatusCode::BAD_REQUEST,

@@ -250,9 +250,13 @@ fn example_for(service: &str, shape: &str) -> Option<&'static str> {
             "arn:aws:ssm-contacts:us-east-2:111122223333:contact/c"
         }
         ("ssm-incidents", "TagKey") => "k",
+        ("ssm-incidents", "ResponsePlanName") => "conformance-plan",
         ("ssm-incidents", "TagValue") => "v",
         ("chatbot", "PaginationToken") => "abcd",
         ("chatbot", "ChatConfigurationArn") => {
+            "arn:aws:chatbot::111122223333:chat-configuration/slack-channel/x"
+        }
+        ("chatbot", "AmazonResourceName") => {
             "arn:aws:chatbot::111122223333:chat-configuration/slack-channel/x"
         }
         ("chatbot", "UUID") => "01234567-89ab-cdef-0123-456789abcdef",

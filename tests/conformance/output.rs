@@ -94,21 +94,11 @@ fn walk(model: &Model, shape_name: &str, value: &Value, path: &str, out: &mut Ve
                 wrong("outside the enum");
             }
         }
-        "integer" | "long" => {
-            if !value.is_i64() && !value.is_u64() {
-                wrong("expected an integer");
-            }
+        "integer" | "long" if !value.is_i64() && !value.is_u64() => wrong("expected an integer"),
+        "double" | "float" | "timestamp" if !value.is_number() => {
+            wrong("expected a number (timestamps are epoch seconds)")
         }
-        "double" | "float" | "timestamp" => {
-            if !value.is_number() {
-                wrong("expected a number (timestamps are epoch seconds)");
-            }
-        }
-        "boolean" => {
-            if !value.is_boolean() {
-                wrong("expected a boolean");
-            }
-        }
+        "boolean" if !value.is_boolean() => wrong("expected a boolean"),
         _ => {}
     }
 }

@@ -11,12 +11,11 @@ pub fn configuration_arn(
     required: bool,
 ) -> Option<String> {
     let value = input.get("ChatConfigurationArn");
-    let arn = if required {
+    if required {
         c.required_string("ChatConfigurationArn", value)
     } else {
         c.string("ChatConfigurationArn", value)
-    };
-    arn
+    }
 }
 
 /// Members shared by the three Update operations.

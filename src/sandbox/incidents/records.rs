@@ -21,8 +21,7 @@ use crate::sandbox::store::{RecordEntry, Store};
 const STATUSES: [&str; 2] = ["OPEN", "RESOLVED"];
 
 fn client_token(c: &mut Checks, input: &Map<String, Value>) -> Option<String> {
-    let token = c.string("clientToken", input.get("clientToken"));
-    token
+    c.string("clientToken", input.get("clientToken"))
 }
 
 pub fn start_incident(store: &mut Store, input: &Map<String, Value>) -> Result<Response, ApiError> {
