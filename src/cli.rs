@@ -17,8 +17,22 @@ pub struct Cli {
     /// Select this incident and show its timeline (a link a chat message can carry).
     #[arg(long, value_name = "ARN")]
     pub incident: Option<String>,
+    #[command(flatten)]
+    pub config: ConfigOptions,
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// Where the config file is, and what the command line says over it.
+#[derive(Debug, Clone, Args)]
+pub struct ConfigOptions {
+    /// Read this config file instead of $IMDECK_CONFIG or $XDG_CONFIG_HOME/imdeck/config.toml
+    /// (~/.config/imdeck/config.toml); `imdeck config` shows what it sets.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Leave the mouse to the terminal (text selection works), whatever the config file says.
+    #[arg(long)]
+    pub no_mouse: bool,
 }
 
 /// Options every subcommand takes; the standard AWS environment applies through aws-config.
@@ -84,6 +98,22 @@ pub enum Command {
     },
     /// Run the local AWS sandbox standalone, until stopped.
     Sandbox(SandboxArgs),
+    /// Print the effective configuration and where each value came from; exit 2 if the config file is bad.
+    Config(ConfigArgs),
+    /// Print a shell completion script, e.g. `imdeck completions bash > ~/.local/share/bash-completion/completions/imdeck`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), e.g. `imdeck man > ~/.local/share/man/man1/imdeck.1`.
+    Man,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ConfigArgs {
+    /// Print a commented config file with every setting at its built-in value instead.
+    #[arg(long)]
+    pub default: bool,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -2,6 +2,8 @@
 
 pub mod audit;
 pub mod backend;
+pub mod completions;
+pub mod config;
 pub mod exec;
 pub mod export;
 pub mod sandbox;

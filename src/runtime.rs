@@ -16,13 +16,18 @@ use crate::app::{AppState, Effect, HeaderInfo, IncidentManagerRegion, Msg, updat
 use crate::cli::GlobalOptions;
 use crate::cloud::{CloudError, IncidentRegion};
 use crate::commands::backend::Backend;
+use crate::config::Settings;
 use crate::domain::model::Timestamp;
 use crate::{terminal, ui};
 
 /// Often enough for spinners and ages to move smoothly; polling intervals are counted in these ticks' time.
 const TICK: Duration = Duration::from_millis(250);
 
-pub async fn run(global: &GlobalOptions, incident: Option<String>) -> ExitCode {
+pub async fn run(
+    global: &GlobalOptions,
+    incident: Option<String>,
+    settings: &Settings,
+) -> ExitCode {
     // Connecting resolves credentials (a helper may wait for a person) and finds Incident Manager's Region, all
     // before the terminal is taken, so a credentials problem is printed once, whole, on a normal terminal.
     let backend = match Backend::connect(global, false).await {
@@ -54,7 +59,12 @@ pub async fn run(global: &GlobalOptions, incident: Option<String>) -> ExitCode {
         backend.shutdown().await;
         return code;
     }
-    let result = run_loop(&backend, AppState::new(header), incident).await;
+    let result = run_loop(
+        &backend,
+        with_settings(AppState::new(header), settings),
+        incident,
+    )
+    .await;
     let restored = terminal::restore();
     backend.shutdown().await;
     match result.and(restored) {
@@ -64,6 +74,19 @@ pub async fn run(global: &GlobalOptions, incident: Option<String>) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The config file's keys, colours, time zone, export directory and poll intervals, already validated whole.
+fn with_settings(mut state: AppState, settings: &Settings) -> AppState {
+    state.keymap = settings.keymap.clone();
+    state.palette = settings.palette;
+    state.utc = settings.utc.value;
+    state.export_dir = settings.export_dir.value.clone();
+    let ms = |s: u32| i64::from(s) * 1000;
+    state.config.timeline_poll_ms = ms(settings.timeline_poll_seconds.value);
+    state.config.incidents_poll_ms = ms(settings.incidents_poll_seconds.value);
+    state.config.snapshot_refresh_ms = ms(settings.snapshot_poll_seconds.value);
+    state
 }
 
 /// `--incident ARN` must name an incident that exists: a link from a chat message with a typo would otherwise

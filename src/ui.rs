@@ -31,7 +31,7 @@ use theme::Theme;
 pub const WIDE: u16 = 120;
 
 pub fn theme(state: &AppState) -> Theme {
-    Theme::new(state.color)
+    Theme::with_palette(state.color, state.palette)
 }
 
 pub fn render(state: &AppState, frame: &mut Frame) {

@@ -479,3 +479,35 @@ fn ctrl_c_in_the_command_box_closes_it_and_imdeck_keeps_running() {
     tmux.send(&["q"]);
     tmux.assert_restored();
 }
+
+/// A config file that moves help from `?` to `H`: `H` opens it, `?` no longer does, and help and footer show `H`.
+#[test]
+fn a_config_file_key_override_changes_what_the_keys_do_and_the_help_shows_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "[keys.global]\nhelp = [\"H\", \"f1\"]\n").expect("write the config");
+    let tmux = Tmux::start("keys");
+    launch(&tmux, &format!("--read-only --config {}", config.display()));
+    let footer = tmux.screen();
+    assert!(
+        footer.contains("H help") && !footer.contains("? help"),
+        "the footer offers the new key:\n{footer}"
+    );
+    // `?` is not help any more: the `t` after it reaches the dashboard (an open help would swallow it).
+    tmux.send(&["?"]);
+    tmux.send(&["t"]);
+    let screen = tmux.wait_for("t to switch to local time", |s| s.contains("local UTC"));
+    assert!(!screen.contains(" Help · "), "`?` opened help:\n{screen}");
+    tmux.send(&["H"]);
+    let help = tmux.wait_for("the help overlay opened by H", |s| s.contains(" Help · "));
+    let line = help
+        .lines()
+        .find(|l| l.contains("show or hide this help"))
+        .unwrap_or_else(|| panic!("no help line for help:\n{help}"));
+    assert!(line.contains("H, f1"), "help shows the new keys: {line}");
+    assert!(!line.contains('?'), "help still shows `?`: {line}");
+    tmux.send(&["Escape"]);
+    tmux.wait_for("help to close", |s| !s.contains(" Help · "));
+    tmux.send(&["q"]);
+    tmux.assert_restored();
+}
