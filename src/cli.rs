@@ -8,7 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(
     name = "imdeck",
-    version,
+    version = concat!(env!("CARGO_PKG_VERSION"), " (commit ", env!("IMDECK_GIT_COMMIT"), ")"),
     about = "Terminal dashboard for AWS Incident Manager chat channels"
 )]
 pub struct Cli {

@@ -178,3 +178,27 @@ fn the_printed_default_file_is_a_valid_config_file() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn the_readme_example_config_is_valid() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("README.md");
+    let example = readme
+        .split("```toml\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("the README has a TOML example");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = write(dir.path(), example);
+    let out = imdeck(&path, &["config"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("help = [\"H\", \"f1\"]  # config file, line"),
+        "{stdout}"
+    );
+}
