@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use futures::StreamExt;
-use ratatui::crossterm::event::{Event, EventStream, KeyEventKind};
+use ratatui::crossterm::event::{Event, EventStream, KeyEventKind, MouseEvent, MouseEventKind};
 use tokio::signal::unix::{SignalKind, signal};
 use tokio::sync::mpsc;
 
@@ -59,12 +59,8 @@ pub async fn run(
         backend.shutdown().await;
         return code;
     }
-    let result = run_loop(
-        &backend,
-        with_settings(AppState::new(header), settings),
-        incident,
-    )
-    .await;
+    let state = with_settings(AppState::new(header), settings);
+    let result = run_loop(&backend, state, incident, settings.mouse.value).await;
     let restored = terminal::restore();
     backend.shutdown().await;
     match result.and(restored) {
@@ -116,8 +112,12 @@ async fn run_loop(
     backend: &Backend,
     mut state: AppState,
     incident: Option<String>,
+    mouse: bool,
 ) -> std::io::Result<()> {
     let mut term = terminal::init()?;
+    if mouse {
+        terminal::enable_mouse()?;
+    }
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
     let mut keys = EventStream::new();
     let mut ticks = tokio::time::interval(TICK);
@@ -154,6 +154,7 @@ async fn run_loop(
             event = keys.next() => match event {
                 Some(Ok(Event::Key(key))) if key.kind != KeyEventKind::Release => pending.push(Msg::KeyPressed(key)),
                 Some(Ok(Event::Paste(text))) => pending.push(Msg::Pasted(text)),
+                Some(Ok(Event::Mouse(event))) if mouse && wanted_mouse(&event) => pending.push(Msg::MouseUsed(event)),
                 Some(Ok(Event::Resize(width, height))) => pending.push(Msg::Resized { width, height }),
                 Some(Ok(_)) => {}
                 Some(Err(e)) => return Err(e),
@@ -170,6 +171,14 @@ async fn run_loop(
             pending.push(msg);
         }
     }
+}
+
+/// Presses and wheel turns; releases and drags would only cost frames.
+fn wanted_mouse(event: &MouseEvent) -> bool {
+    matches!(
+        event.kind,
+        MouseEventKind::Down(_) | MouseEventKind::ScrollUp | MouseEventKind::ScrollDown
+    )
 }
 
 /// Hands a URL to the system's opener without waiting for it; where there is none (a server over ssh), the URL

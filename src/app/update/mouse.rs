@@ -1,0 +1,85 @@
+//! The mouse: a click focuses the pane under it (and selects the incident row clicked), the wheel scrolls what is under it or what has the keys. Hit-tested against `ui::layout`, the layout render draws.
+
+use ratatui::crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::Rect;
+
+use super::super::effect::Effect;
+use super::super::keymap::{Action, KeyCombo, Section};
+use super::super::state::{AppState, Focus};
+use super::{incidents, keys};
+use crate::ui::{self, layout};
+
+/// The screen as `update` knows it: the last size the terminal reported.
+fn screen(state: &AppState) -> Rect {
+    Rect::new(0, 0, state.viewport.0, state.viewport.1)
+}
+
+pub fn used(state: &mut AppState, event: MouseEvent) -> Vec<Effect> {
+    match event.kind {
+        MouseEventKind::Down(MouseButton::Left) => clicked(state, event.column, event.row),
+        MouseEventKind::ScrollDown => wheel(state, event.column, event.row, Action::Down),
+        MouseEventKind::ScrollUp => wheel(state, event.column, event.row, Action::Up),
+        _ => Vec::new(),
+    }
+}
+
+/// The dashboard's panes take the mouse only while a pane has the keys: a text field, a popup or a
+/// confirmation keeps them, so a stray click can neither lose typed text nor dismiss a question.
+fn on_a_pane(state: &AppState) -> bool {
+    matches!(
+        state.key_section(),
+        Section::Checklist | Section::Channels | Section::Incidents | Section::Timeline
+    )
+}
+
+fn clicked(state: &mut AppState, column: u16, row: u16) -> Vec<Effect> {
+    if !on_a_pane(state) {
+        return Vec::new();
+    }
+    let Some((pane, area)) = layout::pane_at(state, screen(state), column, row) else {
+        return Vec::new();
+    };
+    state.focus = pane;
+    state.last_pane = pane;
+    if pane == Focus::Incidents
+        && let Some(at) = ui::incidents::row_at(state, area, row)
+    {
+        return incidents::move_cursor(state, at);
+    }
+    Vec::new()
+}
+
+/// One line per notch, through the same key path as the effective keymap's up/down (so a rebound key and
+/// the wheel cannot disagree): over a pane, that pane is focused first; elsewhere what has the keys scrolls.
+fn wheel(state: &mut AppState, column: u16, row: u16, action: Action) -> Vec<Effect> {
+    if on_a_pane(state)
+        && let Some((pane, _)) = layout::pane_at(state, screen(state), column, row)
+    {
+        state.focus = pane;
+        state.last_pane = pane;
+    }
+    let section = state.key_section();
+    let scrolls = matches!(
+        section,
+        Section::Checklist
+            | Section::Channels
+            | Section::Incidents
+            | Section::Timeline
+            | Section::Incident
+            | Section::Popup
+            | Section::Pager
+            | Section::Wizard
+            | Section::Picker
+    );
+    if !scrolls {
+        return Vec::new();
+    }
+    let Some(combo) = state
+        .keymap
+        .key_for(section, action)
+        .and_then(|k| KeyCombo::parse(k).ok())
+    else {
+        return Vec::new();
+    };
+    keys::key_pressed(state, KeyEvent::new(combo.code, combo.modifiers))
+}
