@@ -1,5 +1,6 @@
 //! Rendering: a pure function of `&AppState` into a frame. The layout lives here; each pane and popup has its own file.
 
+pub mod buttons;
 pub mod channels;
 pub mod checklist;
 pub mod clock;

@@ -21,11 +21,14 @@ pub struct ConfigFile {
     pub poll: Poll,
     /// `[keys.SECTION] action = ["key", ...]`: section → action → keys, each with where it was written.
     #[serde(default)]
-    pub keys: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<Vec<String>>>>,
+    pub keys: BTreeMap<Spanned<String>, KeySection>,
     /// `[theme] base = "light"` and `role = "colour"`.
     #[serde(default)]
     pub theme: BTreeMap<Spanned<String>, Spanned<String>>,
 }
+
+/// One `[keys.SECTION]` table: action → keys, each with where it was written.
+pub type KeySection = BTreeMap<Spanned<String>, Spanned<Vec<String>>>;
 
 /// How often each source of data is read again, in seconds.
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -1,11 +1,11 @@
-//! The mouse: a click focuses the pane under it (and selects the incident row clicked), the wheel scrolls what is under it or what has the keys. Hit-tested against `ui::layout`, the layout render draws.
+//! The mouse: a click focuses the pane under it (and selects the incident row clicked) or presses a confirmation's button, the wheel scrolls what is under it or what has the keys. Hit-tested against `ui::layout`, the layout render draws.
 
 use ratatui::crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 
 use super::super::effect::Effect;
 use super::super::keymap::{Action, KeyCombo, Section};
-use super::super::state::{AppState, Focus};
+use super::super::state::{AppState, Focus, Overlay};
 use super::{incidents, keys};
 use crate::ui::{self, layout};
 
@@ -33,6 +33,12 @@ fn on_a_pane(state: &AppState) -> bool {
 }
 
 fn clicked(state: &mut AppState, column: u16, row: u16) -> Vec<Effect> {
+    if state.key_section() == Section::Confirm {
+        return match button_at(state, column, row) {
+            Some(action) => press(state, Section::Confirm, action),
+            None => Vec::new(),
+        };
+    }
     if !on_a_pane(state) {
         return Vec::new();
     }
@@ -74,6 +80,28 @@ fn wheel(state: &mut AppState, column: u16, row: u16, action: Action) -> Vec<Eff
     if !scrolls {
         return Vec::new();
     }
+    press(state, section, action)
+}
+
+/// The confirmation button under a click: the wizard's y/n, or a command's.
+fn button_at(state: &AppState, column: u16, row: u16) -> Option<Action> {
+    let area = screen(state);
+    let rects = match (&state.overlay, &state.wizard.pending) {
+        (Overlay::Confirm(pending), _) => ui::popups::confirm_button_rects(state, area, pending),
+        (Overlay::None, Some(pending)) if state.wizard.open => {
+            ui::wizard::confirm::button_rects(state, area, pending)
+        }
+        _ => Vec::new(),
+    };
+    rects
+        .into_iter()
+        .find(|(_, r)| r.contains(Position { x: column, y: row }))
+        .map(|(action, _)| action)
+}
+
+/// Presses the effective keymap's first key for an action: the mouse takes exactly the path a key would, so a
+/// button and its key cannot do different things. Nothing when the action has no key.
+fn press(state: &mut AppState, section: Section, action: Action) -> Vec<Effect> {
     let Some(combo) = state
         .keymap
         .key_for(section, action)
