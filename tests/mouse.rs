@@ -176,3 +176,101 @@ fn the_confirmations_buttons_are_where_they_are_drawn() {
     );
     assert_eq!(clicked, keyed);
 }
+
+/// The text of screen row `y` between columns `x0..x1`.
+fn row_text(buffer: &Buffer, y: u16, x0: u16, x1: u16) -> String {
+    (x0..x1).map(|x| buffer[(x, y)].symbol()).collect()
+}
+
+#[test]
+fn a_click_on_a_checklist_row_or_a_channels_plan_selects_it() {
+    let state = sized(loaded(false), 160, 48);
+    let buffer = draw(&state);
+    let (left, top) = find(&buffer, "┌ Setup checklist").expect("checklist pane");
+    let (right, _) = find(&buffer, "┌ Channels").expect("channels pane");
+    // Every Region row and general check, as drawn: a click on its line selects exactly it.
+    let mut rows = 0;
+    for y in top + 1..buffer.area.height {
+        let line = row_text(&buffer, y, left, right);
+        let Some(expected) = state
+            .setup
+            .regions
+            .iter()
+            .position(|r| line.contains(&format!(" {} ", r.region)))
+        else {
+            continue;
+        };
+        let mut clicked = state.clone();
+        click(&mut clicked, (left + 3, y));
+        assert_eq!(
+            (clicked.focus, clicked.setup.checklist_cursor),
+            (Focus::Checklist, expected),
+            "{line}"
+        );
+        rows += 1;
+    }
+    assert_eq!(
+        rows,
+        state.setup.regions.len(),
+        "every Region row was found"
+    );
+
+    let mut plans = 0;
+    for (index, plan) in state.setup.plans.iter().enumerate() {
+        let Some((x, y)) = find(&buffer, &plan.name) else {
+            continue;
+        };
+        if x < right {
+            continue;
+        }
+        plans += 1;
+        let mut clicked = state.clone();
+        // The plan's first line, and the line under it (its channel or its error) are both the plan's.
+        click(&mut clicked, (x, y));
+        assert_eq!(
+            (clicked.focus, clicked.setup.channels_cursor),
+            (Focus::Channels, index)
+        );
+        let mut below = state.clone();
+        click(&mut below, (x, y + 1));
+        assert_eq!(below.setup.channels_cursor, index, "{}", plan.name);
+    }
+    assert!(plans >= 3, "only {plans} plans were found on screen");
+}
+
+#[test]
+fn a_click_on_any_line_of_a_timeline_event_selects_that_event() {
+    let state = sized(loaded(false), 160, 48);
+    let buffer = draw(&state);
+    let (left, top) = find(&buffer, "┌ Timeline").expect("timeline pane");
+    let right = buffer.area.width - 1;
+    // An event's first line starts with its time ("MM-DD HH:MM:SS") after the two mark columns.
+    let starts_event = |y: u16| {
+        let line = row_text(&buffer, y, left + 1, right);
+        let time: Vec<char> = line.chars().skip(2).take(14).collect();
+        time.len() == 14 && time[2] == '-' && time[5] == ' ' && time[8] == ':' && time[11] == ':'
+    };
+    let starts: Vec<u16> = (top + 1..buffer.area.height)
+        .filter(|&y| starts_event(y))
+        .collect();
+    assert_eq!(
+        starts.len(),
+        state.timeline.len(),
+        "every event fits at 160x48"
+    );
+    for (index, &y) in starts.iter().enumerate() {
+        let mut clicked = state.clone();
+        click(&mut clicked, (left + 20, y));
+        assert_eq!(
+            (clicked.focus, clicked.timeline.cursor),
+            (Focus::Timeline, index)
+        );
+    }
+    // A wrapped event's second line belongs to it too.
+    if let Some(pair) = starts.windows(2).find(|w| w[1] > w[0] + 1) {
+        let index = starts.iter().position(|&y| y == pair[0]).expect("a start");
+        let mut clicked = state.clone();
+        click(&mut clicked, (left + 30, pair[0] + 1));
+        assert_eq!(clicked.timeline.cursor, index);
+    }
+}

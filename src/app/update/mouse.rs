@@ -1,4 +1,4 @@
-//! The mouse: a click focuses the pane under it (and selects the incident row clicked) or presses a confirmation's button, the wheel scrolls what is under it or what has the keys. Hit-tested against `ui::layout`, the layout render draws.
+//! The mouse: a click focuses the pane under it and selects the row clicked or presses a confirmation's button, the wheel scrolls what is under it or what has the keys. Hit-tested against `ui::layout`, the layout render draws.
 
 use ratatui::crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
@@ -6,7 +6,7 @@ use ratatui::layout::{Position, Rect};
 use super::super::effect::Effect;
 use super::super::keymap::{Action, KeyCombo, Section};
 use super::super::state::{AppState, Focus, Overlay};
-use super::{incidents, keys};
+use super::{incidents, keys, timeline};
 use crate::ui::{self, layout};
 
 /// The screen as `update` knows it: the last size the terminal reported.
@@ -45,14 +45,33 @@ fn clicked(state: &mut AppState, column: u16, row: u16) -> Vec<Effect> {
     let Some((pane, area)) = layout::pane_at(state, screen(state), column, row) else {
         return Vec::new();
     };
+    // The row is found on the screen as it was drawn, before the focus moves (on a small screen, focusing
+    // the timeline gives it the incident list's rows too).
+    let target = match pane {
+        Focus::Incidents => ui::incidents::row_at(state, area, row),
+        Focus::Timeline => ui::timeline::event_at(state, area, row),
+        Focus::Checklist => ui::checklist::row_at(state, area, row),
+        Focus::Channels => ui::channels::plan_at(state, area, row),
+        Focus::Command => None,
+    };
     state.focus = pane;
     state.last_pane = pane;
-    if pane == Focus::Incidents
-        && let Some(at) = ui::incidents::row_at(state, area, row)
-    {
-        return incidents::move_cursor(state, at);
+    let Some(at) = target else {
+        return Vec::new();
+    };
+    match pane {
+        Focus::Incidents => incidents::move_cursor(state, at),
+        Focus::Timeline => timeline::move_cursor(state, at),
+        Focus::Checklist => {
+            state.setup.checklist_cursor = at;
+            Vec::new()
+        }
+        Focus::Channels => {
+            state.setup.channels_cursor = at;
+            Vec::new()
+        }
+        Focus::Command => Vec::new(),
     }
-    Vec::new()
 }
 
 /// One line per notch, through the same key path as the effective keymap's up/down (so a rebound key and
