@@ -125,8 +125,12 @@ fn confirm_layout<'a>(
         lines.extend(wrap(&about, text_width, 4).into_iter().map(Line::raw));
     }
     lines.push(Line::raw(""));
+    let copy = state
+        .keymap
+        .key_for(Section::Confirm, Action::CopyLine)
+        .unwrap_or("ctrl-y");
     lines.push(Line::styled(
-        "The chat line (ctrl-y copies it):",
+        format!("The chat line ({copy} copies it):"),
         theme.dim(),
     ));
     for piece in wrap_command(&inert(&pending.shown), text_width) {
@@ -225,8 +229,20 @@ pub fn plan_picker(state: &AppState, frame: &mut Frame, area: Rect, selected: us
             }
         })
         .collect();
+    let key = |action, fallback| {
+        state
+            .keymap
+            .key_for(Section::Picker, action)
+            .unwrap_or(fallback)
+    };
     lines.push(Line::styled(
-        "j/k or ↑/↓ choose · enter shows the command before it runs · esc cancels",
+        format!(
+            "{}/{} choose · {} shows the command before it runs · {} cancels",
+            key(Action::Up, "up"),
+            key(Action::Down, "down"),
+            key(Action::Submit, "enter"),
+            key(Action::Leave, "esc")
+        ),
         theme.dim(),
     ));
     let scroll = selected.saturating_sub(usize::from(inner.height.saturating_sub(2)));
