@@ -274,3 +274,38 @@ fn a_click_on_any_line_of_a_timeline_event_selects_that_event() {
         assert_eq!(clicked.timeline.cursor, index);
     }
 }
+
+#[test]
+fn timeline_clicks_follow_the_window_when_not_every_event_fits() {
+    // A small screen with the timeline focused: it starts at the newest event, older ones scrolled off.
+    let mut state = sized(loaded(false), 100, 16);
+    let buffer = draw(&state);
+    let tab = find(&buffer, "Timeline").expect("the Timeline tab");
+    click(&mut state, tab);
+    assert_eq!(state.focus, Focus::Timeline);
+    let buffer = draw(&state);
+    let (left, top) = find(&buffer, "┌ Timeline").expect("timeline pane");
+    let starts: Vec<(u16, bool)> = (top + 1..buffer.area.height)
+        .filter_map(|y| {
+            let line = row_text(&buffer, y, left + 1, buffer.area.width - 1);
+            let time: Vec<char> = line.chars().skip(2).take(14).collect();
+            (time.len() == 14 && time[2] == '-' && time[8] == ':')
+                .then(|| (y, line.starts_with('›')))
+        })
+        .collect();
+    assert!(
+        starts.len() >= 2 && starts.len() < state.timeline.len(),
+        "some events, not all, are shown: {starts:?}"
+    );
+    // Consecutive rows are consecutive events, and the highlighted one is the cursor's.
+    let cursor = state.timeline.cursor;
+    let highlighted = starts
+        .iter()
+        .position(|(_, h)| *h)
+        .expect("the cursor's row");
+    for (k, (y, _)) in starts.iter().enumerate() {
+        let mut clicked = state.clone();
+        click(&mut clicked, (left + 20, *y));
+        assert_eq!(clicked.timeline.cursor + highlighted, cursor + k, "row {y}");
+    }
+}
