@@ -161,11 +161,6 @@ impl Palette {
     /// Sets one role from the config file: a colour name (`red`, `light-blue`, `dark-gray`), `#rrggbb`, or an
     /// index 0-255 of the terminal's 256 colours.
     pub fn set(&mut self, role: &str, colour: &str) -> Result<(), String> {
-        let parsed = Color::from_str(colour).map_err(|_| {
-            format!(
-                "`{colour}` is not a colour: use a name (red, light-blue, dark-gray…), #rrggbb, or 0-255"
-            )
-        })?;
         let slot = self.slot(role).ok_or_else(|| {
             let roles: Vec<&str> = ROLES.iter().map(|(r, _)| *r).collect();
             format!(
@@ -173,7 +168,11 @@ impl Palette {
                 roles.join(", ")
             )
         })?;
-        *slot = parsed;
+        *slot = Color::from_str(colour).map_err(|_| {
+            format!(
+                "`{colour}` is not a colour: use a name (red, light-blue, dark-gray…), #rrggbb, or 0-255"
+            )
+        })?;
         Ok(())
     }
 
