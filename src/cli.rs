@@ -8,7 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(
     name = "imdeck",
-    version,
+    version = concat!(env!("CARGO_PKG_VERSION"), " (commit ", env!("IMDECK_GIT_COMMIT"), ")"),
     about = "Terminal dashboard for AWS Incident Manager chat channels"
 )]
 pub struct Cli {
@@ -17,8 +17,22 @@ pub struct Cli {
     /// Select this incident and show its timeline (a link a chat message can carry).
     #[arg(long, value_name = "ARN")]
     pub incident: Option<String>,
+    #[command(flatten)]
+    pub config: ConfigOptions,
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// Where the config file is, and what the command line says over it.
+#[derive(Debug, Clone, Args)]
+pub struct ConfigOptions {
+    /// Read this config file instead of $IMDECK_CONFIG or $XDG_CONFIG_HOME/imdeck/config.toml
+    /// (~/.config/imdeck/config.toml); `imdeck config` shows what it sets.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Leave the mouse to the terminal (text selection works), whatever the config file says.
+    #[arg(long)]
+    pub no_mouse: bool,
 }
 
 /// Options every subcommand takes; the standard AWS environment applies through aws-config.
@@ -26,6 +40,7 @@ pub struct Cli {
 pub struct GlobalOptions {
     /// Named profile from the AWS config files; `audit` takes it several times (one account each).
     #[arg(
+        id = "profile",
         long = "profile",
         value_name = "PROFILE",
         global = true,
@@ -101,6 +116,15 @@ pub enum Command {
     Sandbox(SandboxArgs),
     /// Publish a test notification through every topic of a chat channel (sns:Publish, a write), per Region.
     Probe(ProbeCliArgs),
+    /// Print the effective configuration and where each value came from; exit 2 if the config file is bad.
+    Config(ConfigArgs),
+    /// Print a shell completion script, e.g. `imdeck completions bash > ~/.local/share/bash-completion/completions/imdeck`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), e.g. `imdeck man > ~/.local/share/man/man1/imdeck.1`.
+    Man,
 }
 
 /// `imdeck probe`: which channel to probe and whether to skip the confirmation.
@@ -115,6 +139,13 @@ pub struct ProbeCliArgs {
     /// Publish without asking (required when there is no terminal to ask on).
     #[arg(long)]
     pub yes: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ConfigArgs {
+    /// Print a commented config file with every setting at its built-in value instead.
+    #[arg(long)]
+    pub default: bool,
 }
 
 #[derive(Debug, Clone, Args)]

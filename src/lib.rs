@@ -3,13 +3,15 @@
 //! The map: `domain` is pure logic (models, chat-command parser, policy evaluation, audit rules, setup
 //! plan); `cloud` is the only place the AWS SDK is named and turns SDK calls into domain types;
 //! `sandbox` is a loopback HTTP server speaking the real AWS wire protocols; `app` holds the state and
-//! the pure `update`; `ui` renders that state; `runtime` runs the loop that ties them together.
+//! the pure `update`; `ui` renders that state; `runtime` runs the loop that ties them together; `config` is
+//! the user's config file merged under the environment and the command line.
 
 pub mod app;
 pub mod backend;
 pub mod cli;
 pub mod cloud;
 pub mod commands;
+pub mod config;
 pub mod domain;
 pub mod logging;
 pub mod runtime;

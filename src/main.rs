@@ -2,12 +2,33 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use imdeck::cli::{Cli, Command};
 use imdeck::commands;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let matches = Cli::command().get_matches();
+    let mut cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    match &cli.command {
+        Some(Command::Completions { shell }) => return commands::completions::completions(*shell),
+        Some(Command::Man) => return commands::completions::man(),
+        _ => {}
+    }
+    // The whole config is read before anything starts: a bad file stops imdeck here, never half applied.
+    let loaded = match commands::config::load(&cli, &matches) {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            eprintln!("imdeck: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Some(Command::Config(args)) = &cli.command {
+        return commands::config::run(args, &loaded);
+    }
+    commands::config::apply(&loaded.settings, &mut cli.global);
     let _log_guard = imdeck::logging::init();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -21,7 +42,7 @@ fn main() -> ExitCode {
     };
     runtime.block_on(async {
         match &cli.command {
-            None => imdeck::runtime::run(&cli.global, cli.incident.clone()).await,
+            None => imdeck::runtime::run(&cli.global, cli.incident.clone(), &loaded.settings).await,
             Some(Command::Audit {
                 format,
                 profiles_from,
@@ -56,6 +77,9 @@ fn main() -> ExitCode {
                     yes: args.yes,
                 };
                 commands::probe::run(&cli.global, args).await
+            }
+            Some(Command::Config(_) | Command::Completions { .. } | Command::Man) => {
+                ExitCode::SUCCESS
             }
         }
     })

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use futures::StreamExt;
-use ratatui::crossterm::event::{Event, EventStream, KeyEventKind};
+use ratatui::crossterm::event::{Event, EventStream, KeyEventKind, MouseEvent, MouseEventKind};
 use tokio::signal::unix::{SignalKind, signal};
 use tokio::sync::mpsc;
 
@@ -16,13 +16,18 @@ use crate::app::{AppState, Effect, HeaderInfo, IncidentManagerRegion, Msg, updat
 use crate::backend::Backend;
 use crate::cli::GlobalOptions;
 use crate::cloud::{CloudError, IncidentRegion};
+use crate::config::Settings;
 use crate::domain::model::Timestamp;
 use crate::{terminal, ui};
 
 /// Often enough for spinners and ages to move smoothly; polling intervals are counted in these ticks' time.
 const TICK: Duration = Duration::from_millis(250);
 
-pub async fn run(global: &GlobalOptions, incident: Option<String>) -> ExitCode {
+pub async fn run(
+    global: &GlobalOptions,
+    incident: Option<String>,
+    settings: &Settings,
+) -> ExitCode {
     // Connecting resolves credentials (a helper may wait for a person) and finds Incident Manager's Region, all
     // before the terminal is taken, so a credentials problem is printed once, whole, on a normal terminal.
     let backend = match Backend::connect(global, false).await {
@@ -54,7 +59,8 @@ pub async fn run(global: &GlobalOptions, incident: Option<String>) -> ExitCode {
         backend.shutdown().await;
         return code;
     }
-    let result = run_loop(&backend, AppState::new(header), incident).await;
+    let state = with_settings(AppState::new(header), settings);
+    let result = run_loop(&backend, state, incident, settings.mouse.value).await;
     let restored = terminal::restore();
     backend.shutdown().await;
     match result.and(restored) {
@@ -64,6 +70,19 @@ pub async fn run(global: &GlobalOptions, incident: Option<String>) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The config file's keys, colours, time zone, export directory and poll intervals, already validated whole.
+fn with_settings(mut state: AppState, settings: &Settings) -> AppState {
+    state.keymap = settings.keymap.clone();
+    state.palette = settings.palette;
+    state.utc = settings.utc.value;
+    state.export_dir = settings.export_dir.value.clone();
+    let ms = |s: u32| i64::from(s) * 1000;
+    state.config.timeline_poll_ms = ms(settings.timeline_poll_seconds.value);
+    state.config.incidents_poll_ms = ms(settings.incidents_poll_seconds.value);
+    state.config.snapshot_refresh_ms = ms(settings.snapshot_poll_seconds.value);
+    state
 }
 
 /// `--incident ARN` must name an incident that exists: a link from a chat message with a typo would otherwise
@@ -93,8 +112,12 @@ async fn run_loop(
     backend: &Backend,
     mut state: AppState,
     incident: Option<String>,
+    mouse: bool,
 ) -> std::io::Result<()> {
     let mut term = terminal::init()?;
+    if mouse {
+        terminal::enable_mouse()?;
+    }
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
     let mut keys = EventStream::new();
     let mut ticks = tokio::time::interval(TICK);
@@ -131,6 +154,7 @@ async fn run_loop(
             event = keys.next() => match event {
                 Some(Ok(Event::Key(key))) if key.kind != KeyEventKind::Release => pending.push(Msg::KeyPressed(key)),
                 Some(Ok(Event::Paste(text))) => pending.push(Msg::Pasted(text)),
+                Some(Ok(Event::Mouse(event))) if mouse && wanted_mouse(&event) => pending.push(Msg::MouseUsed(event)),
                 Some(Ok(Event::Resize(width, height))) => pending.push(Msg::Resized { width, height }),
                 Some(Ok(_)) => {}
                 Some(Err(e)) => return Err(e),
@@ -147,6 +171,14 @@ async fn run_loop(
             pending.push(msg);
         }
     }
+}
+
+/// Presses and wheel turns; releases and drags would only cost frames.
+fn wanted_mouse(event: &MouseEvent) -> bool {
+    matches!(
+        event.kind,
+        MouseEventKind::Down(_) | MouseEventKind::ScrollUp | MouseEventKind::ScrollDown
+    )
 }
 
 /// Hands a URL to the system's opener without waiting for it; where there is none (a server over ssh), the URL

@@ -13,6 +13,23 @@ use ratatui::crossterm::terminal::{LeaveAlternateScreen, disable_raw_mode};
 /// Whether the terminal is currently in imdeck's mode, so restoring twice (panic hook, then drop) is harmless.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 static PANIC_HOOK: Once = Once::new();
+/// Whether imdeck asked the terminal for mouse reports, so restoring turns them off again.
+static MOUSE: AtomicBool = AtomicBool::new(false);
+
+/// Clicks and the wheel only (X10/normal tracking, 1000) in SGR encoding (1006): no motion reports, so moving
+/// the pointer costs no frames. crossterm's `EnableMouseCapture` would also ask for every motion (1003).
+const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1006h";
+const MOUSE_OFF: &str = "\x1b[?1006l\x1b[?1000l";
+
+/// Asks the terminal for mouse reports; call after `init`. Shift-drag still selects text in most terminals,
+/// and `--no-mouse` (or `mouse = false`) leaves the mouse to the terminal entirely.
+pub fn enable_mouse() -> io::Result<()> {
+    let mut stdout = io::stdout();
+    stdout.write_all(MOUSE_ON.as_bytes())?;
+    stdout.flush()?;
+    MOUSE.store(true, Ordering::SeqCst);
+    Ok(())
+}
 
 /// Raw mode, alternate screen, bracketed paste; installs the panic hook that restores the terminal
 /// before the panic message is printed (so the message is readable, not lost in the alternate screen).
@@ -32,6 +49,9 @@ pub fn restore() -> io::Result<()> {
         return Ok(());
     }
     let mut stdout = io::stdout();
+    if MOUSE.swap(false, Ordering::SeqCst) {
+        let _ = stdout.write_all(MOUSE_OFF.as_bytes());
+    }
     // Raw mode first: it has the most side effects if left on.
     let raw = disable_raw_mode();
     let screen = execute!(stdout, DisableBracketedPaste, LeaveAlternateScreen, Show);

@@ -1,5 +1,6 @@
 //! Rendering: a pure function of `&AppState` into a frame. The layout lives here; each pane and popup has its own file.
 
+pub mod buttons;
 pub mod channels;
 pub mod checklist;
 pub mod clock;
@@ -12,6 +13,7 @@ pub mod help;
 pub mod incident_view;
 pub mod incidents;
 pub mod inert;
+pub mod layout;
 pub mod popups;
 pub mod theme;
 pub mod timeline;
@@ -19,7 +21,7 @@ pub mod wizard;
 pub mod wrap;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
@@ -31,7 +33,7 @@ use theme::Theme;
 pub const WIDE: u16 = 120;
 
 pub fn theme(state: &AppState) -> Theme {
-    Theme::new(state.color)
+    Theme::with_palette(state.color, state.palette)
 }
 
 pub fn render(state: &AppState, frame: &mut Frame) {
@@ -40,27 +42,31 @@ pub fn render(state: &AppState, frame: &mut Frame) {
         frame.render_widget(Paragraph::new("imdeck: terminal too small"), area);
         return;
     }
-    let command_height = command_box::height(state, area);
-    // Zoomed, the pager takes the body's rows too.
-    let least_body = if command_box::zoomed(state) { 0 } else { 3 };
-    let [header_area, body, command_area, footer_area] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(least_body),
-        Constraint::Length(command_height),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let layout::Screen {
+        header: header_area,
+        body,
+        command: command_area,
+        footer: footer_area,
+    } = layout::screen(state, area);
     header::render(state, frame, header_area);
     if body.height == 0 {
         // Zoomed, the pager has the body's rows.
     } else if state.incident_view.open {
         incident_view::render(state, frame, body);
-    } else if state.zoom {
-        zoomed_pane(state, frame, body);
-    } else if area.width >= WIDE {
-        wide_body(state, frame, body);
-    } else if body.height > 0 {
-        narrow_body(state, frame, body);
+    } else {
+        // The same layout the mouse is hit-tested against.
+        let panes = layout::panes(state, body, area.width);
+        if let Some(tabs) = panes.tabs {
+            pane_tabs(state, frame, tabs);
+        }
+        for (pane, pane_area) in panes.panes {
+            match pane {
+                Focus::Checklist => checklist::render(state, frame, pane_area),
+                Focus::Channels => channels::render(state, frame, pane_area),
+                Focus::Incidents => incidents::render(state, frame, pane_area),
+                Focus::Timeline | Focus::Command => timeline::render(state, frame, pane_area),
+            }
+        }
     }
     incidents::render_alert(state, frame, body);
     command_box::render(state, frame, command_area);
@@ -103,58 +109,12 @@ pub fn shown_focus(state: &AppState) -> Focus {
     }
 }
 
-/// `z`: the focused pane alone, on the whole body.
-fn zoomed_pane(state: &AppState, frame: &mut Frame, area: Rect) {
-    match shown_focus(state) {
-        Focus::Checklist => checklist::render(state, frame, area),
-        Focus::Channels => channels::render(state, frame, area),
-        Focus::Incidents => incidents::render(state, frame, area),
-        Focus::Timeline | Focus::Command => timeline::render(state, frame, area),
-    }
-}
-
-fn wide_body(state: &AppState, frame: &mut Frame, area: Rect) {
-    let [setup, channels_area, live] = Layout::horizontal([
-        Constraint::Percentage(27),
-        Constraint::Percentage(31),
-        Constraint::Percentage(42),
-    ])
-    .areas(area);
-    checklist::render(state, frame, setup);
-    channels::render(state, frame, channels_area);
-    incidents_and_timeline(state, frame, live);
-}
-
-fn incidents_and_timeline(state: &AppState, frame: &mut Frame, area: Rect) {
-    let rows = incidents::wanted_height(state);
-    let list_height = rows.min(area.height * 2 / 5).max(4.min(area.height));
-    let [list, events] =
-        Layout::vertical([Constraint::Length(list_height), Constraint::Min(0)]).areas(area);
-    incidents::render(state, frame, list);
-    timeline::render(state, frame, events);
-}
-
-fn narrow_body(state: &AppState, frame: &mut Frame, area: Rect) {
-    let [tabs, pane] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
-    pane_tabs(state, frame, tabs);
-    match shown_focus(state) {
-        Focus::Checklist => checklist::render(state, frame, pane),
-        Focus::Channels => channels::render(state, frame, pane),
-        Focus::Incidents => incidents_and_timeline(state, frame, pane),
-        Focus::Timeline | Focus::Command => timeline::render(state, frame, pane),
-    }
-}
-
 /// The row of pane names on small terminals, so the hidden panes are one Tab away and known to exist.
 fn pane_tabs(state: &AppState, frame: &mut Frame, area: Rect) {
     let theme = theme(state);
     let focus = shown_focus(state);
     let mut spans = Vec::new();
-    for pane in Focus::PANES {
-        let label = match pane {
-            Focus::Checklist => "Setup",
-            other => other.title(),
-        };
+    for (pane, label, _) in layout::tab_labels(area) {
         if pane == focus {
             spans.push(Span::styled(format!("[{label}]"), theme.selected(true)));
         } else {

@@ -510,3 +510,171 @@ fn ctrl_c_in_the_command_box_closes_it_and_imdeck_keeps_running() {
     tmux.send(&["q"]);
     tmux.assert_restored();
 }
+
+/// A config file that moves help from `?` to `H`: `H` opens it, `?` no longer does, and help and footer show `H`.
+#[test]
+fn a_config_file_key_override_changes_what_the_keys_do_and_the_help_shows_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "[keys.global]\nhelp = [\"H\", \"f1\"]\n").expect("write the config");
+    let tmux = Tmux::start("keys");
+    launch(&tmux, &format!("--read-only --config {}", config.display()));
+    let footer = tmux.screen();
+    assert!(
+        footer.contains("H help") && !footer.contains("? help"),
+        "the footer offers the new key:\n{footer}"
+    );
+    // `?` is not help any more: the `t` after it reaches the dashboard (an open help would swallow it).
+    tmux.send(&["?"]);
+    tmux.send(&["t"]);
+    let screen = tmux.wait_for("t to switch to local time", |s| s.contains("local UTC"));
+    assert!(!screen.contains(" Help · "), "`?` opened help:\n{screen}");
+    tmux.send(&["H"]);
+    let help = tmux.wait_for("the help overlay opened by H", |s| s.contains(" Help · "));
+    let line = help
+        .lines()
+        .find(|l| l.contains("show or hide this help"))
+        .unwrap_or_else(|| panic!("no help line for help:\n{help}"));
+    assert!(line.contains("H, f1"), "help shows the new keys: {line}");
+    assert!(!line.contains('?'), "help still shows `?`: {line}");
+    tmux.send(&["Escape"]);
+    tmux.wait_for("help to close", |s| !s.contains(" Help · "));
+    tmux.send(&["q"]);
+    tmux.assert_restored();
+}
+
+/// An SGR mouse report (what a terminal sends with modes 1000 + 1006 on), as raw bytes into the pane.
+/// `button`: 0 left press, 64 wheel up, 65 wheel down; `column`/`row` are 0-based screen cells.
+fn mouse(tmux: &Tmux, button: u8, column: usize, row: usize) {
+    let report = format!("\x1b[<{button};{};{}M", column + 1, row + 1);
+    let hex: Vec<String> = report.bytes().map(|b| format!("{b:02x}")).collect();
+    let mut args = vec!["-H"];
+    args.extend(hex.iter().map(String::as_str));
+    tmux.send(&args);
+}
+
+/// Where `text` is on the screen: (column in characters, row).
+fn position(screen: &str, text: &str) -> (usize, usize) {
+    screen
+        .lines()
+        .enumerate()
+        .find_map(|(row, line)| {
+            line.find(text)
+                .map(|byte| (line[..byte].chars().count(), row))
+        })
+        .unwrap_or_else(|| panic!("`{text}` is not on the screen:\n{screen}"))
+}
+
+/// The rows the `›` highlight is on within a pane: from `from_row` down, within `columns`.
+fn highlighted_rows(screen: &str, from_row: usize, columns: std::ops::Range<usize>) -> Vec<usize> {
+    screen
+        .lines()
+        .enumerate()
+        .skip(from_row)
+        .filter(|(_, line)| {
+            line.chars()
+                .skip(columns.start)
+                .take(columns.len())
+                .collect::<String>()
+                .contains('›')
+        })
+        .map(|(row, _)| row)
+        .collect()
+}
+
+#[test]
+fn a_click_selects_an_incident_and_focuses_a_pane_and_the_wheel_scrolls_the_timeline() {
+    let tmux = Tmux::start("mouse");
+    launch(&tmux, "--read-only");
+    assert_eq!(
+        tmux.format("#{mouse_standard_flag}"),
+        "1",
+        "imdeck asked for clicks"
+    );
+    assert_eq!(tmux.format("#{mouse_sgr_flag}"), "1", "in SGR encoding");
+    let screen = tmux.screen();
+    let (title_col, title_row) = position(&screen, "Checkout API elevated 5xx rate");
+    let (_, first_row) = position(&screen, "Orders database p99 latency above 2 s");
+    assert!(
+        screen
+            .lines()
+            .nth(first_row)
+            .is_some_and(|l| l.contains("›  2 high")),
+        "the first incident starts highlighted:\n{screen}"
+    );
+
+    // A click on the second incident's row highlights it, and its timeline is loaded.
+    mouse(&tmux, 0, title_col + 3, title_row);
+    let screen = tmux.wait_for("the clicked incident to be highlighted", |s| {
+        s.lines()
+            .nth(title_row)
+            .is_some_and(|l| l.contains("›  3 medium"))
+            && s.contains("[3] Checkout API elevated 5xx rate")
+    });
+    assert!(
+        !screen
+            .lines()
+            .nth(first_row)
+            .is_some_and(|l| l.contains('›')),
+        "the old row lost the highlight:\n{screen}"
+    );
+
+    // The wheel over the timeline moves its highlight up from the newest event, one event per notch.
+    let (timeline_col, timeline_row) = position(&screen, "Timeline ·");
+    let timeline_columns = timeline_col - 3..timeline_col + 60;
+    let before = highlighted_rows(&screen, timeline_row, timeline_columns.clone());
+    assert_eq!(before.len(), 1, "one highlighted event:\n{screen}");
+    mouse(&tmux, 64, timeline_col + 5, timeline_row + 6);
+    mouse(&tmux, 64, timeline_col + 5, timeline_row + 6);
+    let screen = tmux.wait_for("the timeline highlight to move up", |s| {
+        highlighted_rows(s, timeline_row, timeline_columns.clone())
+            .first()
+            .is_some_and(|row| *row < before[0])
+    });
+    let newest = screen
+        .lines()
+        .find(|l| l.contains('●'))
+        .unwrap_or_else(|| panic!("no newest mark:\n{screen}"));
+    assert!(
+        !newest.contains('›'),
+        "the newest event is no longer highlighted:\n{screen}"
+    );
+    assert!(
+        screen.contains(" enter event · "),
+        "the wheel focused the timeline (its footer):\n{screen}"
+    );
+
+    // A click on the checklist focuses it: the footer offers the checklist's keys.
+    mouse(&tmux, 0, 5, 10);
+    tmux.wait_for("the checklist's footer", |s| s.contains(" enter detail · "));
+    tmux.send(&["q"]);
+    tmux.assert_restored();
+    assert_eq!(
+        tmux.format("#{mouse_standard_flag}"),
+        "0",
+        "mouse reports off after exit"
+    );
+}
+
+#[test]
+fn no_mouse_leaves_the_mouse_to_the_terminal() {
+    let tmux = Tmux::start("nomouse");
+    launch(&tmux, "--read-only --no-mouse");
+    assert_eq!(
+        tmux.format("#{mouse_standard_flag}"),
+        "0",
+        "no mouse reports asked for"
+    );
+    let screen = tmux.screen();
+    let (col, row) = position(&screen, "Checkout API elevated 5xx rate");
+    mouse(&tmux, 0, col + 3, row);
+    // A key after the click proves the click was read (and ignored) before it.
+    tmux.send(&["t"]);
+    let screen = tmux.wait_for("t to switch to local time", |s| s.contains("local UTC"));
+    assert!(
+        !screen.lines().nth(row).is_some_and(|l| l.contains('›')),
+        "a click selected a row with --no-mouse:\n{screen}"
+    );
+    tmux.send(&["q"]);
+    tmux.assert_restored();
+}

@@ -140,3 +140,57 @@ fn read_only_shows_the_plan_and_the_refusal() {
     press_key(&mut state, KeyCode::Enter);
     both_sizes("wizard_read_only", &state);
 }
+
+/// The wizard's `[y] write it` / `[n] cancel` are buttons: a click where each is drawn presses its key.
+#[test]
+fn the_wizard_confirmations_buttons_are_clicked_where_they_are_drawn() {
+    use imdeck::app::Msg;
+    use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    let mut state = opened(false);
+    press_key(&mut state, KeyCode::Enter);
+    update(
+        &mut state,
+        Msg::Resized {
+            width: 160,
+            height: 48,
+        },
+    );
+    assert!(state.wizard.pending.is_some());
+    let terminal = draw(&state, 160, 48);
+    let buffer = terminal.backend().buffer();
+    let at = |text: &str| {
+        rows(buffer)
+            .iter()
+            .enumerate()
+            .find_map(|(y, row)| {
+                row.find(text)
+                    .map(|byte| (row[..byte].chars().count() as u16, y as u16))
+            })
+            .unwrap_or_else(|| panic!("no `{text}` drawn"))
+    };
+    let click = |state: &mut AppState, (column, row): (u16, u16)| {
+        update(
+            state,
+            Msg::MouseUsed(MouseEvent {
+                kind: MouseEventKind::Down(MouseButton::Left),
+                column,
+                row,
+                modifiers: KeyModifiers::NONE,
+            }),
+        )
+    };
+    let (x, y) = at("[n] cancel");
+    let mut cancelled = state.clone();
+    assert_eq!(click(&mut cancelled, (x + 5, y)), vec![]);
+    assert!(cancelled.wizard.pending.is_none(), "cancelled");
+
+    let (x, y) = at("[y] write it");
+    let mut by_key = state.clone();
+    let keyed = press(&mut by_key, 'y');
+    let clicked = click(&mut state, (x + 1, y));
+    assert!(
+        matches!(clicked.as_slice(), [Effect::ApplySetupStep { .. }, ..]),
+        "{clicked:?}"
+    );
+    assert_eq!(clicked, keyed);
+}

@@ -6,6 +6,10 @@ use std::fmt;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use serde::Deserialize;
 
+pub mod overrides;
+
+pub use overrides::{KeyOverride, OverrideError};
+
 /// The built-in table, compiled in so the binary never depends on a file next to it.
 pub const BUILTIN_KEYMAP: &str = include_str!("../../assets/keymap.toml");
 
@@ -69,6 +73,11 @@ impl Section {
                     | Section::Picker
                     | Section::Pager
             )
+    }
+
+    /// The name the TOML tables use: `global`, `pager-search`.
+    pub fn name(self) -> String {
+        kebab(&format!("{self:?}"))
     }
 
     pub fn title(self) -> &'static str {
@@ -202,6 +211,11 @@ impl Action {
         Action::Probe,
     ];
 
+    /// The name the TOML tables use: `quit`, `focus-next`.
+    pub fn name(self) -> String {
+        kebab(&format!("{self:?}"))
+    }
+
     /// The help overlay's line for this action.
     pub fn description(self) -> &'static str {
         match self {
@@ -263,6 +277,22 @@ impl Action {
             Action::Probe => "probe: send a test message via the channel's topics",
         }
     }
+}
+
+/// `FocusNext` → `focus-next`, as serde's `rename_all = "kebab-case"` spells a variant.
+fn kebab(variant: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in variant.chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if i > 0 {
+                out.push('-');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// A key with its modifiers, normalised so that `G` and shift-`g` are the same key.
@@ -385,6 +415,10 @@ impl Keymap {
 
     pub fn parse(text: &str) -> Result<Self, KeymapError> {
         let table: RawTable = toml::from_str(text).map_err(|e| KeymapError::Toml(e.to_string()))?;
+        Self::from_table(table)
+    }
+
+    fn from_table(table: RawTable) -> Result<Self, KeymapError> {
         let mut lookup = HashMap::new();
         let mut help = BTreeMap::new();
         for (section_name, actions) in table {

@@ -1,6 +1,6 @@
 //! `Msg`: everything that can happen to the app, a key intent or an answer to an `Effect`, named in the past tense.
 
-use ratatui::crossterm::event::KeyEvent;
+use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 
 use crate::domain::audit::Check;
 use crate::domain::chat_command::ChatLine;
@@ -22,6 +22,8 @@ pub enum Msg {
         now: Timestamp,
     },
     KeyPressed(KeyEvent),
+    /// A click or a wheel turn (only sent when the mouse is on: the config's `mouse`, `--no-mouse`).
+    MouseUsed(MouseEvent),
     /// Bracketed paste into whichever text field has focus.
     Pasted(String),
     Resized {

@@ -230,6 +230,10 @@ pub struct AppState {
     pub config: Config,
     /// False when `NO_COLOR` is set: marks and words carry all meaning then.
     pub color: bool,
+    /// The colour of each role (the config file's theme, or the built-in dark one).
+    pub palette: crate::ui::theme::Palette,
+    /// Where `x` suggests writing an export (the config file's `export-dir`); `None`: the working directory.
+    pub export_dir: Option<String>,
     /// The latest time a `Msg` brought; ages and polling are measured from it.
     pub now: Timestamp,
     pub utc: bool,
@@ -269,6 +273,8 @@ impl AppState {
             keymap,
             config: Config::default(),
             color: color_wanted(std::env::var_os("NO_COLOR").as_deref()),
+            palette: crate::ui::theme::Palette::dark(),
+            export_dir: None,
             now: Timestamp::default(),
             utc: true,
             focus: Focus::Incidents,

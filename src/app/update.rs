@@ -11,6 +11,7 @@ mod keys;
 mod lifecycle;
 mod line_edit;
 mod movement;
+mod mouse;
 mod new_incidents;
 mod pager;
 mod probe;
@@ -31,6 +32,11 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
         Msg::Tick { now } => lifecycle::tick(state, now),
         Msg::KeyPressed(key) => {
             let effects = keys::key_pressed(state, key);
+            new_incidents::selected_by_user(state);
+            effects
+        }
+        Msg::MouseUsed(event) => {
+            let effects = mouse::used(state, event);
             new_incidents::selected_by_user(state);
             effects
         }

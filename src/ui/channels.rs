@@ -45,17 +45,48 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
         }
         lines.extend(plan_lines);
     }
-    let height = usize::from(inner.height).max(1);
-    // Keep the selected plan's first line on screen, with as much of the plan below it as fits.
+    let scroll = plans_scroll(cursor_line, lines.len(), inner.height);
+    frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), inner);
+}
+
+/// Keep the selected plan's first line on screen, with as much of the plan below it as fits: shared by render
+/// and `plan_at`.
+fn plans_scroll(cursor_line: usize, total: usize, height: u16) -> usize {
+    let height = usize::from(height).max(1);
     let scroll = cursor_line
         .saturating_sub(height / 3)
-        .min(lines.len().saturating_sub(height));
-    let scroll = if cursor_line < scroll {
+        .min(total.saturating_sub(height));
+    if cursor_line < scroll {
         cursor_line
     } else {
         scroll
-    };
-    frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), inner);
+    }
+}
+
+/// The response plan drawn at screen row `y` of the pane drawn in `area` (a mouse click), any of its lines.
+pub fn plan_at(state: &AppState, area: Rect, y: u16) -> Option<usize> {
+    let setup = &state.setup;
+    setup.snapshot.as_ref()?;
+    let inner = pane_block(state, "", Focus::Channels).inner(area);
+    let theme = super::theme(state);
+    let mut owner = Vec::new();
+    let mut cursor_line = 0;
+    for (index, plan) in setup.plans.iter().enumerate() {
+        if index == setup.channels_cursor {
+            cursor_line = owner.len();
+        }
+        owner.extend(std::iter::repeat_n(
+            index,
+            plan_lines(plan, theme, " ").len(),
+        ));
+    }
+    let offset = usize::from(y.checked_sub(inner.y)?);
+    if offset >= usize::from(inner.height) {
+        return None;
+    }
+    owner
+        .get(plans_scroll(cursor_line, owner.len(), inner.height) + offset)
+        .copied()
 }
 
 fn mark(status: Option<Status>, theme: Theme) -> Span<'static> {

@@ -139,7 +139,7 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
     }
     let legend = legend(state);
     let body_height = usize::from(inner.height.saturating_sub(1)).max(1);
-    let scroll = cursor_line.saturating_sub(body_height.saturating_sub(1));
+    let scroll = rows_scroll(cursor_line, body_height);
     let visible: Vec<Line> = lines.into_iter().skip(scroll).take(body_height).collect();
     let [body, foot] = ratatui::layout::Layout::vertical([
         ratatui::layout::Constraint::Min(0),
@@ -181,4 +181,42 @@ fn fit(text: &str, width: usize) -> String {
     }
     out.push('…');
     out
+}
+
+/// How far the lines scroll so the cursor's line is in view: shared by render and `row_at`.
+fn rows_scroll(cursor_line: usize, body_height: usize) -> usize {
+    cursor_line.saturating_sub(body_height.saturating_sub(1))
+}
+
+/// The checklist row drawn at screen row `y` of the pane drawn in `area` (a mouse click): the lines in render's
+/// order are the column heading, the Regions, the general checks' heading, the general checks.
+pub fn row_at(state: &AppState, area: Rect, y: u16) -> Option<usize> {
+    let setup = &state.setup;
+    setup.snapshot.as_ref()?;
+    let inner = pane_block(state, "", Focus::Checklist).inner(area);
+    let mut lines: Vec<Option<usize>> = vec![None];
+    lines.extend((0..setup.regions.len()).map(Some));
+    if !setup.general.is_empty() || setup.hidden_passing > 0 {
+        lines.push(None);
+    }
+    let mut row = setup.regions.len();
+    for &index in &setup.general {
+        if setup.checks.get(index).is_some() {
+            lines.push(Some(row));
+            row += 1;
+        }
+    }
+    let body_height = usize::from(inner.height.saturating_sub(1)).max(1);
+    let cursor_line = lines
+        .iter()
+        .position(|l| *l == Some(setup.checklist_cursor))
+        .unwrap_or(0);
+    let offset = usize::from(y.checked_sub(inner.y)?);
+    if offset >= body_height {
+        return None;
+    }
+    lines
+        .get(rows_scroll(cursor_line, body_height) + offset)
+        .copied()
+        .flatten()
 }

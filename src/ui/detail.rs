@@ -93,7 +93,17 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect, target: &DetailTa
     let inner = popup_block(
         frame,
         popup,
-        format!("{title}{}· esc closes ", copy_hint(state, target)),
+        format!(
+            "{title}{}· {} closes ",
+            copy_hint(state, target),
+            state
+                .keymap
+                .key_for(
+                    crate::app::keymap::Section::Popup,
+                    crate::app::keymap::Action::Leave
+                )
+                .unwrap_or("esc")
+        ),
         theme.border(true),
     );
     let most = (lines.len() as u16).saturating_sub(inner.height);

@@ -1,11 +1,11 @@
-//! The `?` overlay, generated from the keymap table itself, so it cannot drift from what the keys do.
+//! The `?` overlay, generated from the effective keymap (built-in table plus the config file's overrides), so it cannot drift from what the keys do.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::app::keymap::Section;
+use crate::app::keymap::{Action, Section};
 use crate::app::state::AppState;
 
 use super::{popup_area, popup_block};
@@ -55,12 +55,13 @@ pub fn help_lines(state: &AppState) -> Vec<Line<'static>> {
 pub fn render(state: &AppState, frame: &mut Frame, area: Rect, scroll: u16) {
     let theme = super::theme(state);
     let popup = popup_area(area, 76, area.height.saturating_sub(2));
-    let inner = popup_block(
-        frame,
-        popup,
-        " Help · keys from assets/keymap.toml · esc closes ",
-        theme.border(true),
-    );
+    // The keys shown are the effective ones: the built-in table with the config file's [keys.*] over it.
+    let close = state
+        .keymap
+        .key_for(Section::Popup, Action::Leave)
+        .unwrap_or("esc");
+    let title = format!(" Help · {close} closes · `imdeck config` lists your key changes ");
+    let inner = popup_block(frame, popup, title.as_str(), theme.border(true));
     let lines = help_lines(state);
     let most = (lines.len() as u16).saturating_sub(inner.height);
     frame.render_widget(Paragraph::new(lines).scroll((scroll.min(most), 0)), inner);

@@ -55,7 +55,16 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
         .title(Line::from(vec![
             Span::raw(" Incident "),
             Span::styled(status, theme.badge()),
-            Span::raw(" esc back "),
+            Span::raw(format!(
+                " {} back ",
+                state
+                    .keymap
+                    .key_for(
+                        crate::app::keymap::Section::Incident,
+                        crate::app::keymap::Action::Leave
+                    )
+                    .unwrap_or("esc")
+            )),
         ]));
     let inner = block.inner(head);
     frame.render_widget(block, head);

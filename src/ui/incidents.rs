@@ -206,9 +206,60 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
     let [fixed_area, rows_area] =
         Layout::vertical([Constraint::Length(fixed), Constraint::Min(0)]).areas(inner);
     frame.render_widget(Paragraph::new(fixed_lines), fixed_area);
-    let height = usize::from(rows_area.height).max(1);
-    let scroll = cursor_line.saturating_sub(height.saturating_sub(1));
+    let scroll = rows_scroll(cursor_line, rows_area.height);
     frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), rows_area);
+}
+
+/// How far the rows scroll so the cursor's line is in view: shared by render and `row_at`.
+fn rows_scroll(cursor_line: usize, height: u16) -> usize {
+    let height = usize::from(height).max(1);
+    cursor_line.saturating_sub(height.saturating_sub(1))
+}
+
+/// What each scrolled line of the list shows, in render's order: a group heading (`None`) before the first
+/// open and the first resolved incident, then the row (`Some(index into visible)`).
+fn row_lines(state: &AppState) -> Vec<Option<usize>> {
+    let list = &state.incidents;
+    let mut lines = Vec::new();
+    let mut heading_done = [false, false];
+    for (row, &index) in list.visible.iter().enumerate() {
+        let Some(incident) = list.items.get(index) else {
+            continue;
+        };
+        let group = usize::from(incident.status != IncidentStatus::Open);
+        if !heading_done[group] {
+            heading_done[group] = true;
+            lines.push(None);
+        }
+        lines.push(Some(row));
+    }
+    lines
+}
+
+/// The visible row drawn at screen row `y` of the pane drawn in `area` (a mouse click), if any.
+pub fn row_at(state: &AppState, area: Rect, y: u16) -> Option<usize> {
+    let list = &state.incidents;
+    if list.items.is_empty() {
+        return None;
+    }
+    let inner = pane_block(state, "", Focus::Incidents).inner(area);
+    let filter_line = u16::from(list.filter_input.is_some() || !list.filter.is_empty());
+    let fixed = filter_line + 1;
+    let [_, rows_area] =
+        Layout::vertical([Constraint::Length(fixed), Constraint::Min(0)]).areas(inner);
+    if y < rows_area.y || y >= rows_area.bottom() {
+        return None;
+    }
+    let lines = row_lines(state);
+    let cursor_line = lines
+        .iter()
+        .position(|l| *l == Some(list.cursor()))
+        .unwrap_or(0);
+    let scroll = rows_scroll(cursor_line, rows_area.height);
+    lines
+        .get(scroll + usize::from(y - rows_area.y))
+        .copied()
+        .flatten()
 }
 
 /// The alert for a newly opened incident, above the command box in every layout, until it is selected or

@@ -11,6 +11,7 @@ use crate::app::state::{AppState, PendingCommand, Prompt, PromptKind};
 use crate::domain::model::{IncidentStatus, impact_label};
 use crate::domain::probe::{ProbeTarget, confirmation_words};
 
+use super::buttons::{self, Button};
 use super::clock::{self, age};
 use super::inert::inert;
 use super::wrap::{wrap, wrap_command};
@@ -19,6 +20,70 @@ use super::{popup_area, popup_block};
 /// The confirmation says in words what will happen to what, then the exact chat line (copyable), then the keys.
 /// Every word comes from the pending command itself, never from what is highlighted now.
 pub fn confirm(state: &AppState, frame: &mut Frame, area: Rect, pending: &PendingCommand) {
+    let theme = super::theme(state);
+    let (popup, lines) = confirm_layout(state, area, pending);
+    let title = if pending.line.command.is_mutating() {
+        " This changes AWS — run it? "
+    } else {
+        " Run this command? "
+    };
+    let inner = popup_block(frame, popup, title, theme.badge());
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The confirmation's buttons, from the effective keymap.
+fn confirm_buttons(state: &AppState) -> Vec<Button> {
+    let key = |action| {
+        state
+            .keymap
+            .bindings(Section::Confirm)
+            .iter()
+            .find(|b| b.action == action)
+            .map(|b| b.keys.join("/"))
+            .unwrap_or_default()
+    };
+    [
+        (Action::Confirm, "run it"),
+        (Action::Leave, "cancel"),
+        (Action::CopyLine, "copy the line"),
+    ]
+    .into_iter()
+    .map(|(action, label)| Button {
+        action,
+        keys: key(action),
+        label,
+    })
+    .collect()
+}
+
+/// Where the confirmation's buttons are on the screen, for a click (render draws them from the same layout).
+pub fn confirm_button_rects(
+    state: &AppState,
+    area: Rect,
+    pending: &PendingCommand,
+) -> Vec<(Action, Rect)> {
+    let (popup, lines) = confirm_layout(state, area, pending);
+    let inner = popup.inner(ratatui::layout::Margin::new(1, 1));
+    let row = inner.y + (lines.len() as u16).saturating_sub(1);
+    if row >= inner.bottom() {
+        return Vec::new();
+    }
+    buttons::rects(
+        &confirm_buttons(state),
+        Rect {
+            y: row,
+            height: 1,
+            ..inner
+        },
+    )
+}
+
+/// The popup's place and its lines, the buttons last.
+fn confirm_layout<'a>(
+    state: &'a AppState,
+    area: Rect,
+    pending: &'a PendingCommand,
+) -> (Rect, Vec<Line<'a>>) {
     let theme = super::theme(state);
     let width = area.width.saturating_sub(4).min(110);
     let text_width = usize::from(width.saturating_sub(2));
@@ -61,39 +126,21 @@ pub fn confirm(state: &AppState, frame: &mut Frame, area: Rect, pending: &Pendin
         lines.extend(wrap(&about, text_width, 4).into_iter().map(Line::raw));
     }
     lines.push(Line::raw(""));
+    let copy = state
+        .keymap
+        .key_for(Section::Confirm, Action::CopyLine)
+        .unwrap_or("ctrl-y");
     lines.push(Line::styled(
-        "The chat line (ctrl-y copies it):",
+        format!("The chat line ({copy} copies it):"),
         theme.dim(),
     ));
     for piece in wrap_command(&inert(&pending.shown), text_width) {
         lines.push(Line::styled(piece, theme.key()));
     }
     lines.push(Line::raw(""));
-    let key = |action| {
-        state
-            .keymap
-            .bindings(Section::Confirm)
-            .iter()
-            .find(|b| b.action == action)
-            .map(|b| b.keys.join("/"))
-            .unwrap_or_default()
-    };
-    lines.push(Line::from(vec![
-        Span::styled(format!("[{}]", key(Action::Confirm)), theme.key()),
-        Span::raw(" run it   "),
-        Span::styled(format!("[{}]", key(Action::Leave)), theme.key()),
-        Span::raw(" cancel   "),
-        Span::styled(format!("[{}]", key(Action::CopyLine)), theme.key()),
-        Span::raw(" copy the line"),
-    ]));
+    lines.push(buttons::line(theme, &confirm_buttons(state)));
     let popup = popup_area(area, width, lines.len() as u16 + 2);
-    let title = if pending.line.command.is_mutating() {
-        " This changes AWS — run it? "
-    } else {
-        " Run this command? "
-    };
-    let inner = popup_block(frame, popup, title, theme.badge());
-    frame.render_widget(Paragraph::new(lines), inner);
+    (popup, lines)
 }
 
 pub fn prompt(state: &AppState, frame: &mut Frame, area: Rect, prompt: &Prompt) {
@@ -183,8 +230,20 @@ pub fn plan_picker(state: &AppState, frame: &mut Frame, area: Rect, selected: us
             }
         })
         .collect();
+    let key = |action, fallback| {
+        state
+            .keymap
+            .key_for(Section::Picker, action)
+            .unwrap_or(fallback)
+    };
     lines.push(Line::styled(
-        "j/k or ↑/↓ choose · enter shows the command before it runs · esc cancels",
+        format!(
+            "{}/{} choose · {} shows the command before it runs · {} cancels",
+            key(Action::Up, "up"),
+            key(Action::Down, "down"),
+            key(Action::Submit, "enter"),
+            key(Action::Leave, "esc")
+        ),
         theme.dim(),
     ));
     let scroll = selected.saturating_sub(usize::from(inner.height.saturating_sub(2)));

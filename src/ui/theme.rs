@@ -1,17 +1,27 @@
-//! Styles by meaning (pass, fail, selected, new…), with colour only when `NO_COLOR` is unset; marks and modifiers carry the meaning either way.
+//! Styles by meaning (pass, fail, selected, new…) in the palette's colours, only when `NO_COLOR` is unset; marks and modifiers carry the meaning either way.
 
 use ratatui::style::{Color, Modifier, Style};
 
 use crate::domain::audit::Status;
 
+pub mod palette;
+
+pub use palette::{Palette, ThemeBase};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     pub color: bool,
+    pub palette: Palette,
 }
 
 impl Theme {
+    /// The built-in dark theme.
     pub fn new(color: bool) -> Self {
-        Self { color }
+        Self::with_palette(color, Palette::dark())
+    }
+
+    pub fn with_palette(color: bool, palette: Palette) -> Self {
+        Self { color, palette }
     }
 
     fn fg(self, color: Color) -> Style {
@@ -24,19 +34,19 @@ impl Theme {
 
     pub fn status(self, status: Status) -> Style {
         match status {
-            Status::Pass => self.fg(Color::Green),
-            Status::Fail => self.fg(Color::Red).add_modifier(Modifier::BOLD),
-            Status::Warn => self.fg(Color::Yellow),
-            Status::Info => self.fg(Color::Cyan),
-            Status::Unknown => self.fg(Color::Magenta),
+            Status::Pass => self.fg(self.palette.pass),
+            Status::Fail => self.fg(self.palette.fail).add_modifier(Modifier::BOLD),
+            Status::Warn => self.fg(self.palette.warn),
+            Status::Info => self.fg(self.palette.info),
+            Status::Unknown => self.fg(self.palette.unknown),
         }
     }
 
     pub fn header(self) -> Style {
         if self.color {
             Style::default()
-                .fg(Color::White)
-                .bg(Color::Blue)
+                .fg(self.palette.header_fg)
+                .bg(self.palette.header_bg)
                 .add_modifier(Modifier::BOLD)
         } else {
             Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD)
@@ -47,8 +57,8 @@ impl Theme {
     pub fn badge(self) -> Style {
         if self.color {
             Style::default()
-                .fg(Color::White)
-                .bg(Color::Red)
+                .fg(self.palette.badge_fg)
+                .bg(self.palette.badge_bg)
                 .add_modifier(Modifier::BOLD)
         } else {
             Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD)
@@ -58,8 +68,8 @@ impl Theme {
     pub fn sandbox_badge(self) -> Style {
         if self.color {
             Style::default()
-                .fg(Color::Black)
-                .bg(Color::Yellow)
+                .fg(self.palette.sandbox_fg)
+                .bg(self.palette.sandbox_bg)
                 .add_modifier(Modifier::BOLD)
         } else {
             Style::default().add_modifier(Modifier::REVERSED)
@@ -69,7 +79,7 @@ impl Theme {
     pub fn border(self, focused: bool) -> Style {
         match (focused, self.color) {
             (true, true) => Style::default()
-                .fg(Color::Cyan)
+                .fg(self.palette.focus)
                 .add_modifier(Modifier::BOLD),
             (true, false) => Style::default().add_modifier(Modifier::BOLD),
             (false, _) => Style::default(),
@@ -86,35 +96,35 @@ impl Theme {
 
     /// A new or changed timeline event.
     pub fn fresh(self) -> Style {
-        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+        self.fg(self.palette.fresh).add_modifier(Modifier::BOLD)
     }
 
     pub fn dim(self) -> Style {
         if self.color {
-            Style::default().fg(Color::DarkGray)
+            Style::default().fg(self.palette.dim)
         } else {
             Style::default().add_modifier(Modifier::DIM)
         }
     }
 
     pub fn error(self) -> Style {
-        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+        self.fg(self.palette.error).add_modifier(Modifier::BOLD)
     }
 
     /// The offending word of a command line: underlined so it shows without colour.
     pub fn offending(self) -> Style {
-        self.fg(Color::Red)
+        self.fg(self.palette.error)
             .add_modifier(Modifier::UNDERLINED | Modifier::BOLD)
     }
 
     /// A line a change adds; the `+` mark in front carries the meaning without colour.
     pub fn added(self) -> Style {
-        self.fg(Color::Green)
+        self.fg(self.palette.added)
     }
 
     /// A line a change removes, marked `-`.
     pub fn removed(self) -> Style {
-        self.fg(Color::Red)
+        self.fg(self.palette.removed)
     }
 
     pub fn heading(self) -> Style {
@@ -122,14 +132,16 @@ impl Theme {
     }
 
     pub fn key(self) -> Style {
-        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        self.fg(self.palette.key).add_modifier(Modifier::BOLD)
     }
 
     pub fn impact(self, impact: i32) -> Style {
         match impact {
-            1 => self.fg(Color::Red).add_modifier(Modifier::BOLD),
-            2 => self.fg(Color::LightRed),
-            3 => self.fg(Color::Yellow),
+            1 => self
+                .fg(self.palette.impact_critical)
+                .add_modifier(Modifier::BOLD),
+            2 => self.fg(self.palette.impact_high),
+            3 => self.fg(self.palette.impact_medium),
             _ => Style::default(),
         }
     }

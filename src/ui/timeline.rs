@@ -53,13 +53,7 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
         return;
     }
     let header = header_lines(state, theme, inner.width);
-    let header_height = (header.len() as u16 + 1).min(inner.height.saturating_sub(1));
-    let [head, spark, rows] = Layout::vertical([
-        Constraint::Length(header_height.saturating_sub(1)),
-        Constraint::Length(u16::from(header_height > 0)),
-        Constraint::Min(0),
-    ])
-    .areas(inner);
+    let [head, spark, rows] = areas(inner, header.len());
     frame.render_widget(Paragraph::new(header), head);
     sparkline(state, frame, spark);
     if let Some(reason) = &timeline.refresh.failure
@@ -324,6 +318,42 @@ fn event_lines(
     lines
 }
 
+/// The header, the sparkline's row and the events' rows of the pane's inside.
+fn areas(inner: Rect, header_lines: usize) -> [Rect; 3] {
+    let header_height = (header_lines as u16 + 1).min(inner.height.saturating_sub(1));
+    Layout::vertical([
+        Constraint::Length(header_height.saturating_sub(1)),
+        Constraint::Length(u16::from(header_height > 0)),
+        Constraint::Min(0),
+    ])
+    .areas(inner)
+}
+
+/// The event drawn at screen row `y` of the pane drawn in `area` (a mouse click), as an index into the events.
+pub fn event_at(state: &AppState, area: Rect, y: u16) -> Option<usize> {
+    let timeline = &state.timeline;
+    if timeline.arn.is_none() || timeline.is_empty() {
+        return None;
+    }
+    let inner = pane_block(state, "", Focus::Timeline).inner(area);
+    let header = header_lines(state, super::theme(state), inner.width);
+    let [_, _, rows] = areas(inner, header.len());
+    if y < rows.y || y >= rows.bottom() {
+        return None;
+    }
+    let [text_area, _] =
+        Layout::horizontal([Constraint::Min(1), Constraint::Length(1)]).areas(rows);
+    let mut top = rows.y;
+    for (index, lines) in window(state, text_area.width, usize::from(rows.height)).2 {
+        let bottom = top.saturating_add(lines.len() as u16);
+        if y < bottom {
+            return Some(index);
+        }
+        top = bottom;
+    }
+    None
+}
+
 /// Lays out only the rows that fit: forward from `scroll_top` when that shows the cursor, otherwise
 /// backward from the cursor (the bottom-anchored view used while following new events).
 /// Event rows laid out by the latest timeline render. The frame benchmark's quick pass checks it stays within
@@ -345,19 +375,38 @@ fn event_rows(state: &AppState, frame: &mut Frame, area: Rect) {
     // The last column is the scrollbar's, kept even when everything fits so rows do not re-wrap as events come.
     let [text_area, bar_area] =
         Layout::horizontal([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    let cursor = timeline.cursor.min(timeline.len().saturating_sub(1));
+    let (first, shown, events) = window(state, text_area.width, height);
+    let mut lines: Vec<Line> = events.into_iter().flat_map(|(_, lines)| lines).collect();
+    lines.truncate(height);
+    frame.render_widget(Paragraph::new(lines), text_area);
+    // A scrollbar only when some events are out of view; its thumb is the cursor's place among all events.
+    if first > 0 || first + shown < timeline.len() {
+        let mut bar = ScrollbarState::new(timeline.len()).position(cursor);
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None),
+            bar_area,
+            &mut bar,
+        );
+    }
+}
+
+/// (first event shown, events wholly shown, each event shown with its lines).
+type Window = (usize, usize, Vec<(usize, Vec<Line<'static>>)>);
+
+/// The events that fit in `height` rows of `width` columns, each with its lines (the last may be cut by the
+/// caller): (first event shown, events wholly shown, the events). Shared by render and `event_at`.
+fn window(state: &AppState, width: u16, height: usize) -> Window {
+    let timeline = &state.timeline;
     let focused = shown_focus(state) == Focus::Timeline;
     let cursor = timeline.cursor.min(timeline.len().saturating_sub(1));
     let with_year = dates_need_year(state);
+    ROWS_LAID_OUT.store(0, Ordering::Relaxed);
     let render_row = |i: usize| {
         ROWS_LAID_OUT.fetch_add(1, Ordering::Relaxed);
-        event_lines(
-            state,
-            &timeline.events[i],
-            i,
-            text_area.width,
-            focused,
-            with_year,
-        )
+        event_lines(state, &timeline.events[i], i, width, focused, with_year)
     };
 
     // (first event shown, events shown, lines)
@@ -375,42 +424,28 @@ fn event_rows(state: &AppState, frame: &mut Frame, area: Rect) {
             if used <= height {
                 forward.1 += 1;
             }
-            forward.2.extend(lines);
+            forward.2.push((i, lines));
             i += 1;
         }
     }
-    let (first, shown, mut lines) = if cursor_shown {
-        forward
-    } else {
-        let mut backward: Vec<Vec<Line>> = Vec::new();
-        let mut used = 0;
-        let mut i = cursor + 1;
-        while i > 0 && used < height {
-            i -= 1;
-            let lines = render_row(i);
-            used += lines.len();
-            backward.push(lines);
-        }
-        // The cursor row sits at the bottom; an event that fits only in part at the top is left out
-        // rather than shown as a headless fragment.
-        if used > height && backward.len() > 1 {
-            backward.pop();
-        }
-        let count = backward.len();
-        let lines: Vec<Line> = backward.into_iter().rev().flatten().collect();
-        (cursor + 1 - count, count, lines)
-    };
-    lines.truncate(height);
-    frame.render_widget(Paragraph::new(lines), text_area);
-    // A scrollbar only when some events are out of view; its thumb is the cursor's place among all events.
-    if first > 0 || first + shown < timeline.len() {
-        let mut bar = ScrollbarState::new(timeline.len()).position(cursor);
-        frame.render_stateful_widget(
-            Scrollbar::new(ScrollbarOrientation::VerticalRight)
-                .begin_symbol(None)
-                .end_symbol(None),
-            bar_area,
-            &mut bar,
-        );
+    if cursor_shown {
+        return forward;
     }
+    let mut backward: Vec<(usize, Vec<Line>)> = Vec::new();
+    let mut used = 0;
+    let mut i = cursor + 1;
+    while i > 0 && used < height {
+        i -= 1;
+        let lines = render_row(i);
+        used += lines.len();
+        backward.push((i, lines));
+    }
+    // The cursor row sits at the bottom; an event that fits only in part at the top is left out
+    // rather than shown as a headless fragment.
+    if used > height && backward.len() > 1 {
+        backward.pop();
+    }
+    let count = backward.len();
+    backward.reverse();
+    (cursor + 1 - count, count, backward)
 }

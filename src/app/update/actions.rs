@@ -89,7 +89,11 @@ pub fn start(state: &mut AppState, action: Action) -> Vec<Effect> {
     match action {
         Action::Export => {
             let id = arn.rsplit('/').next().unwrap_or("incident");
-            let default = format!("imdeck-export-{id}.md");
+            let file = format!("imdeck-export-{id}.md");
+            let default = match &state.export_dir {
+                Some(dir) => format!("{}/{file}", dir.trim_end_matches('/')),
+                None => file,
+            };
             state.overlay = prompt(PromptKind::ExportPath { replace: None }, &default);
         }
         Action::AddNote => state.overlay = prompt(PromptKind::Note, ""),

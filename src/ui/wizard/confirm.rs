@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use crate::app::keymap::{Action, Section};
@@ -12,6 +12,7 @@ use crate::app::state::wizard::PendingApply;
 use crate::domain::setup_plan::SetupStep;
 use crate::domain::setup_plan::diff::DiffLine;
 
+use super::super::buttons::{self as button, Button};
 use super::super::inert::inert;
 use super::super::theme::Theme;
 use super::super::wrap::wrap;
@@ -90,6 +91,55 @@ fn all_body(pending: &PendingApply, state: &AppState, width: usize) -> Vec<Line<
 
 pub fn render(state: &AppState, frame: &mut Frame, area: Rect, pending: &PendingApply) {
     let theme = super::super::theme(state);
+    let (popup, lines) = layout(state, area, pending);
+    let inner = popup_block(frame, popup, " Apply? ", theme.badge());
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// `[y] write it   [n] cancel`, with the effective keymap's first keys.
+fn buttons(state: &AppState) -> Vec<Button> {
+    let key = |action, fallback| {
+        state
+            .keymap
+            .key_for(Section::Confirm, action)
+            .unwrap_or(fallback)
+            .to_string()
+    };
+    vec![
+        Button {
+            action: Action::Confirm,
+            keys: key(Action::Confirm, "y"),
+            label: "write it",
+        },
+        Button {
+            action: Action::Leave,
+            keys: key(Action::Leave, "n"),
+            label: "cancel",
+        },
+    ]
+}
+
+/// Where the buttons are on the screen, for a click (render draws them from the same layout).
+pub fn button_rects(state: &AppState, area: Rect, pending: &PendingApply) -> Vec<(Action, Rect)> {
+    let (popup, lines) = layout(state, area, pending);
+    let inner = popup.inner(ratatui::layout::Margin::new(1, 1));
+    let row = inner.y + (lines.len() as u16).saturating_sub(1);
+    if row >= inner.bottom() {
+        return Vec::new();
+    }
+    button::rects(
+        &buttons(state),
+        Rect {
+            y: row,
+            height: 1,
+            ..inner
+        },
+    )
+}
+
+/// The popup's place and its lines, the buttons last.
+fn layout<'a>(state: &'a AppState, area: Rect, pending: &'a PendingApply) -> (Rect, Vec<Line<'a>>) {
+    let theme = super::super::theme(state);
     let width = area.width.saturating_sub(4).min(110);
     let text_width = usize::from(width.saturating_sub(2));
     let mut body = match (pending.all, pending.steps.first()) {
@@ -103,20 +153,7 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect, pending: &Pending
         caveat.push_str(" Applying stops at the first write that fails.");
     }
     let mut closing = wrapped(&caveat, text_width, theme.dim());
-    let yes = state
-        .keymap
-        .key_for(Section::Confirm, Action::Confirm)
-        .unwrap_or("y");
-    let no = state
-        .keymap
-        .key_for(Section::Confirm, Action::Leave)
-        .unwrap_or("n");
-    closing.push(Line::from(vec![
-        Span::styled(format!("[{yes}]"), theme.key()),
-        Span::raw(" write it   "),
-        Span::styled(format!("[{no}]"), theme.key()),
-        Span::raw(" cancel"),
-    ]));
+    closing.push(button::line(theme, &buttons(state)));
     // Room for the body inside the border, the heading and the closing lines; the rest is counted, not hidden.
     let room = usize::from(area.height.saturating_sub(3))
         .saturating_sub(closing.len())
@@ -133,6 +170,5 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect, pending: &Pending
     lines.extend(body);
     lines.extend(closing);
     let popup = popup_area(area, width, lines.len() as u16 + 2);
-    let inner = popup_block(frame, popup, " Apply? ", theme.badge());
-    frame.render_widget(Paragraph::new(lines), inner);
+    (popup, lines)
 }
