@@ -43,10 +43,15 @@ fn click(state: &mut AppState, (column, row): (u16, u16)) -> Vec<Effect> {
 
 /// Where `text` starts on the drawn screen (in cells).
 fn find(buffer: &Buffer, text: &str) -> Option<(u16, u16)> {
+    find_right_of(buffer, text, 0)
+}
+
+/// The first place `text` is drawn at column `from` or right of it (a pane's own columns).
+fn find_right_of(buffer: &Buffer, text: &str, from: u16) -> Option<(u16, u16)> {
     let area = buffer.area;
     (0..area.height).find_map(|y| {
         let cells: Vec<&str> = (0..area.width).map(|x| buffer[(x, y)].symbol()).collect();
-        (0..cells.len())
+        (usize::from(from)..cells.len())
             .find(|&x| cells[x..].concat().starts_with(text))
             .map(|x| (x as u16, y))
     })
@@ -217,12 +222,10 @@ fn a_click_on_a_checklist_row_or_a_channels_plan_selects_it() {
 
     let mut plans = 0;
     for (index, plan) in state.setup.plans.iter().enumerate() {
-        let Some((x, y)) = find(&buffer, &plan.name) else {
+        // The checklist may name the plan too; the channels pane's row is the one to click.
+        let Some((x, y)) = find_right_of(&buffer, &plan.name, right) else {
             continue;
         };
-        if x < right {
-            continue;
-        }
         plans += 1;
         let mut clicked = state.clone();
         // The plan's first line, and the line under it (its channel or its error) are both the plan's.

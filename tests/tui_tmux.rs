@@ -610,6 +610,9 @@ fn a_click_selects_an_incident_and_focuses_a_pane_and_the_wheel_scrolls_the_time
             .nth(title_row)
             .is_some_and(|l| l.contains("›  3 medium"))
             && s.contains("[3] Checkout API elevated 5xx rate")
+            // Its events are listed, not still loading: the wheel below needs them.
+            && !s.contains("loading…")
+            && !s.contains("Loading events")
     });
     assert!(
         !screen
