@@ -335,7 +335,7 @@ async fn raw_wire_forms_match_aws() {
         "POST",
         "/",
         &[("Authorization", &sns_auth)],
-        "Action=Publish",
+        "Action=ConfirmSubscription",
     )
     .await
     .expect("answer");
