@@ -373,6 +373,30 @@ mod tests {
     }
 
     #[test]
+    fn the_demo_plays_another_account_without_touching_third_party_topics() {
+        let store =
+            load_as(&Scenario::Demo, None, Some("555566667777")).expect("demo as another account");
+        assert_eq!(store.account, "555566667777");
+        assert!(store.incidents.plans.contains_key(
+            "arn:aws:ssm-incidents::555566667777:response-plan/test-response-plan-chat"
+        ));
+        let topic = &store.sns.regions["us-east-2"]["My_SNS_topic"];
+        assert_eq!(topic.arn, "arn:aws:sns:us-east-2:555566667777:My_SNS_topic");
+        assert!(topic.attributes["Policy"].contains("555566667777"));
+        assert!(!topic.attributes["Policy"].contains("111122223333"));
+        assert!(store.sns.other_accounts.contains_key("444455556666"));
+        assert!(load_as(&Scenario::Demo, None, Some("12345")).is_err());
+        assert!(
+            load_as(
+                &Scenario::Scale(ScaleParams::default()),
+                None,
+                Some("555566667777")
+            )
+            .is_err()
+        );
+    }
+
+    #[test]
     fn a_file_scenario_reports_bad_json_with_its_origin() {
         let err = from_json("{\"account\": 5}", "broken.json", None).expect_err("bad type");
         assert!(err.to_string().contains("broken.json"), "{err}");

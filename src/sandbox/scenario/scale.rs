@@ -194,6 +194,8 @@ pub fn generate(params: &ScaleParams) -> Store {
             state: Some("ENABLED".into()),
             state_reason: None,
         });
+    // Chatbot is subscribed to every topic of the channel, as after saving it.
+    super::super::sns::subscriptions::seed(&mut store, &std::collections::BTreeSet::new());
 
     let plan_topics: Vec<String> = chat_topics.iter().take(5).cloned().collect();
     let mut plan_names = Vec::new();

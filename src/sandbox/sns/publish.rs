@@ -17,9 +17,7 @@ pub fn publish(store: &mut Store, region: &str, params: &Params) -> Result<Strin
     let topic_arn = match (params.get("TopicArn"), params.get("TargetArn")) {
         (Some(t), _) | (None, Some(t)) if !t.is_empty() => t.to_string(),
         _ if params.get("PhoneNumber").is_some() => {
-            return Err(invalid_parameter(
-                "Invalid parameter: PhoneNumber Reason: the sandbox has no SMS",
-            ));
+            return Err(invalid_parameter("Invalid parameter: PhoneNumber"));
         }
         _ => {
             return Err(invalid_parameter(
