@@ -83,7 +83,7 @@ async fn probe(backend: &Backend, args: &ProbeArgs, can_ask: bool) -> ExitCode {
             sent_at: sent_at.clone(),
             channel: target.channel_name.clone(),
             topic_arn: topic.clone(),
-            region: crate::domain::audit::wiring::region_of_arn(topic).to_string(),
+            region: crate::domain::snapshot::query::region_of_arn(topic).to_string(),
         };
         let (writer, snapshot) = (&writer, &snapshot);
         async move {

@@ -76,7 +76,7 @@ pub mod report;
 pub mod sns_kms;
 pub mod sns_policy;
 pub mod subject;
-pub mod wiring;
+pub mod unidentified;
 
 use super::snapshot::{CloudSnapshot, ReadFailure};
 

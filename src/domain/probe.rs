@@ -3,11 +3,11 @@
 
 use serde::Serialize;
 
-use super::audit::wiring::{TopicState, region_of_arn, topic_state};
 use super::chatbot_notification::CHATBOT_ENDPOINT;
 use super::model::{ChannelConfig, ResponsePlan};
 use super::policy::evaluate::{ServiceRequest, evaluate_incident_manager_publish};
 use super::snapshot::CloudSnapshot;
+use super::snapshot::query::{TopicState, region_of_arn, topic_state};
 
 /// What a probe is sent through.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,7 +37,7 @@ pub enum TargetError {
 }
 
 fn describe(channel: &ChannelConfig) -> String {
-    super::audit::wiring::describe_channel(channel)
+    super::snapshot::query::describe_channel(channel)
 }
 
 fn names<'a>(items: impl Iterator<Item = &'a str>) -> String {
@@ -55,14 +55,14 @@ pub fn resolve_target(
     channel: Option<&str>,
     plan: Option<&str>,
 ) -> Result<ProbeTarget, TargetError> {
-    let channels = super::audit::wiring::channels(snapshot);
+    let channels = super::snapshot::query::channels(snapshot);
     let channel_names = || names(channels.iter().map(|c| c.name.as_str()));
     if let Some(wanted) = channel {
         let found = channels
             .iter()
             .find(|c| c.arn == wanted || c.name == wanted);
         let Some(found) = found else {
-            if let Some((_, failure)) = super::audit::wiring::channel_failures(snapshot).first() {
+            if let Some((_, failure)) = super::snapshot::query::channel_failures(snapshot).first() {
                 return Err(TargetError::Unreadable(failure.reason.clone()));
             }
             return Err(TargetError::NoSuchChannel(wanted.into(), channel_names()));
@@ -70,13 +70,13 @@ pub fn resolve_target(
         return channel_target(found);
     }
     if let Some(wanted) = plan {
-        let plans = super::audit::wiring::plans(snapshot);
+        let plans = super::snapshot::query::plans(snapshot);
         let found: Option<&ResponsePlan> = plans
             .iter()
             .copied()
             .find(|p| p.arn == wanted || p.name == wanted);
         let Some(found) = found else {
-            if let Some(failure) = super::audit::wiring::plan_failures(snapshot).first() {
+            if let Some(failure) = super::snapshot::query::plan_failures(snapshot).first() {
                 return Err(TargetError::Unreadable(failure.reason.clone()));
             }
             return Err(TargetError::NoSuchPlan(
@@ -84,7 +84,7 @@ pub fn resolve_target(
                 names(plans.iter().map(|p| p.name.as_str())),
             ));
         };
-        let topics = super::audit::wiring::plan_topics(found).to_vec();
+        let topics = super::snapshot::query::plan_topics(found).to_vec();
         if topics.is_empty() {
             return Err(TargetError::PlanWithoutTopics(found.name.clone()));
         }

@@ -18,8 +18,8 @@ pub use change::{Change, PlannedChange, Precondition};
 pub use manual::ManualStep;
 pub use recheck::failing_rechecks;
 
-use super::audit::wiring::audited_regions;
 use super::snapshot::CloudSnapshot;
+use super::snapshot::query::audited_regions;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct SetupOptions {

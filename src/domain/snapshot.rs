@@ -1,5 +1,7 @@
 //! `CloudSnapshot`: everything the setup audit reads, with each part either read or the reason it could not be.
 
+pub mod query;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;

@@ -203,7 +203,7 @@ async fn probe(cloud: &Cloud, target: crate::domain::probe::ProbeTarget, sender:
             sent_at: sent_at.clone(),
             channel: target.channel_name.clone(),
             topic_arn: topic.clone(),
-            region: crate::domain::audit::wiring::region_of_arn(topic).to_string(),
+            region: crate::domain::snapshot::query::region_of_arn(topic).to_string(),
         };
         let writer = &writer;
         async move {

@@ -1,9 +1,11 @@
 //! Rule `channel-chime`: a note on each Amazon Chime channel, where responders cannot run chat commands.
 
-use super::wiring::{channel_failures, channels, describe_channel, plans_of_channel};
 use super::{Check, Status};
 use crate::domain::model::ChatPlatform;
 use crate::domain::snapshot::CloudSnapshot;
+use crate::domain::snapshot::query::{
+    channel_failures, channels, describe_channel, plans_of_channel,
+};
 
 pub const ID: &str = "channel-chime";
 const TITLE: &str = "Chime channel takes no chat commands";

@@ -2,10 +2,12 @@
 //! disable it).
 
 use super::channel_guardrail::takes_commands;
-use super::wiring::{audited_regions, channel_failures, channels, describe_channel};
 use super::{Check, Status, aws_cli};
 use crate::domain::model::ChatPlatform;
 use crate::domain::snapshot::CloudSnapshot;
+use crate::domain::snapshot::query::{
+    audited_regions, channel_failures, channels, describe_channel,
+};
 
 pub const ID: &str = "channel-enabled";
 const TITLE: &str = "chat channel is ENABLED";

@@ -1,10 +1,12 @@
 //! Rule `channel-guardrail`: a Slack or Teams channel's guardrail includes AWSIncidentManagerResolverAccess
 //! (with no guardrail at all AWS applies AdministratorAccess).
 
-use super::wiring::{audited_regions, channel_failures, channels, describe_channel};
 use super::{Check, Status, aws_cli};
 use crate::domain::model::{ChannelConfig, ChatPlatform};
 use crate::domain::snapshot::CloudSnapshot;
+use crate::domain::snapshot::query::{
+    audited_regions, channel_failures, channels, describe_channel,
+};
 
 pub const ID: &str = "channel-guardrail";
 const TITLE: &str = "chat channel guardrail includes AWSIncidentManagerResolverAccess";

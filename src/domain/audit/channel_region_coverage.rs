@@ -1,13 +1,13 @@
 //! Rule `channel-region-coverage`: each chat channel a response plan uses carries a topic for every
 //! replication-set Region, so an incident in any Region reaches it.
 
-use super::wiring::{
-    TopicState, audited_regions, channel_carried_topics, channel_failures, channels,
-    describe_channel, free_topics_in, plan_failures, plans_of_channel, region_of_arn, topic_state,
-};
 use super::{Check, Status, aws_cli};
 use crate::domain::model::ChannelConfig;
 use crate::domain::snapshot::CloudSnapshot;
+use crate::domain::snapshot::query::{
+    TopicState, audited_regions, channel_carried_topics, channel_failures, channels,
+    describe_channel, free_topics_in, plan_failures, plans_of_channel, region_of_arn, topic_state,
+};
 
 pub const ID: &str = "channel-region-coverage";
 const TITLE: &str = "chat channel carries a topic for the Region";

@@ -1,9 +1,9 @@
 //! Rule `channel-role`: a chat channel acts through a channel IAM role, not the Chatbot service-linked role,
 //! no role, or per-user roles.
 
-use super::wiring::{channel_failures, channels, describe_channel};
 use super::{Check, Status};
 use crate::domain::snapshot::CloudSnapshot;
+use crate::domain::snapshot::query::{channel_failures, channels, describe_channel};
 
 pub const ID: &str = "channel-role";
 const TITLE: &str = "chat channel uses a channel role";

@@ -4,10 +4,10 @@
 use shell_words::quote;
 
 use super::aws_cli::{chatbot_region, update_channel};
-use super::wiring::{channel_failures, channels, describe_channel, region_of_arn};
 use super::{Check, Status};
 use crate::domain::chatbot_notification::CHATBOT_ENDPOINT;
 use crate::domain::model::ChannelConfig;
+use crate::domain::snapshot::query::{channel_failures, channels, describe_channel, region_of_arn};
 use crate::domain::snapshot::{CloudSnapshot, ReadFailure};
 
 pub const ID: &str = "chatbot-subscription";

@@ -1,10 +1,10 @@
 //! Rule `plan-chat-channel`: each response plan names a chat channel (its `chatChannel.chatbotSns` topics).
 
-use super::wiring::{
-    audited_regions, channel_carried_topics, free_topics_in, plan_failures, plan_topics, plans,
-};
 use super::{Check, Status};
 use crate::domain::snapshot::CloudSnapshot;
+use crate::domain::snapshot::query::{
+    audited_regions, channel_carried_topics, free_topics_in, plan_failures, plan_topics, plans,
+};
 
 pub const ID: &str = "plan-chat-channel";
 const TITLE: &str = "response plan has a chat channel";

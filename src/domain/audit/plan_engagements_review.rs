@@ -1,9 +1,9 @@
 //! Rule `plan-engagements-review`: per response plan, its engagements beside its channel, so someone can check
 //! that the channel's members are the plan's contacts (no API tells who is in a Slack or Teams channel).
 
-use super::wiring::{channels_of_plan, describe_channel, plan_failures, plans};
 use super::{Check, Status};
 use crate::domain::snapshot::CloudSnapshot;
+use crate::domain::snapshot::query::{channels_of_plan, describe_channel, plan_failures, plans};
 
 pub const ID: &str = "plan-engagements-review";
 const TITLE: &str = "review the channel's members against the plan's engagements";

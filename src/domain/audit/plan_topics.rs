@@ -1,13 +1,13 @@
 //! Rule `plan-topics`: a response plan's chat-channel topics exist, each belongs to a chat channel
 //! configuration, and together they cover every replication-set Region.
 
-use super::wiring::{
-    TopicState, account_of_arn, audited_regions, channel_failures, channels, channels_of_plan,
-    is_foreign_topic, plan_failures, plan_topics, plans, region_of_arn, topic_state,
-};
 use super::{Check, Status, aws_cli};
 use crate::domain::model::ResponsePlan;
 use crate::domain::snapshot::CloudSnapshot;
+use crate::domain::snapshot::query::{
+    TopicState, account_of_arn, audited_regions, channel_failures, channels, channels_of_plan,
+    is_foreign_topic, plan_failures, plan_topics, plans, region_of_arn, topic_state,
+};
 
 pub const ID: &str = "plan-topics";
 const TITLE: &str = "response plan's topics exist, belong to a chat channel and cover every Region";

@@ -1,13 +1,13 @@
 //! Rule `region-has-topic`: each replication-set Region has an Incident Manager topic (one a response plan's
 //! chat channel or a chat channel configuration names).
 
-use super::wiring::{
-    TopicState, audited_regions, describe_failures, incident_manager_topics,
-    incident_manager_topics_in, is_foreign_topic, linkage_failures, region_of_arn, topic_state,
-};
 use super::{Check, Status, aws_cli};
 use crate::domain::policy::{default_topic_policy, incident_manager_statement, merge_statement};
 use crate::domain::snapshot::CloudSnapshot;
+use crate::domain::snapshot::query::{
+    TopicState, audited_regions, describe_failures, incident_manager_topics,
+    incident_manager_topics_in, is_foreign_topic, linkage_failures, region_of_arn, topic_state,
+};
 
 pub const ID: &str = "region-has-topic";
 const TITLE: &str = "Region has an Incident Manager topic";

@@ -1,8 +1,8 @@
 //! Rule `replication-set-region-active`: the replication set exists and each of its Regions is ACTIVE.
 
-use super::wiring::audited_regions;
 use super::{Check, Status};
 use crate::domain::snapshot::CloudSnapshot;
+use crate::domain::snapshot::query::audited_regions;
 
 pub const ID: &str = "replication-set-region-active";
 const TITLE: &str = "replication-set Region is ACTIVE";

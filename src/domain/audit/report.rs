@@ -3,12 +3,12 @@
 
 use serde::Serialize;
 
-use super::wiring::audited_regions;
 use super::{
     Check, Status, channel_region_coverage, region_has_topic, replication_set_region_active,
     run_audit, sns_kms, sns_policy,
 };
 use crate::domain::snapshot::CloudSnapshot;
+use crate::domain::snapshot::query::audited_regions;
 
 /// How many checks came out each way; serialises with the keys in the order of `product.md`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]

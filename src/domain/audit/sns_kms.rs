@@ -1,12 +1,13 @@
 //! Rule `sns-kms`: a topic encrypted with the AWS-managed SNS key can never receive from Incident Manager (fail);
 //! one with a customer managed key needs a key policy imdeck cannot read (warn).
 
-use super::wiring::{
-    TopicState, incident_manager_topics, region_of_arn, topic_state, unidentified_topics_check,
-};
+use super::unidentified::unidentified_topics_check;
 use super::{Check, Status};
 use crate::domain::policy::kms_key_statement;
 use crate::domain::snapshot::CloudSnapshot;
+use crate::domain::snapshot::query::{
+    TopicState, incident_manager_topics, region_of_arn, topic_state,
+};
 
 pub const ID: &str = "sns-kms";
 const TITLE: &str = "topic encryption does not block Incident Manager";

@@ -1,17 +1,18 @@
 //! Rule `sns-policy`: each Incident Manager topic's access policy lets `ssm-incidents.amazonaws.com` publish
 //! to it, limited to the owning account, judged with IAM semantics.
 
-use super::wiring::{
-    TopicState, account_of_arn, incident_manager_topics, is_foreign_topic, region_of_arn,
-    topic_state, unidentified_topics_check,
-};
+use super::unidentified::unidentified_topics_check;
 use super::{Check, Status, aws_cli};
 use crate::domain::model::Topic;
 use crate::domain::policy::{
-    MergeOutcome, PolicyError, PublishVerdict, ServiceRequest, evaluate_request,
-    incident_manager_statement, merge_statement,
+    MergeOutcome, PolicyError, PublishVerdict, ServiceRequest, incident_manager_statement,
+    merge_statement,
 };
 use crate::domain::snapshot::CloudSnapshot;
+use crate::domain::snapshot::query::{
+    TopicState, account_of_arn, incident_manager_topics, incident_manager_verdict,
+    is_foreign_topic, region_of_arn, topic_state,
+};
 
 pub const ID: &str = "sns-policy";
 const TITLE: &str = "topic policy lets Incident Manager publish";
@@ -21,14 +22,6 @@ pub fn merged_policy(topic: &Topic, account: &str) -> Result<MergeOutcome, Polic
     merge_statement(
         topic.policy().unwrap_or(""),
         &incident_manager_statement(&topic.arn, account),
-    )
-}
-
-/// The evaluator's verdict on the topic's current policy.
-pub fn verdict(topic: &Topic, account: &str) -> PublishVerdict {
-    evaluate_request(
-        topic.policy().unwrap_or(""),
-        &ServiceRequest::incident_manager_publish(&topic.arn, account),
     )
 }
 
@@ -71,7 +64,7 @@ pub fn check(snapshot: &CloudSnapshot) -> Vec<Check> {
 }
 
 fn topic_check(topic: &Topic, account: &str) -> Check {
-    let verdict = verdict(topic, account);
+    let verdict = incident_manager_verdict(topic, account);
     let request = ServiceRequest::incident_manager_publish(&topic.arn, account);
     let detail = verdict.describe(&request);
     let status = match &verdict {

@@ -8,12 +8,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::SetupOptions;
 use crate::domain::audit::region_has_topic::proposed_topic_name;
-use crate::domain::audit::wiring::{
+use crate::domain::model::ChannelConfig;
+use crate::domain::snapshot::CloudSnapshot;
+use crate::domain::snapshot::query::{
     channel_carried_topics, channels, foreign_topics_covering, free_topics_in,
     incident_manager_topics_in, listed_topic_arns, plans_of_channel, region_of_arn, topic_state,
 };
-use crate::domain::model::ChannelConfig;
-use crate::domain::snapshot::CloudSnapshot;
 
 /// A topic the plan needs that is not an Incident Manager topic yet.
 #[derive(Debug, Clone, PartialEq, Eq)]

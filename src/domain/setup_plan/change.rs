@@ -6,10 +6,10 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::audit::aws_cli;
-use crate::domain::audit::wiring::{TopicState, topic_state};
 use crate::domain::model::{ChannelConfig, ChatChannel, ChatPlatform};
 use crate::domain::policy::StatementChange;
 use crate::domain::snapshot::CloudSnapshot;
+use crate::domain::snapshot::query::{TopicState, topic_state};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]

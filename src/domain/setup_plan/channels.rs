@@ -8,12 +8,12 @@ use super::{PlannedChange, SetupOptions, SetupStep, SetupTask, manual};
 use crate::domain::audit::channel_guardrail::{
     self, RESOLVER_GUARDRAIL, guardrails_with_resolver, takes_commands,
 };
-use crate::domain::audit::wiring::{
-    audited_regions, channel_failures, channels, describe_channel, region_of_arn,
-};
 use crate::domain::audit::{aws_cli, channel_enabled, channel_region_coverage, channel_role};
 use crate::domain::model::ChannelConfig;
 use crate::domain::snapshot::CloudSnapshot;
+use crate::domain::snapshot::query::{
+    audited_regions, channel_failures, channels, describe_channel, region_of_arn,
+};
 
 pub struct ChannelsTask {
     pub steps: Vec<SetupStep>,

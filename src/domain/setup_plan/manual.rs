@@ -4,9 +4,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use crate::domain::audit::channel_guardrail::RESOLVER_GUARDRAIL;
-use crate::domain::audit::wiring::describe_channel;
 use crate::domain::model::ChannelConfig;
 use crate::domain::policy::kms_key_statement;
+use crate::domain::snapshot::query::describe_channel;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ManualStep {

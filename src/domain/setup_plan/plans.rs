@@ -5,9 +5,9 @@ use std::collections::BTreeMap;
 use super::assignment::TopicAssignment;
 use super::{PlannedChange, SetupOptions, SetupStep, SetupTask, manual};
 use crate::domain::audit::plan_topics::MAX_PLAN_TOPICS;
-use crate::domain::audit::wiring::{channels_of_plan, plan_failures, plan_topics, plans};
 use crate::domain::audit::{plan_chat_channel, plan_topics as plan_topics_rule};
 use crate::domain::snapshot::CloudSnapshot;
+use crate::domain::snapshot::query::{channels_of_plan, plan_failures, plan_topics, plans};
 
 pub fn plan_response_plans(
     snapshot: &CloudSnapshot,

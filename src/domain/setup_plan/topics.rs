@@ -3,16 +3,16 @@
 use super::assignment::TopicAssignment;
 use super::{PlannedChange, SetupStep, SetupTask, manual};
 use crate::domain::audit::sns_policy::{self, merged_policy};
-use crate::domain::audit::wiring::{
-    TopicState, account_of_arn, incident_manager_topics_in, is_foreign_topic, region_of_arn,
-    topic_state,
-};
 use crate::domain::audit::{region_has_topic, sns_kms};
 use crate::domain::policy::{
     PublishVerdict, ServiceRequest, StatementChange, default_topic_policy,
     incident_manager_statement, merge_statement,
 };
 use crate::domain::snapshot::CloudSnapshot;
+use crate::domain::snapshot::query::{
+    TopicState, account_of_arn, incident_manager_topics_in, incident_manager_verdict,
+    is_foreign_topic, region_of_arn, topic_state,
+};
 
 /// Task 1's steps: per Region, merges into the existing Incident Manager topics, then the topics to create or
 /// adopt for the channels (see `assignment`), then what needs a person (KMS keys, Deny statements).
@@ -88,7 +88,7 @@ fn foreign_topic_step(snapshot: &CloudSnapshot, region: &str, arn: &str) -> Opti
         return None;
     };
     let account = &snapshot.account;
-    let verdict = sns_policy::verdict(topic, account);
+    let verdict = incident_manager_verdict(topic, account);
     if verdict.is_allowed_as_documented() {
         return None;
     }
@@ -163,7 +163,7 @@ fn topic_steps(snapshot: &CloudSnapshot, region: &str, arn: &str) -> Vec<SetupSt
     };
     let mut steps = Vec::new();
     let account = &snapshot.account;
-    let verdict = sns_policy::verdict(topic, account);
+    let verdict = incident_manager_verdict(topic, account);
     let detail = verdict.describe(&ServiceRequest::incident_manager_publish(arn, account));
     let name = topic.name();
     let manual_step = |title: String, step: manual::ManualStep| {

@@ -2,8 +2,9 @@
 
 use std::collections::BTreeSet;
 
+use super::{CloudSnapshot, ReadFailure};
 use crate::domain::model::{ChannelConfig, ChatPlatform, ResponsePlan, Topic};
-use crate::domain::snapshot::{CloudSnapshot, ReadFailure};
+use crate::domain::policy::{PublishVerdict, ServiceRequest, evaluate_request};
 
 /// The replication-set Regions in the order the snapshot read them (its `regions`), then any it did not read.
 /// The replication set itself is a map, so this is the only order that follows the user's setup.
@@ -160,27 +161,6 @@ pub fn linkage_failures(snapshot: &CloudSnapshot) -> Vec<&ReadFailure> {
     failures
 }
 
-/// For a per-topic rule: when a plan or channel listing could not be read, the topics only it names are not
-/// known to be Incident Manager topics, so their checks would silently vanish; this unknown stands in for them.
-pub fn unidentified_topics_check(
-    snapshot: &CloudSnapshot,
-    id: &'static str,
-    title: &str,
-) -> Option<super::Check> {
-    let failures = linkage_failures(snapshot);
-    (!failures.is_empty()).then(|| {
-        super::Check::new(
-            id,
-            super::Status::Unknown,
-            title,
-            format!(
-                "topics named only by plans or chat channels that could not be read were not checked: {}",
-                describe_failures(&failures)
-            ),
-        )
-    })
-}
-
 pub fn plan_topics(plan: &ResponsePlan) -> &[String] {
     plan.chat_channel.as_ref().map_or(&[], |c| c.topics())
 }
@@ -327,10 +307,16 @@ pub fn free_topics_in(
         .collect();
     // Stable sort: ready topics first, otherwise the listing order of `incident_manager_topics`.
     free.sort_by_key(|arn| match topic_state(snapshot, arn) {
-        TopicState::Read(topic) => {
-            !super::sns_policy::verdict(topic, &snapshot.account).is_allowed()
-        }
+        TopicState::Read(topic) => !incident_manager_verdict(topic, &snapshot.account).is_allowed(),
         _ => true,
     });
     free
+}
+
+/// Whether the topic's access policy lets Incident Manager publish for `account`, as the audit judges it.
+pub fn incident_manager_verdict(topic: &Topic, account: &str) -> PublishVerdict {
+    evaluate_request(
+        topic.policy().unwrap_or(""),
+        &ServiceRequest::incident_manager_publish(&topic.arn, account),
+    )
 }
