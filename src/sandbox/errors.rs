@@ -118,8 +118,9 @@ impl ApiError {
         }
     }
 
-    /// The service's internal failure (500).
-    pub fn internal(service: Service, operation: &str) -> Self {
+    /// The service's internal failure (500). `chatbot_code` is the operation's own error code, used only for
+    /// Chatbot, which models one `<Op>Exception` (500) per operation rather than a shared one.
+    pub fn internal(service: Service, chatbot_code: &str) -> Self {
         let message = "An internal error occurred; please retry";
         match service {
             Service::Sns => Self::new(StatusCode::INTERNAL_SERVER_ERROR, "InternalError", message),
@@ -128,12 +129,7 @@ impl ApiError {
                 "InternalServerException",
                 message,
             ),
-            // Chatbot models one `<Op>Exception` (500) per operation rather than a shared one.
-            Service::Chatbot => Self::new(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                super::chatbot::internal_error_code(operation),
-                message,
-            ),
+            Service::Chatbot => Self::new(StatusCode::INTERNAL_SERVER_ERROR, chatbot_code, message),
         }
     }
 
@@ -149,7 +145,7 @@ impl ApiError {
                 let request_id = reply::request_id();
                 let body = format!(
                     "<ErrorResponse xmlns=\"{ns}\"><Error><Type>{fault}</Type><Code>{code}</Code><Message>{message}</Message></Error><RequestId>{request_id}</RequestId></ErrorResponse>",
-                    ns = super::sns::XML_NAMESPACE,
+                    ns = reply::SNS_XML_NAMESPACE,
                     code = quick_xml::escape::escape(self.code.as_str()),
                     message = quick_xml::escape::escape(self.message.as_str()),
                 );

@@ -5,6 +5,9 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::Response;
 use serde_json::Value;
 
+/// The namespace of every SNS (awsQuery) XML answer, errors included.
+pub const SNS_XML_NAMESPACE: &str = "http://sns.amazonaws.com/doc/2010-03-31/";
+
 /// A fresh request id, as every AWS response carries one.
 pub fn request_id() -> String {
     uuid::Uuid::new_v4().to_string()

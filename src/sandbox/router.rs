@@ -275,7 +275,10 @@ pub async fn handle(State(state): State<Arc<SandboxState>>, request: Request) ->
         match (fault, input) {
             (_, Err(error)) => Err(error),
             (Some(Fault::Throttle), _) => Err(ApiError::throttled(service)),
-            (Some(Fault::Internal), _) => Err(ApiError::internal(service, &operation)),
+            (Some(Fault::Internal), _) => Err(ApiError::internal(
+                service,
+                chatbot::internal_error_code(&operation),
+            )),
             (_, Ok(input)) => run(&state.store, service, &operation, &region, input),
         }
     };
@@ -332,7 +335,10 @@ fn run(
         }
         (Service::Chatbot, Input::Json(map)) => chatbot::handle(&mut store, operation, &map),
         (Service::Sns, Input::Form(params)) => sns::handle(&mut store, operation, region, &params),
-        _ => Err(ApiError::internal(service, operation)),
+        _ => Err(ApiError::internal(
+            service,
+            chatbot::internal_error_code(operation),
+        )),
     }
 }
 

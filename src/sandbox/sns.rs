@@ -2,6 +2,7 @@
 
 mod access;
 mod publish;
+pub mod subscription_data;
 pub mod subscriptions;
 mod tags;
 mod topics;
@@ -18,8 +19,6 @@ use super::reply;
 use super::store::Store;
 
 pub use topics::default_policy;
-
-pub const XML_NAMESPACE: &str = "http://sns.amazonaws.com/doc/2010-03-31/";
 
 /// (Action, mutating) of every SNS operation the sandbox serves.
 const OPERATIONS: &[(&str, bool)] = &[
@@ -119,7 +118,8 @@ fn success(operation: &str, result: Option<String>) -> Response {
         .map(|inner| format!("<{operation}Result>{inner}</{operation}Result>"))
         .unwrap_or_default();
     let body = format!(
-        "<{operation}Response xmlns=\"{XML_NAMESPACE}\">{result}<ResponseMetadata><RequestId>{request_id}</RequestId></ResponseMetadata></{operation}Response>"
+        "<{operation}Response xmlns=\"{ns}\">{result}<ResponseMetadata><RequestId>{request_id}</RequestId></ResponseMetadata></{operation}Response>",
+        ns = reply::SNS_XML_NAMESPACE,
     );
     reply::xml(StatusCode::OK, body, &request_id)
 }

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde_json::Value;
 
 use super::chatbot::shapes::ChatbotConfigurations;
-use super::sns::subscriptions::SubscriptionData;
+use super::sns::subscription_data::SubscriptionData;
 use crate::domain::model::{
     IncidentRecord, RelatedItem, ReplicationSet, ResponsePlan, TimelineEvent,
 };
