@@ -183,6 +183,15 @@ pub async fn start(opts: SandboxOptions) -> Result<Sandbox, SandboxError> {
     if !(0.0..=1.0).contains(&opts.fault_rate) {
         return Err(SandboxError::FaultRate(opts.fault_rate));
     }
+    // Parse the service models and compile their patterns now, not on the first request, which would
+    // otherwise answer late (and skew the --quotas rate buckets).
+    for service in [
+        errors::Service::Incidents,
+        errors::Service::Sns,
+        errors::Service::Chatbot,
+    ] {
+        validate::model::model(service);
+    }
     let store = Arc::new(Mutex::new(scenario::load_as(
         &opts.scenario,
         opts.starts_at,

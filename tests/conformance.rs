@@ -118,7 +118,10 @@ fn identity(known: &Known, service: &str, op: &str) -> Vec<(&'static str, Value)
             };
             let arn = match op {
                 "GetResponsePlan" | "UpdateResponsePlan" => sdk::TEST_PLAN.to_string(),
-                "GetReplicationSet" => known.replication_set.clone(),
+                "GetReplicationSet"
+                | "UpdateReplicationSet"
+                | "UpdateDeletionProtection"
+                | "DeleteReplicationSet" => known.replication_set.clone(),
                 _ => sdk::MAIN_INCIDENT.to_string(),
             };
             vec![
@@ -411,6 +414,24 @@ async fn a_valid_request_is_accepted_and_answered_in_the_output_shape() {
         };
         let sandbox = sdk::demo().await;
         let ids = identity(&known(&sandbox).await, service, op);
+        // An account holds one replication set, and the demo's exists: create one in an empty account.
+        let sandbox = if op == "CreateReplicationSet" {
+            sandbox.shutdown().await;
+            sdk::sandbox(imdeck::sandbox::Scenario::Empty).await
+        } else {
+            sandbox
+        };
+        // The demo's replication set is deletion-protected, as a careful account's is.
+        if op == "DeleteReplicationSet" {
+            sdk::incidents(&sandbox)
+                .await
+                .update_deletion_protection()
+                .arn(&known(&sandbox).await.replication_set)
+                .deletion_protected(false)
+                .send()
+                .await
+                .expect("UpdateDeletionProtection");
+        }
         let minimal = match model.valid(input, false, 0) {
             Value::Object(m) => with_identity(m, &ids),
             _ => Map::new(),

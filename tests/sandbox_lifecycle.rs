@@ -272,3 +272,89 @@ async fn creating_a_response_plan_then_reading_it_back() {
         "{again:?}"
     );
 }
+
+#[tokio::test]
+async fn a_replication_set_is_created_becomes_active_and_is_deleted() {
+    use aws_sdk_ssmincidents::types::{
+        AddRegionAction, RegionMapInputValue, ReplicationSetStatus, UpdateReplicationSetAction,
+    };
+    let sandbox = sdk::sandbox(imdeck::sandbox::Scenario::Empty).await;
+    let im = sdk::incidents(&sandbox).await;
+    let arn = im
+        .create_replication_set()
+        .regions("us-east-2", RegionMapInputValue::builder().build())
+        .send()
+        .await
+        .expect("CreateReplicationSet")
+        .arn()
+        .to_string();
+    let status = |im: aws_sdk_ssmincidents::Client, arn: String| async move {
+        im.get_replication_set()
+            .arn(arn)
+            .send()
+            .await
+            .expect("GetReplicationSet")
+            .replication_set()
+            .map(|s| s.status().clone())
+    };
+    assert_eq!(
+        status(im.clone(), arn.clone()).await,
+        Some(ReplicationSetStatus::Creating)
+    );
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    assert_eq!(
+        status(im.clone(), arn.clone()).await,
+        Some(ReplicationSetStatus::Active)
+    );
+    let again = im
+        .create_replication_set()
+        .regions("us-west-2", RegionMapInputValue::builder().build())
+        .send()
+        .await
+        .expect_err("one replication set per account");
+    assert!(
+        again
+            .as_service_error()
+            .is_some_and(|e| e.is_conflict_exception()),
+        "{again:?}"
+    );
+    im.update_replication_set()
+        .arn(&arn)
+        .actions(UpdateReplicationSetAction::AddRegionAction(
+            AddRegionAction::builder()
+                .region_name("us-west-2")
+                .build()
+                .expect("add"),
+        ))
+        .send()
+        .await
+        .expect("UpdateReplicationSet");
+    assert_eq!(
+        status(im.clone(), arn.clone()).await,
+        Some(ReplicationSetStatus::Updating)
+    );
+    im.update_deletion_protection()
+        .arn(&arn)
+        .deletion_protected(true)
+        .send()
+        .await
+        .expect("protect");
+    im.delete_replication_set()
+        .arn(&arn)
+        .send()
+        .await
+        .expect_err("protected");
+    im.update_deletion_protection()
+        .arn(&arn)
+        .deletion_protected(false)
+        .send()
+        .await
+        .expect("unprotect");
+    im.delete_replication_set()
+        .arn(&arn)
+        .send()
+        .await
+        .expect("DeleteReplicationSet");
+    let listed = im.list_replication_sets().send().await.expect("list");
+    assert!(listed.replication_set_arns().is_empty());
+}

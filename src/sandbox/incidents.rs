@@ -6,6 +6,7 @@ mod filters;
 mod plans;
 mod records;
 mod related;
+mod replication;
 pub mod shapes;
 mod tags;
 mod timeline;
@@ -50,6 +51,30 @@ const OPERATIONS: &[(&str, &str, &str, bool)] = &[
         true,
     ),
     ("POST", "/createResponsePlan", "CreateResponsePlan", true),
+    (
+        "POST",
+        "/createReplicationSet",
+        "CreateReplicationSet",
+        true,
+    ),
+    (
+        "POST",
+        "/updateReplicationSet",
+        "UpdateReplicationSet",
+        true,
+    ),
+    (
+        "POST",
+        "/updateDeletionProtection",
+        "UpdateDeletionProtection",
+        true,
+    ),
+    (
+        "POST",
+        "/deleteReplicationSet",
+        "DeleteReplicationSet",
+        true,
+    ),
     ("POST", TAGS_PATH, "TagResource", true),
     ("DELETE", TAGS_PATH, "UntagResource", true),
     ("GET", TAGS_PATH, "ListTagsForResource", false),
@@ -91,7 +116,10 @@ pub fn handle(
     // is ResourceNotFoundException, every list is empty, StartIncident cannot find its plan. Only
     // ListReplicationSets answers from any Region. (reference/aws-api.md, "Incident Manager outside the
     // replication set": what is verified and what is assumed.)
-    if operation != "ListReplicationSets" && !store.incidents.serves_region(region) {
+    replication::settle(&mut store.incidents, now());
+    if !matches!(operation, "ListReplicationSets" | "CreateReplicationSet")
+        && !store.incidents.serves_region(region)
+    {
         let held = std::mem::take(&mut store.incidents);
         let answer = dispatch(store, operation, input);
         // Whatever was "written" to the empty Region is dropped with it: nothing there could be changed.
@@ -126,6 +154,10 @@ fn dispatch(
         "DeleteResponsePlan" => deletes::delete_response_plan(store, input),
         "DeleteIncidentRecord" => deletes::delete_incident_record(store, input),
         "CreateResponsePlan" => create_plan::create_response_plan(store, input),
+        "CreateReplicationSet" => replication::create(store, input),
+        "UpdateReplicationSet" => replication::update(store, input),
+        "UpdateDeletionProtection" => replication::update_deletion_protection(store, input),
+        "DeleteReplicationSet" => replication::delete(store, input),
         "TagResource" => tags::tag_resource(store, input),
         "UntagResource" => tags::untag_resource(store, input),
         "ListTagsForResource" => tags::list_tags_for_resource(store, input),

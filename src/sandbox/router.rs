@@ -170,7 +170,16 @@ fn route(
         let input = if method == Method::GET {
             Ok(query_input(query))
         } else {
-            json_input(body)
+            // A POST can bind members to the query string too (DeleteReplicationSet's `arn`).
+            json_input(body).map(|input| match input {
+                Input::Json(mut map) => {
+                    for (k, v) in query_map(query) {
+                        map.entry(k).or_insert(v);
+                    }
+                    Input::Json(map)
+                }
+                form => form,
+            })
         };
         return Ok(Routed {
             service: Service::Incidents,
