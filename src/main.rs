@@ -2,12 +2,11 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-use imdeck::cli::{Cli, Command};
+use imdeck::cli::Command;
 use imdeck::commands;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = imdeck::cli::parse();
     let _log_guard = imdeck::logging::init();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -22,12 +21,25 @@ fn main() -> ExitCode {
     runtime.block_on(async {
         match &cli.command {
             None => imdeck::runtime::run(&cli.global, cli.incident.clone()).await,
-            Some(Command::Audit { format }) => commands::audit::run(&cli.global, *format).await,
+            Some(Command::Audit {
+                format,
+                only,
+                quiet,
+            }) => commands::audit::run(&cli.global, *format, only, *quiet).await,
             Some(Command::Exec { output, line }) => {
                 commands::exec::run(&cli.global, *output, line).await
             }
-            Some(Command::Export { incident, format }) => {
-                commands::export::run(&cli.global, incident, *format).await
+            Some(Command::Export {
+                incident,
+                format,
+                out,
+                force,
+            }) => {
+                let target = commands::export::Target {
+                    out: out.clone(),
+                    force: *force,
+                };
+                commands::export::run(&cli.global, incident, *format, target).await
             }
             Some(Command::Setup {
                 plan,

@@ -276,7 +276,7 @@ async fn walk(seed: u64, ui_read_only: bool, log: &Path) -> WalkStats {
             }
         }
         if let imdeck::app::state::CommandOutput::Failed { message, .. } = &state.command.output
-            && message.starts_with("read-only mode")
+            && message.contains(imdeck::domain::command::READ_ONLY_REFUSAL)
         {
             stats.steps_showing_refusal += 1;
         }

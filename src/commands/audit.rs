@@ -2,23 +2,36 @@
 
 use std::process::ExitCode;
 
-use crate::cli::{GlobalOptions, ReportFormat};
+use crate::cli::{AuditOutcome, GlobalOptions, ReportFormat};
+use crate::domain::audit::Status;
 use crate::domain::audit::report::AuditReport;
 
 use super::backend::Backend;
 
-pub async fn run(global: &GlobalOptions, format: ReportFormat) -> ExitCode {
+pub async fn run(
+    global: &GlobalOptions,
+    format: ReportFormat,
+    only: &[AuditOutcome],
+    quiet: bool,
+) -> ExitCode {
     // The audit is read-only by construction: its cloud has no writer.
     let backend = match Backend::connect(global, true).await {
         Ok(backend) => backend,
         Err(e) => {
-            eprintln!("imdeck audit: {e}");
+            if !quiet {
+                eprintln!("imdeck audit: {e}");
+            }
             return ExitCode::from(3);
         }
     };
     let snapshot = backend.cloud.load_snapshot(None).await;
     backend.shutdown().await;
-    let report = AuditReport::from_snapshot(&snapshot);
+    let statuses: Vec<Status> = only.iter().map(|o| status_of(*o)).collect();
+    let report = AuditReport::from_snapshot(&snapshot).only(&statuses);
+    let code = ExitCode::from(u8::try_from(report.exit_code()).unwrap_or(3));
+    if quiet {
+        return code;
+    }
     let text = match format {
         ReportFormat::Text => report.render_text(),
         ReportFormat::Markdown => report.render_markdown(),
@@ -31,5 +44,15 @@ pub async fn run(global: &GlobalOptions, format: ReportFormat) -> ExitCode {
         },
     };
     print!("{text}");
-    ExitCode::from(u8::try_from(report.exit_code()).unwrap_or(3))
+    code
+}
+
+fn status_of(outcome: AuditOutcome) -> Status {
+    match outcome {
+        AuditOutcome::Failed => Status::Fail,
+        AuditOutcome::Warn => Status::Warn,
+        AuditOutcome::Unknown => Status::Unknown,
+        AuditOutcome::Info => Status::Info,
+        AuditOutcome::Pass => Status::Pass,
+    }
 }

@@ -59,6 +59,11 @@ pub async fn run(global: &GlobalOptions, output: Option<ExecOutput>, words: &[St
                 ExitCode::from(1)
             }
         },
+        Err(e @ CloudError::ReadOnly(_)) => {
+            // Not an AWS error (nothing was sent), so not dressed as one.
+            eprintln!("{}", e.cli_message(parsed.command.operation()));
+            ExitCode::from(1)
+        }
         Err(e) => {
             // The AWS CLI opens its error with a blank line; peers compare the two outputs verbatim.
             eprintln!("\n{}", e.cli_message(parsed.command.operation()));

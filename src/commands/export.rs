@@ -1,11 +1,13 @@
 //! `imdeck export`: read one incident in full (read calls only) and write its post-incident record.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use futures::stream::{self, StreamExt};
 
 use crate::cli::{ExportFormat, GlobalOptions};
 use crate::cloud::{Cloud, CloudError};
+use crate::domain::export::lookup::find_incident;
 use crate::domain::export::{IncidentExport, UnreadEvent};
 use crate::domain::model::{EventSummary, TimelineEvent};
 
@@ -14,7 +16,30 @@ use super::backend::Backend;
 /// GetTimelineEvent calls in flight at once: enough to hide latency, few enough not to be throttled.
 const EVENT_FETCH_CONCURRENCY: usize = 8;
 
-pub async fn run(global: &GlobalOptions, arn: &str, format: ExportFormat) -> ExitCode {
+/// Where the record goes: standard output, or a file that is replaced only when asked.
+#[derive(Debug, Clone, Default)]
+pub struct Target {
+    pub out: Option<PathBuf>,
+    pub force: bool,
+}
+
+pub async fn run(
+    global: &GlobalOptions,
+    incident: &str,
+    format: ExportFormat,
+    target: Target,
+) -> ExitCode {
+    // Checked before any request: a refusal to overwrite should not cost the reads.
+    if let Some(path) = &target.out
+        && !target.force
+        && path.exists()
+    {
+        eprintln!(
+            "imdeck export: {} exists; nothing was written (add --force to replace it, or choose another --out)",
+            path.display()
+        );
+        return ExitCode::from(2);
+    }
     let backend = match Backend::connect(global, true).await {
         Ok(backend) => backend,
         Err(e) => {
@@ -22,7 +47,12 @@ pub async fn run(global: &GlobalOptions, arn: &str, format: ExportFormat) -> Exi
             return ExitCode::from(1);
         }
     };
-    let result = read_export(&backend.cloud, arn).await;
+    let result = match resolve(&backend.cloud, incident).await {
+        Ok(arn) => read_export(&backend.cloud, &arn)
+            .await
+            .map_err(|e| e.to_string()),
+        Err(message) => Err(message),
+    };
     backend.shutdown().await;
     let export = match result {
         Ok(export) => export,
@@ -35,15 +65,28 @@ pub async fn run(global: &GlobalOptions, arn: &str, format: ExportFormat) -> Exi
     for unread in &export.unread_events {
         eprintln!("imdeck export: could not read {}", unread.describe());
     }
-    match format {
-        ExportFormat::Markdown => print!("{}", export.render_markdown()),
+    let text = match format {
+        ExportFormat::Markdown => export.render_markdown(),
         ExportFormat::Json => match serde_json::to_string_pretty(&export) {
-            Ok(json) => println!("{json}"),
+            Ok(json) => json + "\n",
             Err(e) => {
                 eprintln!("imdeck export: {e}");
                 return ExitCode::from(1);
             }
         },
+    };
+    match &target.out {
+        None => print!("{text}"),
+        Some(path) => {
+            if let Err(e) = std::fs::write(path, text) {
+                eprintln!(
+                    "imdeck export: cannot write {}: {e} (check the directory exists and is writable)",
+                    path.display()
+                );
+                return ExitCode::from(1);
+            }
+            eprintln!("imdeck export: wrote {}", path.display());
+        }
     }
     if export.unread_events.is_empty() {
         ExitCode::SUCCESS
@@ -55,6 +98,19 @@ pub async fn run(global: &GlobalOptions, arn: &str, format: ExportFormat) -> Exi
         );
         ExitCode::from(1)
     }
+}
+
+/// The incident's ARN: given as one, or looked up among the listed incidents by id or unique title.
+async fn resolve(cloud: &Cloud, given: &str) -> Result<String, String> {
+    if given.trim().starts_with("arn:") {
+        return Ok(given.trim().to_string());
+    }
+    let incidents = cloud.list_incidents().await.map_err(|e| {
+        format!(
+            "cannot list the incidents to find “{given}”: {e} (give the incident's ARN instead)"
+        )
+    })?;
+    find_incident(given, &incidents).map_err(|e| e.to_string())
 }
 
 /// The record, every timeline event with its text, and the related items; the three reads run concurrently.

@@ -38,7 +38,8 @@ pub async fn run(global: &GlobalOptions, args: SetupArgs) -> ExitCode {
     };
     if global.read_only {
         eprintln!(
-            "imdeck setup: --apply is refused in read-only mode; --plan shows what it would do"
+            "imdeck setup --apply {}; --plan shows what it would do",
+            crate::domain::command::READ_ONLY_REFUSAL
         );
         return ExitCode::from(2);
     }

@@ -1,5 +1,7 @@
 //! The post-incident record: an incident's header, its impact and status changes, its timeline and related items.
 
+pub mod lookup;
+
 use serde::Serialize;
 
 use super::model::{

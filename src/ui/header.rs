@@ -12,7 +12,10 @@ use super::inert::inert;
 pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
     let theme = super::theme(state);
     let header = &state.header;
-    let account = if header.account.is_empty() {
+    // The account is read from the ARNs a load finds; after a load that found none, say so instead of "…".
+    let account = if header.account.is_empty() && state.setup.refresh.last_ok.is_some() {
+        "account not known".to_string()
+    } else if header.account.is_empty() {
         "account …".to_string()
     } else {
         format!("account {}", inert(&header.account))

@@ -153,11 +153,8 @@ pub fn start(state: &mut AppState, action: Action) -> Vec<Effect> {
 fn refuse_read_only(state: &mut AppState, action: Action) -> Vec<Effect> {
     fail(
         state,
-        "read-only",
-        format!(
-            "read-only mode: {} is refused (no request was made)",
-            action.description()
-        ),
+        action.description(),
+        crate::domain::command::READ_ONLY_REFUSAL,
     )
 }
 

@@ -9,7 +9,7 @@ use crate::app::state::{AppState, HistorySearch, Overlay};
 use crate::cloud::CloudError;
 use crate::domain::chat_command::{ChatLine, canonical_line, parse_chat_line};
 use crate::domain::cli_output::render_output;
-use crate::domain::command::IncidentCommand;
+use crate::domain::command::{IncidentCommand, READ_ONLY_REFUSAL};
 use crate::domain::model::EventSummary;
 
 use super::{completion, describe, history, incident_view, incidents, line_edit, pager, timeline};
@@ -126,10 +126,7 @@ pub fn ask_or_run(state: &mut AppState, line: ChatLine) -> Vec<Effect> {
 pub fn refused(command: &IncidentCommand) -> CommandOutput {
     CommandOutput::Failed {
         title: command.cli_name().into(),
-        message: format!(
-            "read-only mode: {} changes AWS and is refused (no request was made)",
-            command.cli_name()
-        ),
+        message: READ_ONLY_REFUSAL.to_string(),
     }
 }
 

@@ -74,7 +74,10 @@ fn ask(state: &mut AppState, all: bool) {
     if state.header.read_only {
         return refuse(
             state,
-            "read-only mode: applying is refused (no request was made); the AWS CLI commands shown do the same by hand",
+            format!(
+                "applying {}; the AWS CLI commands shown do the same by hand",
+                crate::domain::command::READ_ONLY_REFUSAL
+            ),
         );
     }
     let wizard = &mut state.wizard;
@@ -149,7 +152,7 @@ fn start(state: &mut AppState, step: SetupStep, queue: Vec<SetupStep>) -> Vec<Ef
     if state.header.read_only {
         refuse(
             state,
-            "read-only mode: applying is refused (no request was made)",
+            format!("applying {}", crate::domain::command::READ_ONLY_REFUSAL),
         );
         return Vec::new();
     }
