@@ -5,9 +5,10 @@
 mod demo;
 
 use demo::*;
-use imdeck::app::state::{CommandOutput, Overlay};
-use imdeck::app::{AppState, Msg, update};
-use imdeck::domain::command::READ_ONLY_REFUSAL;
+use imdeck::app::state::{CommandOutput, Overlay, PromptKind};
+use imdeck::app::{AppState, Effect, Msg, update};
+use imdeck::domain::command::{IncidentCommand, READ_ONLY_REFUSAL};
+use imdeck::domain::model::IncidentStatus;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
@@ -72,4 +73,150 @@ fn after_a_load_that_names_no_account_the_header_says_so() {
     let after = screen(&state, 120, 10).remove(0);
     assert!(after.contains("account not known"), "{after}");
     assert!(matches!(state.overlay, Overlay::None));
+}
+
+fn confirmed(state: &AppState) -> &imdeck::app::state::PendingCommand {
+    match &state.overlay {
+        Overlay::Confirm(p) => p,
+        other => panic!("no confirmation: {other:?}"),
+    }
+}
+
+fn prompt_text(state: &AppState) -> String {
+    match &state.overlay {
+        Overlay::Prompt(p) => p.input.lines().join(" "),
+        other => panic!("no prompt: {other:?}"),
+    }
+}
+
+fn clear_prompt(state: &mut AppState) {
+    for _ in 0..200 {
+        update(state, key(KeyCode::Backspace));
+    }
+}
+
+#[test]
+fn e_edits_a_custom_event_as_n_takes_it_without_the_stored_quotes() {
+    let mut state = loaded(false);
+    update(&mut state, key(KeyCode::Tab));
+    update(&mut state, key(KeyCode::Char('k')));
+    update(&mut state, key(KeyCode::Char('k'))); // e3, stored as "\"Rolled back payments-api to v41\""
+    update(&mut state, key(KeyCode::Char('e')));
+    assert_eq!(prompt_text(&state), "Rolled back payments-api to v41");
+    typed(&mut state, " (v40 next)");
+    update(&mut state, key(KeyCode::Enter));
+    match &confirmed(&state).line.command {
+        IncidentCommand::UpdateTimelineEvent { event_data, .. } => assert_eq!(
+            event_data.as_deref(),
+            Some("Rolled back payments-api to v41 (v40 next)"),
+            "stored as plain text, as a note is"
+        ),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn s_asks_the_title_and_impact_and_sends_them_as_start_incident_overrides() {
+    let mut state = loaded(false);
+    update(&mut state, key(KeyCode::Char('s')));
+    assert!(matches!(state.overlay, Overlay::PlanPicker { .. }));
+    update(&mut state, key(KeyCode::Enter));
+    let plan_arn = match &state.overlay {
+        Overlay::Prompt(p) => {
+            assert_eq!(p.kind, PromptKind::StartTitle);
+            p.arn.clone()
+        }
+        other => panic!("{other:?}"),
+    };
+    assert!(
+        prompt_text(&state).ends_with(" incident"),
+        "the plan's title is the default"
+    );
+    clear_prompt(&mut state);
+    update(&mut state, key(KeyCode::Enter));
+    assert!(
+        matches!(&state.overlay, Overlay::Prompt(p) if p.error.is_some()),
+        "a title is needed"
+    );
+    typed(&mut state, "Checkout 5xx after deploy");
+    update(&mut state, key(KeyCode::Enter));
+    assert_eq!(prompt_text(&state), "3", "the plan's impact is the default");
+    update(&mut state, key(KeyCode::Up));
+    assert_eq!(prompt_text(&state), "2");
+    update(&mut state, key(KeyCode::Enter));
+    let pending = confirmed(&state);
+    assert_eq!(
+        pending.line.command,
+        IncidentCommand::StartIncident {
+            response_plan_arn: plan_arn,
+            title: Some("Checkout 5xx after deploy".into()),
+            impact: Some(2),
+            related_items: Vec::new(),
+            trigger_details: None,
+            client_token: None,
+        }
+    );
+    assert!(
+        pending.shown.contains("--title") && pending.shown.contains("--impact 2"),
+        "{}",
+        pending.shown
+    );
+    let effects = update(&mut state, key(KeyCode::Char('y')));
+    assert!(effects.iter().any(|e| matches!(e, Effect::RunCommand { line } if matches!(line.command, IncidentCommand::StartIncident { .. }))));
+}
+
+#[test]
+fn r_takes_an_optional_resolution_summary_written_as_a_note_after_the_resolve() {
+    let mut state = loaded(false);
+    update(&mut state, key(KeyCode::Char('r')));
+    assert!(matches!(&state.overlay, Overlay::Prompt(p) if p.kind == PromptKind::Resolution));
+    update(&mut state, key(KeyCode::Enter));
+    let pending = confirmed(&state);
+    assert!(pending.then.is_none(), "enter alone: no summary, no note");
+    assert!(matches!(
+        pending.line.command,
+        IncidentCommand::UpdateIncidentRecord {
+            status: Some(IncidentStatus::Resolved),
+            ..
+        }
+    ));
+    update(&mut state, key(KeyCode::Esc));
+
+    update(&mut state, key(KeyCode::Char('r')));
+    typed(&mut state, "Rolled back; cache warmed");
+    update(&mut state, key(KeyCode::Enter));
+    assert!(confirmed(&state).what.contains("Rolled back; cache warmed"));
+    let effects = update(&mut state, key(KeyCode::Char('y')));
+    let Some(Effect::RunCommand { line: resolve }) = effects
+        .into_iter()
+        .find(|e| matches!(e, Effect::RunCommand { .. }))
+    else {
+        panic!("the resolve runs first");
+    };
+    assert!(matches!(
+        resolve.command,
+        IncidentCommand::UpdateIncidentRecord { .. }
+    ));
+    let after = update(
+        &mut state,
+        Msg::CommandFinished {
+            line: resolve,
+            result: Ok(serde_json::json!({})),
+        },
+    );
+    let note = after.iter().find_map(|e| match e {
+        Effect::RunCommand { line } => Some(line.command.clone()),
+        _ => None,
+    });
+    match note {
+        Some(IncidentCommand::CreateTimelineEvent {
+            event_data,
+            event_type,
+            ..
+        }) => {
+            assert_eq!(event_type, "Custom Event");
+            assert_eq!(event_data, "Resolution summary: Rolled back; cache warmed");
+        }
+        other => panic!("the note follows the resolve: {other:?}"),
+    }
 }

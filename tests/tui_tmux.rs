@@ -375,6 +375,10 @@ fn after_a_filter_every_action_targets_the_highlighted_incident_and_none_when_no
         tmux.send(&["Escape"]);
     }
     tmux.send(&["r"]);
+    tmux.wait_for("the resolution summary prompt", |s| {
+        s.contains("resolution summary")
+    });
+    tmux.send(&["Enter"]);
     tmux.wait_for("the confirmation in words", |s| {
         s.contains("Resolve the incident")
             && s.contains("Incident: “Checkout API elevated 5xx rate”")

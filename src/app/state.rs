@@ -148,6 +148,14 @@ pub enum PromptKind {
     ExportPath {
         replace: Option<String>,
     },
+    /// `s` after the plan is chosen: the new incident's title (the prompt's `arn` is the plan's).
+    StartTitle,
+    /// Then its impact; `title` is what the previous prompt took.
+    StartImpact {
+        title: String,
+    },
+    /// `r` on an open incident: an optional resolution summary, written as a timeline note after resolving.
+    Resolution,
 }
 
 impl PromptKind {
@@ -158,6 +166,13 @@ impl PromptKind {
             PromptKind::EditEvent { .. } => "Edit the event's text",
             PromptKind::RelatedItem => "Related item: a URL or an ARN, then an optional title",
             PromptKind::ExportPath { .. } => "Export the incident record (Markdown) to this file",
+            PromptKind::StartTitle => "Start an incident: its title",
+            PromptKind::StartImpact { .. } => {
+                "Start an incident: impact 1 critical, 2 high, 3 medium, 4 low, 5 none"
+            }
+            PromptKind::Resolution => {
+                "Resolve: a resolution summary for the timeline (optional, enter alone skips it)"
+            }
         }
     }
 }
@@ -187,6 +202,8 @@ pub struct PendingCommand {
     pub incident: Option<IncidentRecordSummary>,
     /// The event the line changes: its time, type and text (when the text was read).
     pub event: Option<(Timestamp, String, Option<String>)>,
+    /// A second write confirmed with this one and run after it succeeds (the resolution summary's note).
+    pub then: Option<ChatLine>,
 }
 
 /// What sits on top of the panes and takes the keys.

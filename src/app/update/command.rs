@@ -142,7 +142,10 @@ pub fn confirm_key(state: &mut AppState, action: Option<Action>) -> Vec<Effect> 
             _ => Vec::new(),
         },
         Some(Action::Confirm) => match std::mem::take(&mut state.overlay) {
-            Overlay::Confirm(pending) => run(state, pending.line.clone()),
+            Overlay::Confirm(pending) => {
+                state.command.then = pending.then.clone();
+                run(state, pending.line.clone())
+            }
             other => {
                 state.overlay = other;
                 Vec::new()
@@ -168,6 +171,7 @@ pub fn finished(
     result: Result<serde_json::Value, CloudError>,
 ) -> Vec<Effect> {
     state.command.running = None;
+    let then = state.command.then.take();
     let command = &line.command;
     match result {
         Err(error) => {
@@ -200,6 +204,10 @@ pub fn finished(
                     },
                 };
             effects.extend(timeline::fetch_visible_texts(state));
+            // The second write was confirmed with the first; it runs only because the first succeeded.
+            if let Some(next) = then {
+                effects.extend(run(state, next));
+            }
             effects
         }
     }
