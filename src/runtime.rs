@@ -37,6 +37,7 @@ pub async fn run(global: &GlobalOptions, incident: Option<String>) -> ExitCode {
         region: backend.cloud.region(),
         profile_or_sandbox: backend.origin_label(),
         read_only: backend.cloud.is_read_only(),
+        endpoint: backend.custom_endpoint(global),
         incident_manager: match &backend.incident_region {
             IncidentRegion::Found {
                 region,

@@ -201,3 +201,15 @@ fn the_sandbox_help_lists_no_client_option() {
         run.stdout
     );
 }
+
+#[test]
+fn exec_help_lists_the_commands_as_the_chat_channel_does() {
+    let run = Invocation::new(&["--sandbox", "exec", "--", "@aws ssm-incidents help"]).run();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("list-incident-records")
+            && run.stdout.contains("update-timeline-event"),
+        "{}",
+        run.stdout
+    );
+}

@@ -220,3 +220,38 @@ fn r_takes_an_optional_resolution_summary_written_as_a_note_after_the_resolve() 
         other => panic!("the note follows the resolve: {other:?}"),
     }
 }
+
+#[test]
+fn a_custom_endpoint_is_named_in_the_header_as_the_sandbox_is() {
+    let mut state = loaded(false);
+    state.header.profile_or_sandbox = "profile prod".into();
+    state.header.endpoint = Some("http://127.0.0.1:4566".into());
+    let top = screen(&state, 160, 10).remove(0);
+    assert!(top.contains("[ENDPOINT http://127.0.0.1:4566]"), "{top}");
+    state.header.endpoint = None;
+    let top = screen(&state, 160, 10).remove(0);
+    assert!(!top.contains("ENDPOINT"), "{top}");
+}
+
+#[test]
+fn help_in_the_command_box_lists_the_commands_and_sends_nothing() {
+    let mut state = loaded(false);
+    update(&mut state, key(KeyCode::Char(':')));
+    typed(&mut state, "@aws ssm-incidents help");
+    let effects = update(&mut state, key(KeyCode::Enter));
+    assert!(
+        effects
+            .iter()
+            .all(|e| !matches!(e, Effect::RunCommand { .. })),
+        "{effects:?}"
+    );
+    match &state.command.output {
+        CommandOutput::Text { body, .. } => {
+            assert!(
+                body.contains("list-incident-records") && body.contains("start-incident"),
+                "{body}"
+            )
+        }
+        other => panic!("expected the commands, got {other:?}"),
+    }
+}

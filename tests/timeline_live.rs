@@ -51,6 +51,7 @@ impl Driver {
             profile_or_sandbox: "SANDBOX".into(),
             read_only: false,
             incident_manager: None,
+            endpoint: None,
         });
         let mut driver = Driver {
             state,

@@ -33,6 +33,9 @@ pub struct HeaderInfo {
     pub read_only: bool,
     /// Where Incident Manager answers when that is not `region`: its Region and the replication set's Regions.
     pub incident_manager: Option<IncidentManagerRegion>,
+    /// A custom endpoint the calls go to (`--endpoint-url`, `AWS_ENDPOINT_URL*`) other than the embedded
+    /// sandbox: data from it is not AWS's, and the header says so.
+    pub endpoint: Option<String>,
 }
 
 /// The Region Incident Manager calls go to, and the replication set's Regions (shown when not the configured one).

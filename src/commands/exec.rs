@@ -5,13 +5,17 @@ use std::process::ExitCode;
 use crate::cli::{ExecOutput, GlobalOptions};
 use crate::cloud::region_discovery::{INCIDENT_MANAGER_REGIONS, has_incident_manager};
 use crate::cloud::{CloudError, IncidentRegion};
-use crate::domain::chat_command::{OutputFormat, ParseError, parse_chat_line};
+use crate::domain::chat_command::{OutputFormat, ParseError, help_for, parse_chat_line};
 use crate::domain::cli_output::render_output;
 
 use super::backend::Backend;
 
 pub async fn run(global: &GlobalOptions, output: Option<ExecOutput>, words: &[String]) -> ExitCode {
     let line = words.join(" ");
+    if let Some(help) = help_for(&line) {
+        print!("{help}");
+        return ExitCode::SUCCESS;
+    }
     let parsed = match parse_chat_line(&line) {
         Ok(parsed) => parsed,
         Err(error) => {

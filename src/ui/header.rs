@@ -44,6 +44,13 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
     } else {
         spans.push(Span::raw(inert(&header.profile_or_sandbox).into_owned()));
     }
+    if let Some(endpoint) = &header.endpoint {
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(
+            format!("[ENDPOINT {}]", inert(endpoint)),
+            theme.sandbox_badge(),
+        ));
+    }
     if header.read_only {
         spans.push(Span::raw(" "));
         spans.push(Span::styled("[READ-ONLY]", theme.badge()));

@@ -7,7 +7,7 @@ use crate::app::keymap::Action;
 use crate::app::state::command_box::CommandOutput;
 use crate::app::state::{AppState, HistorySearch, Overlay};
 use crate::cloud::CloudError;
-use crate::domain::chat_command::{ChatLine, canonical_line, parse_chat_line};
+use crate::domain::chat_command::{ChatLine, canonical_line, help_for, parse_chat_line};
 use crate::domain::cli_output::render_output;
 use crate::domain::command::{IncidentCommand, READ_ONLY_REFUSAL};
 use crate::domain::model::EventSummary;
@@ -94,6 +94,15 @@ pub fn submit(state: &mut AppState) -> Vec<Effect> {
     state.command.completions.clear();
     state.command.correction = None;
     let mut effects = vec![Effect::SaveHistory { line: text.clone() }];
+    // Chat users type `help`; it is answered here, as the chat channel answers it, with no request.
+    if let Some(help) = help_for(&text) {
+        state.command.set_text("");
+        state.command.output = CommandOutput::Text {
+            title: "help".into(),
+            body: help,
+        };
+        return effects;
+    }
     match parse_chat_line(&text) {
         Err(error) => {
             state.command.correction = error.corrected_line.clone();
