@@ -4,6 +4,7 @@ pub mod audit;
 pub mod chat_command;
 pub mod cli_output;
 pub mod command;
+pub mod event_text;
 pub mod export;
 pub mod model;
 pub mod policy;

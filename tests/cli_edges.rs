@@ -213,3 +213,104 @@ fn exec_help_lists_the_commands_as_the_chat_channel_does() {
         run.stdout
     );
 }
+
+#[test]
+fn exec_prints_timestamps_as_the_profile_cli_timestamp_format_says() {
+    let line = "@aws ssm-incidents list-incident-records";
+    let dir = tempfile::tempdir().expect("tempdir");
+    let config = |setting: Option<&str>| {
+        let path = dir
+            .path()
+            .join(format!("config-{}", setting.unwrap_or("unset")));
+        let text = setting.map_or(String::from("[default]\n"), |s| {
+            format!("[default]\ncli_timestamp_format = {s}\n")
+        });
+        std::fs::write(&path, text).expect("write config");
+        path.display().to_string()
+    };
+    let created = |setting: Option<&str>| {
+        let run = Invocation::new(&["--sandbox", "exec", "--", line])
+            .env("AWS_CONFIG_FILE", &config(setting))
+            .env("TZ", "UTC")
+            .run();
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        run.json()["incidentRecordSummaries"][0]["creationTime"].clone()
+    };
+    // Unset: ISO 8601, as AWS CLI v2 prints it.
+    let iso = created(None);
+    let text = iso.as_str().expect("a string");
+    assert!(text.starts_with("20") && text.ends_with("+00:00"), "{iso}");
+    assert_eq!(created(Some("iso8601")), iso);
+    assert!(created(Some("wire")).is_number());
+    assert!(created(Some("none")).is_number());
+    let bad = Invocation::new(&["--sandbox", "exec", "--", line])
+        .env("AWS_CONFIG_FILE", &config(Some("epoch")))
+        .run();
+    assert_eq!(bad.code, 2);
+    assert!(
+        bad.stderr.contains("cli_timestamp_format"),
+        "{}",
+        bad.stderr
+    );
+}
+
+#[test]
+fn export_writes_to_out_names_the_incident_by_id_or_title_and_never_replaces_silently() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("postmortem.md");
+    let out_arg = out.display().to_string();
+    let id = DEMO_INCIDENT.rsplit('/').next().expect("id");
+    let by_id =
+        Invocation::new(&["--sandbox", "export", "--incident", id, "--out", &out_arg]).run();
+    assert_eq!(by_id.code, 0, "{}", by_id.stderr);
+    assert_eq!(by_id.stdout, "", "the record went to the file");
+    let written = std::fs::read_to_string(&out).expect("written");
+    assert!(written.contains(DEMO_INCIDENT), "{written}");
+    assert!(
+        written.contains("| SSM Contacts Page for Incident | paged db-oncall |"),
+        "sentences: {written}"
+    );
+    assert!(written.contains("<details>"), "raw data folded away");
+
+    // The file exists: refused before any read, and the file is untouched.
+    std::fs::write(&out, "keep me").expect("overwrite for the check");
+    let again =
+        Invocation::new(&["--sandbox", "export", "--incident", id, "--out", &out_arg]).run();
+    assert_eq!(again.code, 2, "{}", again.stderr);
+    assert!(again.stderr.contains("--force"), "{}", again.stderr);
+    assert_eq!(std::fs::read_to_string(&out).expect("read"), "keep me");
+    let forced = Invocation::new(&[
+        "--sandbox",
+        "export",
+        "--incident",
+        id,
+        "--out",
+        &out_arg,
+        "--force",
+    ])
+    .run();
+    assert_eq!(forced.code, 0, "{}", forced.stderr);
+    assert!(
+        std::fs::read_to_string(&out)
+            .expect("read")
+            .contains(DEMO_INCIDENT)
+    );
+
+    // By title, as the list shows it.
+    let title = written
+        .lines()
+        .next()
+        .and_then(|l| l.strip_prefix("# Incident: "))
+        .expect("title line")
+        .to_string();
+    let by_title = Invocation::new(&["--sandbox", "export", "--incident", &title]).run();
+    assert_eq!(by_title.code, 0, "{}", by_title.stderr);
+    assert!(by_title.stdout.contains(DEMO_INCIDENT));
+    let unknown = Invocation::new(&["--sandbox", "export", "--incident", "no such title"]).run();
+    assert_eq!(unknown.code, 1);
+    assert!(
+        unknown.stderr.contains("no incident has"),
+        "{}",
+        unknown.stderr
+    );
+}

@@ -7,6 +7,7 @@ use crate::cloud::region_discovery::{INCIDENT_MANAGER_REGIONS, has_incident_mana
 use crate::cloud::{CloudError, IncidentRegion};
 use crate::domain::chat_command::{OutputFormat, ParseError, help_for, parse_chat_line};
 use crate::domain::cli_output::render_output;
+use crate::domain::cli_output::timestamps::{self, TimestampFormat};
 
 use super::backend::Backend;
 
@@ -28,6 +29,14 @@ pub async fn run(global: &GlobalOptions, output: Option<ExecOutput>, words: &[St
         (false, Some(ExecOutput::Text)) => OutputFormat::Text,
         (false, Some(ExecOutput::Json)) => OutputFormat::Json,
         _ => parsed.output,
+    };
+    // The profile's cli_timestamp_format, so the output is what the user's own CLI prints.
+    let timestamps = match timestamp_format(global).await {
+        Ok(format) => format,
+        Err(message) => {
+            eprintln!("imdeck exec: {message}");
+            return ExitCode::from(2);
+        }
     };
     let backend = match Backend::connect(global, false).await {
         Ok(backend) => backend,
@@ -53,7 +62,11 @@ pub async fn run(global: &GlobalOptions, output: Option<ExecOutput>, words: &[St
         .await;
     backend.shutdown().await;
     match result {
-        Ok(value) => match render_output(&value, parsed.query.as_deref(), format) {
+        Ok(value) => match render_output(
+            &timestamps::apply(&value, timestamps),
+            parsed.query.as_deref(),
+            format,
+        ) {
             Ok(text) => {
                 print!("{text}");
                 ExitCode::SUCCESS
@@ -77,6 +90,13 @@ pub async fn run(global: &GlobalOptions, output: Option<ExecOutput>, words: &[St
             ExitCode::from(1)
         }
     }
+}
+
+/// `cli_timestamp_format` from the selected profile, in the local zone as the AWS CLI prints it.
+async fn timestamp_format(global: &GlobalOptions) -> Result<TimestampFormat, String> {
+    let facts = crate::cloud::profile::inspect(global.profile.as_deref()).await;
+    let offset = chrono::Local::now().offset().local_minus_utc();
+    TimestampFormat::from_setting(facts.cli_timestamp_format.as_deref(), offset)
 }
 
 /// A line after the error when the Region explains it: no Incident Manager endpoint there, or no replication set.
