@@ -297,8 +297,8 @@ fn apply_all_asks_once_and_writes_one_step_after_another_until_one_fails() {
     let note = note_text(&state);
     assert!(
         note.contains(&format!(
-            "{} step(s) after it were not written",
-            changes.len() - 2
+            "stopped, {} after it not written",
+            imdeck::domain::setup_plan::render::counted(changes.len() - 2, "step")
         )),
         "{note}"
     );

@@ -2,6 +2,7 @@
 
 pub mod apply;
 
+use crate::domain::setup_plan::render::counted;
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -177,12 +178,15 @@ async fn apply_plan(backend: &Backend, saved: Option<&Path>, args: &SetupArgs) -
     if unproven > 0 {
         return ExitCode::from(1);
     }
-    println!("\n{} change(s) applied and re-checked", applied.len());
+    println!(
+        "\n{} applied and re-checked",
+        counted(applied.len(), "change")
+    );
     ExitCode::SUCCESS
 }
 
 fn confirm(changes: usize) -> bool {
-    print!("apply these {changes} change(s)? [y/N] ");
+    print!("apply these {}? [y/N] ", counted(changes, "change"));
     let _ = std::io::stdout().flush();
     let mut answer = String::new();
     std::io::stdin().lock().read_line(&mut answer).is_ok()

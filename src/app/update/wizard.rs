@@ -6,6 +6,7 @@ use crate::app::state::AppState;
 use crate::app::state::wizard::{AppliedStep, Applying, PendingApply, StepRef, WizardNote};
 use crate::cloud::CloudError;
 use crate::domain::audit::Check;
+use crate::domain::setup_plan::render::counted;
 use crate::domain::setup_plan::{SetupStep, StepAction};
 use crate::domain::snapshot::CloudSnapshot;
 
@@ -97,7 +98,10 @@ fn ask(state: &mut AppState, all: bool) {
             let manual = wizard.plan.as_ref().map_or(0, |p| p.manual_steps().count());
             return refuse(
                 state,
-                format!("nothing left that imdeck can apply; {manual} manual step(s) remain"),
+                format!(
+                    "nothing left that imdeck can apply; {} to do by hand",
+                    counted(manual, "manual step")
+                ),
             );
         }
         wizard.pending = Some(PendingApply { steps, all: true });
@@ -228,8 +232,8 @@ pub fn applied(
                 String::new()
             } else {
                 format!(
-                    "; stopped, the {} step(s) after it were not written",
-                    queue.len()
+                    "; stopped, {} after it not written",
+                    counted(queue.len(), "step")
                 )
             };
             let why = match &error {

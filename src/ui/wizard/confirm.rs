@@ -1,5 +1,6 @@
 //! The wizard's y/n: exactly what will be written (the changed lines of one step, or the list of every step to apply), before anything is sent.
 
+use crate::domain::setup_plan::render::counted;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -61,7 +62,10 @@ fn step_body(theme: Theme, step: &SetupStep, width: usize) -> Vec<Line<'static>>
 fn all_body(pending: &PendingApply, state: &AppState, width: usize) -> Vec<Line<'static>> {
     let theme = super::super::theme(state);
     let mut lines = vec![Line::styled(
-        format!("Apply these {} change(s), in order:", pending.steps.len()),
+        format!(
+            "Apply these {}, in order:",
+            counted(pending.steps.len(), "change")
+        ),
         theme.heading(),
     )];
     for (n, step) in pending.steps.iter().enumerate() {
@@ -81,7 +85,9 @@ fn all_body(pending: &PendingApply, state: &AppState, width: usize) -> Vec<Line<
         .map_or(0, |p| p.manual_steps().count());
     if manual > 0 {
         lines.push(Line::styled(
-            format!("{manual} manual step(s) are not touched."),
+            format!("{} not touched.", counted(manual, "manual step"))
+                .replace("step not", "step is not")
+                .replace("steps not", "steps are not"),
             theme.dim(),
         ));
     }
