@@ -97,19 +97,15 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
 }
 
 /// The number (as `imdeck setup --plan` numbers them) of the first step still to do that re-runs one of the
-/// checks applied step `applied` left failing: the step it waits for.
+/// applied step's checks in the same Region: the step its still-failing check waits for.
 fn passes_after(wizard: &crate::app::state::Wizard, applied: usize) -> Option<usize> {
-    let failing: Vec<&str> = wizard
-        .applied
-        .get(applied)?
-        .failing_after
-        .iter()
-        .map(|c| c.id)
-        .collect();
+    let done = &wizard.applied.get(applied)?.step;
     let plan = wizard.plan.as_ref()?;
     plan.steps
         .iter()
-        .position(|s| s.rechecks.iter().any(|id| failing.contains(&id.as_str())))
+        .position(|s| {
+            s.region == done.region && s.rechecks.iter().any(|id| done.rechecks.contains(id))
+        })
         .map(|i| i + 1)
 }
 
