@@ -55,7 +55,16 @@ pub async fn run(global: &GlobalOptions, incident: Option<String>) -> ExitCode {
         backend.shutdown().await;
         return code;
     }
-    let result = run_loop(&backend, AppState::new(header), incident).await;
+    let mut state = AppState::new(header);
+    state.timestamps = match crate::commands::backend::timestamp_format(global).await {
+        Ok(format) => format,
+        Err(message) => {
+            backend.shutdown().await;
+            eprintln!("imdeck: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let result = run_loop(&backend, state, incident).await;
     let restored = terminal::restore();
     backend.shutdown().await;
     match result.and(restored) {

@@ -255,3 +255,40 @@ fn help_in_the_command_box_lists_the_commands_and_sends_nothing() {
         other => panic!("expected the commands, got {other:?}"),
     }
 }
+
+#[test]
+fn the_command_box_shows_timestamps_as_the_profile_says() {
+    use imdeck::domain::chat_command::{ChatLine, OutputFormat};
+    use imdeck::domain::cli_output::timestamps::TimestampFormat;
+    use imdeck::domain::command::Paging;
+    let line = ChatLine {
+        command: IncidentCommand::ListIncidentRecords {
+            filters: Vec::new(),
+            paging: Paging::default(),
+        },
+        region: None,
+        query: None,
+        output: OutputFormat::Json,
+    };
+    let response = serde_json::json!({"incidentRecordSummaries": [{"creationTime": 1710410910}]});
+    let shown = |format: TimestampFormat| {
+        let mut state = loaded(false);
+        state.timestamps = format;
+        update(
+            &mut state,
+            Msg::CommandFinished {
+                line: line.clone(),
+                result: Ok(response.clone()),
+            },
+        );
+        match &state.command.output {
+            CommandOutput::Text { body, .. } => body.clone(),
+            other => panic!("{other:?}"),
+        }
+    };
+    assert!(
+        shown(TimestampFormat::Iso8601 { utc_offset_secs: 0 })
+            .contains("\"creationTime\": \"2024-03-14T10:08:30+00:00\"")
+    );
+    assert!(shown(TimestampFormat::Wire).contains("\"creationTime\": 1710410910"));
+}

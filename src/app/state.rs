@@ -246,6 +246,9 @@ pub struct AppState {
     pub header: HeaderInfo,
     pub keymap: Keymap,
     pub config: Config,
+    /// How command output shows timestamps: the runtime sets it from the profile's `cli_timestamp_format`
+    /// (ISO 8601 when unset, as CLI v2); a state made without a profile shows them as the wire carried them.
+    pub timestamps: crate::domain::cli_output::timestamps::TimestampFormat,
     /// False when `NO_COLOR` is set: marks and words carry all meaning then.
     pub color: bool,
     /// The latest time a `Msg` brought; ages and polling are measured from it.
@@ -286,6 +289,7 @@ impl AppState {
             header,
             keymap,
             config: Config::default(),
+            timestamps: crate::domain::cli_output::timestamps::TimestampFormat::Wire,
             color: color_wanted(std::env::var_os("NO_COLOR").as_deref()),
             now: Timestamp::default(),
             utc: true,

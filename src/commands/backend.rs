@@ -151,3 +151,16 @@ impl Backend {
         }
     }
 }
+
+/// `cli_timestamp_format` from the selected profile, in the local zone as the AWS CLI prints it (the zone's
+/// offset now; a time on the other side of a daylight-saving change is shown with today's offset).
+pub async fn timestamp_format(
+    global: &GlobalOptions,
+) -> Result<crate::domain::cli_output::timestamps::TimestampFormat, String> {
+    let facts = crate::cloud::profile::inspect(global.profile.as_deref()).await;
+    let offset = chrono::Local::now().offset().local_minus_utc();
+    crate::domain::cli_output::timestamps::TimestampFormat::from_setting(
+        facts.cli_timestamp_format.as_deref(),
+        offset,
+    )
+}

@@ -7,7 +7,7 @@ use crate::cloud::region_discovery::{INCIDENT_MANAGER_REGIONS, has_incident_mana
 use crate::cloud::{CloudError, IncidentRegion};
 use crate::domain::chat_command::{OutputFormat, ParseError, help_for, parse_chat_line};
 use crate::domain::cli_output::render_output;
-use crate::domain::cli_output::timestamps::{self, TimestampFormat};
+use crate::domain::cli_output::timestamps;
 
 use super::backend::Backend;
 
@@ -31,7 +31,7 @@ pub async fn run(global: &GlobalOptions, output: Option<ExecOutput>, words: &[St
         _ => parsed.output,
     };
     // The profile's cli_timestamp_format, so the output is what the user's own CLI prints.
-    let timestamps = match timestamp_format(global).await {
+    let timestamps = match super::backend::timestamp_format(global).await {
         Ok(format) => format,
         Err(message) => {
             eprintln!("imdeck exec: {message}");
@@ -90,13 +90,6 @@ pub async fn run(global: &GlobalOptions, output: Option<ExecOutput>, words: &[St
             ExitCode::from(1)
         }
     }
-}
-
-/// `cli_timestamp_format` from the selected profile, in the local zone as the AWS CLI prints it.
-async fn timestamp_format(global: &GlobalOptions) -> Result<TimestampFormat, String> {
-    let facts = crate::cloud::profile::inspect(global.profile.as_deref()).await;
-    let offset = chrono::Local::now().offset().local_minus_utc();
-    TimestampFormat::from_setting(facts.cli_timestamp_format.as_deref(), offset)
 }
 
 /// A line after the error when the Region explains it: no Incident Manager endpoint there, or no replication set.

@@ -9,6 +9,7 @@ use crate::app::state::{AppState, HistorySearch, Overlay};
 use crate::cloud::CloudError;
 use crate::domain::chat_command::{ChatLine, canonical_line, help_for, parse_chat_line};
 use crate::domain::cli_output::render_output;
+use crate::domain::cli_output::timestamps;
 use crate::domain::command::{IncidentCommand, READ_ONLY_REFUSAL};
 use crate::domain::model::EventSummary;
 
@@ -193,25 +194,28 @@ pub fn finished(
         Ok(response) => {
             // A write that succeeded changed AWS whatever its query makes of the answer.
             let mut effects = after_write(state, command, &response);
-            state.command.output =
-                match render_output(&response, line.query.as_deref(), line.output) {
-                    Ok(output) => CommandOutput::Text {
-                        title: command.cli_name().into(),
-                        body: if output.trim().is_empty() {
-                            "done".into()
-                        } else {
-                            output
-                        },
+            state.command.output = match render_output(
+                &timestamps::apply(&response, state.timestamps),
+                line.query.as_deref(),
+                line.output,
+            ) {
+                Ok(output) => CommandOutput::Text {
+                    title: command.cli_name().into(),
+                    body: if output.trim().is_empty() {
+                        "done".into()
+                    } else {
+                        output
                     },
-                    Err(message) => CommandOutput::Failed {
-                        title: command.cli_name().into(),
-                        message: CloudError::Validation {
-                            code: "InvalidQuery".into(),
-                            message,
-                        }
-                        .cli_message(command.operation()),
-                    },
-                };
+                },
+                Err(message) => CommandOutput::Failed {
+                    title: command.cli_name().into(),
+                    message: CloudError::Validation {
+                        code: "InvalidQuery".into(),
+                        message,
+                    }
+                    .cli_message(command.operation()),
+                },
+            };
             effects.extend(timeline::fetch_visible_texts(state));
             // The second write was confirmed with the first; it runs only because the first succeeded.
             if let Some(next) = then {
