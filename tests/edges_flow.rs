@@ -292,3 +292,47 @@ fn the_command_box_shows_timestamps_as_the_profile_says() {
     );
     assert!(shown(TimestampFormat::Wire).contains("\"creationTime\": 1710410910"));
 }
+
+#[test]
+fn with_seventeen_regions_the_channels_pane_names_the_missing_topic_first_and_counts_the_rest() {
+    let mut state = loaded(false);
+    let names = [
+        "af-south-1",
+        "ap-east-1",
+        "ap-northeast-1",
+        "ap-northeast-2",
+        "ap-northeast-3",
+        "ap-south-1",
+        "ap-southeast-1",
+        "ap-southeast-2",
+        "ca-central-1",
+        "eu-central-1",
+        "eu-north-1",
+        "eu-south-1",
+        "eu-west-1",
+        "eu-west-2",
+        "eu-west-3",
+        "sa-east-1",
+        "us-east-1",
+    ];
+    let regions: Vec<(String, bool)> = names
+        .iter()
+        .map(|r| (r.to_string(), *r != "sa-east-1"))
+        .collect();
+    assert_eq!(regions.len(), 17);
+    let plan = state
+        .setup
+        .plans
+        .iter_mut()
+        .find(|p| !p.channels.is_empty())
+        .expect("a plan with a channel");
+    plan.channels[0].regions = regions;
+    update(&mut state, key(KeyCode::Tab));
+    let all = screen(&state, 160, 48).join("\n");
+    let line = all
+        .lines()
+        .find(|l| l.contains("topics sa-east-1"))
+        .unwrap_or_else(|| panic!("the missing Region is named first:\n{all}"));
+    assert!(line.contains("16 more Regions ✓"), "{line}");
+    assert!(!line.contains("af-south-1"), "{line}");
+}
