@@ -48,12 +48,15 @@ fn step_body(theme: Theme, step: &SetupStep, width: usize) -> Vec<Line<'static>>
             DiffLine::Removed(text) => ("- ", text, theme.removed()),
             DiffLine::Added(text) => ("+ ", text, theme.added()),
         };
+        // The policy's own indentation is kept (capped, so a deep line still has room), as the detail shows it.
+        let body = text.trim_start();
+        let indent = " ".repeat((text.len() - body.len()).min(width / 3));
         for piece in wrap(
-            &inert(text.trim_start()),
-            width.saturating_sub(2),
+            &inert(body),
+            width.saturating_sub(2 + indent.len()).max(1),
             usize::MAX,
         ) {
-            lines.push(Line::styled(format!("{mark}{piece}"), style));
+            lines.push(Line::styled(format!("{mark}{indent}{piece}"), style));
         }
     }
     lines
