@@ -114,6 +114,26 @@ impl Backend {
         }
     }
 
+    /// The endpoint the calls go to instead of AWS, as the header shows it: `--endpoint-url`, or the standard
+    /// `AWS_ENDPOINT_URL` / `AWS_ENDPOINT_URL_<SERVICE>` variables aws-config obeys. `None` for the embedded
+    /// sandbox, which the header already names.
+    pub fn custom_endpoint(&self, global: &GlobalOptions) -> Option<String> {
+        if self.sandbox.is_some() {
+            return None;
+        }
+        if let Some(url) = &global.endpoint_url {
+            return Some(url.clone());
+        }
+        [
+            "AWS_ENDPOINT_URL_SSM_INCIDENTS",
+            "AWS_ENDPOINT_URL_SNS",
+            "AWS_ENDPOINT_URL_CHATBOT",
+            "AWS_ENDPOINT_URL",
+        ]
+        .iter()
+        .find_map(|name| std::env::var(name).ok().filter(|v| !v.trim().is_empty()))
+    }
+
     /// How the header names where the data comes from: `SANDBOX`, the profile, or `default`.
     pub fn origin_label(&self) -> String {
         if self.sandbox.is_some() {
@@ -130,4 +150,17 @@ impl Backend {
             sandbox.shutdown().await;
         }
     }
+}
+
+/// `cli_timestamp_format` from the selected profile, in the local zone as the AWS CLI prints it (the zone's
+/// offset now; a time on the other side of a daylight-saving change is shown with today's offset).
+pub async fn timestamp_format(
+    global: &GlobalOptions,
+) -> Result<crate::domain::cli_output::timestamps::TimestampFormat, String> {
+    let facts = crate::cloud::profile::inspect(global.profile().as_deref()).await;
+    let offset = chrono::Local::now().offset().local_minus_utc();
+    crate::domain::cli_output::timestamps::TimestampFormat::from_setting(
+        facts.cli_timestamp_format.as_deref(),
+        offset,
+    )
 }

@@ -3,7 +3,27 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+
+/// The clap command tree as `--help` shows it. The client options (`GlobalOptions`) are `global` so they
+/// can follow any subcommand; the standalone sandbox is no client (it serves every profile, Region and
+/// mode), so its help does not list them. It gets hidden copies under the same ids, which clap's
+/// propagation then leaves alone; a value given there still lands in `GlobalOptions` as before.
+pub fn command() -> clap::Command {
+    let command = Cli::command();
+    let client_options: Vec<clap::Arg> = command
+        .get_arguments()
+        .filter(|arg| arg.is_global_set())
+        .map(|arg| arg.clone().global(false).hide(true))
+        .collect();
+    command.mut_subcommand("sandbox", |sandbox| sandbox.args(client_options))
+}
+
+/// Parses the process's arguments against [`command`], exiting with clap's message and status on error.
+pub fn parse() -> Cli {
+    let matches = command().get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
 
 #[derive(Debug, Parser)]
 #[command(
@@ -14,7 +34,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalOptions,
-    /// Select this incident and show its timeline (a link a chat message can carry).
+    /// Open the dashboard on this incident, its timeline shown (a link a chat message can carry).
     #[arg(long, value_name = "ARN")]
     pub incident: Option<String>,
     #[command(flatten)]
@@ -72,11 +92,19 @@ impl GlobalOptions {
 pub enum Command {
     /// Run every setup check headless; exit 0 clean, 1 a check failed, 3 a check could not run.
     Audit {
+        /// How to print the report: text for a terminal, json for scripts, markdown for a ticket.
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
         /// Audit every profile named in this file (one a line; `#` starts a comment), each account concurrently.
         #[arg(long, value_name = "FILE")]
         profiles_from: Option<PathBuf>,
+        /// List only checks with these outcomes, e.g. `--only failed,warn,unknown` (the summary and the exit
+        /// status still count every check).
+        #[arg(long, value_enum, value_delimiter = ',', value_name = "OUTCOMES")]
+        only: Vec<AuditOutcome>,
+        /// Print nothing; only the exit status tells (0 clean, 1 a check failed, 3 a check could not run).
+        #[arg(long, short)]
+        quiet: bool,
     },
     /// Run one chat-style command, e.g. `imdeck exec -- @aws ssm-incidents list-incident-records`.
     Exec {
@@ -107,10 +135,18 @@ pub enum Command {
     },
     /// Write the post-incident record of one incident.
     Export {
-        #[arg(long, value_name = "ARN")]
+        /// The incident: its ARN, the id at the end of its ARN, or its title when no other incident has it.
+        #[arg(long, value_name = "INCIDENT")]
         incident: String,
+        /// Markdown for a postmortem document, or JSON with every field as AWS returned it.
         #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
         format: ExportFormat,
+        /// Write to this file instead of standard output (an existing file is not replaced without --force).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace the --out file if it exists.
+        #[arg(long, requires = "out")]
+        force: bool,
     },
     /// Run the local AWS sandbox standalone, until stopped.
     Sandbox(SandboxArgs),
@@ -191,6 +227,18 @@ pub enum ReportFormat {
     Text,
     Json,
     Markdown,
+}
+
+/// A check's outcome, as `imdeck audit --only` names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AuditOutcome {
+    #[value(alias = "fail")]
+    Failed,
+    Warn,
+    Unknown,
+    Info,
+    #[value(alias = "passed")]
+    Pass,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -6,6 +6,7 @@ pub mod chatbot_notification;
 pub mod cli_output;
 pub mod cloud_error;
 pub mod command;
+pub mod event_text;
 pub mod export;
 pub mod model;
 pub mod policy;

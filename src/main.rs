@@ -2,12 +2,12 @@
 
 use std::process::ExitCode;
 
-use clap::{CommandFactory, FromArgMatches};
+use clap::FromArgMatches;
 use imdeck::cli::{Cli, Command};
 use imdeck::commands;
 
 fn main() -> ExitCode {
-    let matches = Cli::command().get_matches();
+    let matches = imdeck::cli::command().get_matches();
     let mut cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(e) => e.exit(),
@@ -46,12 +46,26 @@ fn main() -> ExitCode {
             Some(Command::Audit {
                 format,
                 profiles_from,
-            }) => commands::audit::run(&cli.global, *format, profiles_from.as_deref()).await,
+                only,
+                quiet,
+            }) => {
+                commands::audit::run(&cli.global, *format, profiles_from.as_deref(), only, *quiet)
+                    .await
+            }
             Some(Command::Exec { output, line }) => {
                 commands::exec::run(&cli.global, *output, line).await
             }
-            Some(Command::Export { incident, format }) => {
-                commands::export::run(&cli.global, incident, *format).await
+            Some(Command::Export {
+                incident,
+                format,
+                out,
+                force,
+            }) => {
+                let target = commands::export::Target {
+                    out: out.clone(),
+                    force: *force,
+                };
+                commands::export::run(&cli.global, incident, *format, target).await
             }
             Some(Command::Setup {
                 plan,

@@ -42,6 +42,7 @@ pub async fn run(
         region: backend.cloud.region(),
         profile_or_sandbox: backend.origin_label(),
         read_only: backend.cloud.is_read_only(),
+        endpoint: backend.custom_endpoint(global),
         incident_manager: match &backend.incident_region {
             IncidentRegion::Found {
                 region,
@@ -59,7 +60,15 @@ pub async fn run(
         backend.shutdown().await;
         return code;
     }
-    let state = with_settings(AppState::new(header), settings);
+    let mut state = with_settings(AppState::new(header), settings);
+    state.timestamps = match crate::backend::timestamp_format(global).await {
+        Ok(format) => format,
+        Err(message) => {
+            backend.shutdown().await;
+            eprintln!("imdeck: {message}");
+            return ExitCode::from(2);
+        }
+    };
     let result = run_loop(&backend, state, incident, settings.mouse.value).await;
     let restored = terminal::restore();
     backend.shutdown().await;

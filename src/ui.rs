@@ -6,7 +6,6 @@ pub mod checklist;
 pub mod clock;
 pub mod command_box;
 pub mod detail;
-pub mod event_text;
 pub mod footer;
 pub mod header;
 pub mod help;

@@ -168,6 +168,7 @@ fn a_megabyte_paste_into_the_command_box_is_rejected_and_drawn_fast_and_inert() 
             profile_or_sandbox: "SANDBOX".into(),
             read_only: true,
             incident_manager: None,
+            endpoint: None,
         });
         update(&mut state, key(KeyCode::Char(':')));
         let effects = timed(what, || {
@@ -513,6 +514,7 @@ async fn escapes_and_12000_characters_from_the_service_are_shown_inert() {
         profile_or_sandbox: "SANDBOX".into(),
         read_only: true,
         incident_manager: None,
+        endpoint: None,
     });
     let now = imdeck::domain::model::Timestamp::from_secs(1_900_000_300);
     drive(
@@ -656,6 +658,7 @@ async fn invalid_utf8_from_the_service_becomes_an_error_on_screen_not_a_panic() 
         profile_or_sandbox: "SANDBOX".into(),
         read_only: true,
         incident_manager: None,
+        endpoint: None,
     });
     let generation = {
         update(

@@ -325,6 +325,7 @@ fn the_help_overlay_lists_the_table() {
         profile_or_sandbox: "profile default".into(),
         read_only: false,
         incident_manager: None,
+        endpoint: None,
     });
     let text: Vec<String> = imdeck::ui::help::help_lines(&state)
         .iter()

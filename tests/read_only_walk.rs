@@ -217,6 +217,7 @@ async fn walk(seed: u64, ui_read_only: bool, log: &Path) -> WalkStats {
         profile_or_sandbox: "SANDBOX".into(),
         read_only: ui_read_only,
         incident_manager: None,
+        endpoint: None,
     });
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
     let mut rng = StdRng::seed_from_u64(seed);
@@ -276,7 +277,7 @@ async fn walk(seed: u64, ui_read_only: bool, log: &Path) -> WalkStats {
             }
         }
         if let imdeck::app::state::CommandOutput::Failed { message, .. } = &state.command.output
-            && message.starts_with("read-only mode")
+            && message.contains(imdeck::domain::command::READ_ONLY_REFUSAL)
         {
             stats.steps_showing_refusal += 1;
         }

@@ -265,6 +265,7 @@ async fn the_tui_cloud_from_outside_the_set_loads_the_same_snapshot_and_the_head
             region: region.clone(),
             set_regions: set_regions.clone(),
         }),
+        endpoint: None,
     });
     let mut terminal = Terminal::new(TestBackend::new(160, 48)).expect("terminal");
     terminal

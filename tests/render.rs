@@ -320,6 +320,7 @@ fn detail_popup_shows_missing_statement_and_fix() {
 fn confirm_popup_shows_the_line_it_will_run() {
     let mut state = loaded(false);
     update(&mut state, key(KeyCode::Char('r')));
+    update(&mut state, key(KeyCode::Enter)); // no resolution summary
     assert!(
         matches!(state.overlay, imdeck::app::state::Overlay::Confirm(_)),
         "r asks first"
@@ -605,6 +606,7 @@ fn incident_view() {
 fn confirm_popup_names_the_incident_in_words() {
     let mut state = loaded(false);
     update(&mut state, key(KeyCode::Char('r')));
+    update(&mut state, key(KeyCode::Enter)); // no resolution summary
     both_sizes("confirm_in_words", &state);
     let text = text_of(draw(&state, 80, 24).backend().buffer());
     assert!(text.contains("Resolve the incident"), "{text}");

@@ -74,6 +74,7 @@ fn with_nothing_highlighted_every_action_is_refused_and_nothing_is_asked() {
 fn enter_never_confirms_a_write_and_y_does() {
     let mut state = loaded(false);
     update(&mut state, key(KeyCode::Char('r')));
+    update(&mut state, key(KeyCode::Enter)); // no resolution summary
     let Overlay::Confirm(pending) = &state.overlay else {
         panic!("a confirmation");
     };

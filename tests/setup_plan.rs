@@ -399,7 +399,7 @@ fn unreadable_parts_become_manual_steps_not_writes() {
 fn plan_renders_and_round_trips_through_json() {
     let plan = plan_setup(&demo(), &SetupOptions::default());
     let text = plan.render_text();
-    assert!(text.starts_with("imdeck setup plan · account 111122223333 · Regions us-east-2, us-west-2, eu-west-1\n14 change(s) imdeck can make, 3 manual step(s)"), "{text}");
+    assert!(text.starts_with("imdeck setup plan · account 111122223333 · Regions us-east-2, us-west-2, eu-west-1\n17 steps: 14 changes imdeck can make, 3 manual"), "{text}");
     assert!(text.contains("1. Task 1 (SNS topics and their access policies) · us-east-2: Replace the wrong Incident Manager statement in im-chat-partner's policy"));
     assert!(
         text.contains("-           \"AWS:SourceAccount\": \"444455556666\""),

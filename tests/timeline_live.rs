@@ -51,6 +51,7 @@ impl Driver {
             profile_or_sandbox: "SANDBOX".into(),
             read_only: false,
             incident_manager: None,
+            endpoint: None,
         });
         let mut driver = Driver {
             state,
@@ -324,6 +325,10 @@ async fn a_long_timeline_never_has_more_than_eight_event_reads_out() {
 #[test]
 fn the_demo_started_minutes_before_the_sandbox_did() {
     let start = 1_900_000_000_i64;
+    // Epoch seconds, as the wire carries them, so the arithmetic below is plain.
+    let config = tempfile::NamedTempFile::new().expect("config file");
+    std::fs::write(config.path(), "[default]\ncli_timestamp_format = wire\n")
+        .expect("write config");
     let run = e2e::Invocation::new(&[
         "--sandbox",
         "exec",
@@ -331,6 +336,7 @@ fn the_demo_started_minutes_before_the_sandbox_did() {
         "@aws ssm-incidents list-incident-records",
     ])
     .env("IMDECK_SANDBOX_NOW", &start.to_string())
+    .env("AWS_CONFIG_FILE", &config.path().display().to_string())
     .run();
     assert_eq!(run.code, 0, "{}", run.stderr);
     let records = run.json()["incidentRecordSummaries"]

@@ -400,7 +400,10 @@ fn after_a_filter_every_action_targets_the_highlighted_incident_and_none_when_no
         tmux.send(&["Escape"]);
         tmux.wait_for("the prompt closed", |s| !s.contains(title));
     }
-    tmux.expect_after(&["r"], "the confirmation in words", |s| {
+    tmux.expect_after(&["r"], "the resolution summary prompt", |s| {
+        s.contains("resolution summary")
+    });
+    tmux.expect_after(&["Enter"], "the confirmation in words", |s| {
         s.contains("Resolve the incident")
             && s.contains("Incident: “Checkout API elevated 5xx rate”")
     });

@@ -634,6 +634,7 @@ fn one_key_impact_and_resolve_build_update_incident_record() {
     ));
     update(&mut state, key(KeyCode::Esc));
     update(&mut state, key(KeyCode::Char('r')));
+    update(&mut state, key(KeyCode::Enter)); // no resolution summary
     assert!(matches!(
         pending(&state),
         IncidentCommand::UpdateIncidentRecord {
@@ -968,6 +969,9 @@ fn start_incident_picks_a_plan_then_confirms() {
     assert!(matches!(state.overlay, Overlay::PlanPicker { selected: 0 }));
     update(&mut state, key(KeyCode::Down));
     assert_eq!(update(&mut state, key(KeyCode::Enter)), vec![]);
+    // The title and the impact are asked next; enter keeps the plan's own.
+    update(&mut state, key(KeyCode::Enter));
+    update(&mut state, key(KeyCode::Enter));
     assert!(matches!(
         pending(&state),
         IncidentCommand::StartIncident { response_plan_arn, .. } if response_plan_arn.ends_with("/MyResponsePlanChat")

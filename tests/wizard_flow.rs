@@ -297,8 +297,8 @@ fn apply_all_asks_once_and_writes_one_step_after_another_until_one_fails() {
     let note = note_text(&state);
     assert!(
         note.contains(&format!(
-            "{} step(s) after it were not written",
-            changes.len() - 2
+            "stopped, {} after it not written",
+            imdeck::domain::setup_plan::render::counted(changes.len() - 2, "step")
         )),
         "{note}"
     );
@@ -398,5 +398,50 @@ fn step_status_comes_from_the_checks_about_the_step() {
         status_of("Create topic im-chat-eu-west-1"),
         Some(Status::Fail),
         "eu-west-1 has no Incident Manager topic"
+    );
+}
+
+/// A step applied whose re-check still fails names the plan step it waits for instead of a bare ✗.
+#[test]
+fn an_applied_step_still_failing_says_which_step_it_passes_after() {
+    let mut state = opened(false);
+    let step = selected_step(&state);
+    press_key(&mut state, KeyCode::Enter);
+    let effects = press(&mut state, 'y');
+    let Some(Effect::ApplySetupStep { generation, .. }) = effects.first() else {
+        panic!("no write asked: {effects:?}");
+    };
+    // The re-read still shows the problem: another step has to run before the check passes.
+    update(
+        &mut state,
+        applied_ok(*generation, step.clone(), snapshots::demo()),
+    );
+    assert!(is_applied_row(&state));
+    let plan = state.wizard.plan.clone().expect("plan");
+    let waits_for = plan
+        .steps
+        .iter()
+        .position(|s| {
+            s.region == step.region && s.rechecks.iter().any(|id| step.rechecks.contains(id))
+        })
+        .expect("a later step re-runs the check")
+        + 1;
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 48)).expect("terminal");
+    terminal
+        .draw(|frame| imdeck::ui::render(&state, frame))
+        .expect("draw");
+    let buffer = terminal.backend().buffer().clone();
+    let screen: String = (0..48)
+        .map(|y| {
+            (0..160)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+                + "\n"
+        })
+        .collect();
+    assert!(
+        screen.contains(&format!("[applied — passes after step {waits_for}]")),
+        "{screen}"
     );
 }

@@ -33,6 +33,9 @@ pub struct HeaderInfo {
     pub read_only: bool,
     /// Where Incident Manager answers when that is not `region`: its Region and the replication set's Regions.
     pub incident_manager: Option<IncidentManagerRegion>,
+    /// A custom endpoint the calls go to (`--endpoint-url`, `AWS_ENDPOINT_URL*`) other than the embedded
+    /// sandbox: data from it is not AWS's, and the header says so.
+    pub endpoint: Option<String>,
 }
 
 /// The Region Incident Manager calls go to, and the replication set's Regions (shown when not the configured one).
@@ -148,6 +151,14 @@ pub enum PromptKind {
     ExportPath {
         replace: Option<String>,
     },
+    /// `s` after the plan is chosen: the new incident's title (the prompt's `arn` is the plan's).
+    StartTitle,
+    /// Then its impact; `title` is what the previous prompt took.
+    StartImpact {
+        title: String,
+    },
+    /// `r` on an open incident: an optional resolution summary, written as a timeline note after resolving.
+    Resolution,
 }
 
 impl PromptKind {
@@ -158,6 +169,13 @@ impl PromptKind {
             PromptKind::EditEvent { .. } => "Edit the event's text",
             PromptKind::RelatedItem => "Related item: a URL or an ARN, then an optional title",
             PromptKind::ExportPath { .. } => "Export the incident record (Markdown) to this file",
+            PromptKind::StartTitle => "Start an incident: its title",
+            PromptKind::StartImpact { .. } => {
+                "Start an incident: impact 1 critical, 2 high, 3 medium, 4 low, 5 none"
+            }
+            PromptKind::Resolution => {
+                "Resolve: a resolution summary for the timeline (optional, enter alone skips it)"
+            }
         }
     }
 }
@@ -187,6 +205,8 @@ pub struct PendingCommand {
     pub incident: Option<IncidentRecordSummary>,
     /// The event the line changes: its time, type and text (when the text was read).
     pub event: Option<(Timestamp, String, Option<String>)>,
+    /// A second write confirmed with this one and run after it succeeds (the resolution summary's note).
+    pub then: Option<ChatLine>,
 }
 
 /// What sits on top of the panes and takes the keys.
@@ -228,6 +248,9 @@ pub struct AppState {
     pub header: HeaderInfo,
     pub keymap: Keymap,
     pub config: Config,
+    /// How command output shows timestamps: the runtime sets it from the profile's `cli_timestamp_format`
+    /// (ISO 8601 when unset, as CLI v2); a state made without a profile shows them as the wire carried them.
+    pub timestamps: crate::domain::cli_output::timestamps::TimestampFormat,
     /// False when `NO_COLOR` is set: marks and words carry all meaning then.
     pub color: bool,
     /// The colour of each role (the config file's theme, or the built-in dark one).
@@ -272,6 +295,7 @@ impl AppState {
             header,
             keymap,
             config: Config::default(),
+            timestamps: crate::domain::cli_output::timestamps::TimestampFormat::Wire,
             color: color_wanted(std::env::var_os("NO_COLOR").as_deref()),
             palette: crate::ui::theme::Palette::dark(),
             export_dir: None,

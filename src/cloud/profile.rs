@@ -24,6 +24,9 @@ pub struct ProfileFacts {
     pub login_session: bool,
     /// The profile's `ca_bundle`.
     pub ca_bundle: Option<String>,
+    /// The profile's `cli_timestamp_format` (`iso8601`, `wire`, `none`), which decides how command output
+    /// shows timestamps.
+    pub cli_timestamp_format: Option<String>,
 }
 
 impl ProfileFacts {
@@ -74,6 +77,7 @@ pub async fn inspect(profile_override: Option<&str>) -> ProfileFacts {
     facts.sso = profile.get("sso_session").is_some() || profile.get("sso_start_url").is_some();
     facts.login_session = profile.get("login_session").is_some();
     facts.ca_bundle = profile.get("ca_bundle").map(str::to_string);
+    facts.cli_timestamp_format = profile.get("cli_timestamp_format").map(str::to_string);
     // mfa_serial on the profile itself or anywhere along its source_profile chain (bounded: chains can loop).
     let mut current = Some(profile);
     for _ in 0..8 {

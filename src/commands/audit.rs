@@ -3,7 +3,8 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::cli::{GlobalOptions, ReportFormat};
+use crate::cli::{AuditOutcome, GlobalOptions, ReportFormat};
+use crate::domain::audit::Status;
 use crate::domain::audit::accounts::{AccountAudit, MultiAccountReport};
 use crate::domain::audit::report::AuditReport;
 
@@ -13,7 +14,10 @@ pub async fn run(
     global: &GlobalOptions,
     format: ReportFormat,
     profiles_from: Option<&Path>,
+    only: &[AuditOutcome],
+    quiet: bool,
 ) -> ExitCode {
+    let statuses: Vec<Status> = only.iter().map(|o| status_of(*o)).collect();
     let mut profiles = global.profiles.clone();
     if let Some(path) = profiles_from {
         match std::fs::read_to_string(path) {
@@ -37,9 +41,9 @@ pub async fn run(
         }
     }
     if profiles.len() > 1 || profiles_from.is_some() {
-        return run_accounts(global, format, profiles).await;
+        return run_accounts(global, format, profiles, &statuses, quiet).await;
     }
-    run_one(global, format).await
+    run_one(global, format, &statuses, quiet).await
 }
 
 /// Every profile audited concurrently, one report; a profile that cannot connect is one unknown entry.
@@ -47,6 +51,8 @@ async fn run_accounts(
     global: &GlobalOptions,
     format: ReportFormat,
     profiles: Vec<String>,
+    statuses: &[Status],
+    quiet: bool,
 ) -> ExitCode {
     let accounts = futures::future::join_all(profiles.into_iter().map(|profile| async move {
         let mut one = global.clone();
@@ -55,7 +61,7 @@ async fn run_accounts(
             Ok(backend) => {
                 let snapshot = backend.cloud.load_snapshot(None).await;
                 backend.shutdown().await;
-                Ok(AuditReport::from_snapshot(&snapshot))
+                Ok(AuditReport::from_snapshot(&snapshot).only(statuses))
             }
             Err(e) => Err(e.to_string()),
         };
@@ -63,6 +69,10 @@ async fn run_accounts(
     }))
     .await;
     let report = MultiAccountReport { accounts };
+    let code = ExitCode::from(u8::try_from(report.exit_code()).unwrap_or(3));
+    if quiet {
+        return code;
+    }
     let text = match format {
         ReportFormat::Text => report.render_text(),
         ReportFormat::Markdown => report.render_markdown(),
@@ -75,21 +85,32 @@ async fn run_accounts(
         },
     };
     print!("{text}");
-    ExitCode::from(u8::try_from(report.exit_code()).unwrap_or(3))
+    code
 }
 
-async fn run_one(global: &GlobalOptions, format: ReportFormat) -> ExitCode {
+async fn run_one(
+    global: &GlobalOptions,
+    format: ReportFormat,
+    statuses: &[Status],
+    quiet: bool,
+) -> ExitCode {
     // The audit is read-only by construction: its cloud has no writer.
     let backend = match Backend::connect(global, true).await {
         Ok(backend) => backend,
         Err(e) => {
-            eprintln!("imdeck audit: {e}");
+            if !quiet {
+                eprintln!("imdeck audit: {e}");
+            }
             return ExitCode::from(3);
         }
     };
     let snapshot = backend.cloud.load_snapshot(None).await;
     backend.shutdown().await;
-    let report = AuditReport::from_snapshot(&snapshot);
+    let report = AuditReport::from_snapshot(&snapshot).only(statuses);
+    let code = ExitCode::from(u8::try_from(report.exit_code()).unwrap_or(3));
+    if quiet {
+        return code;
+    }
     let text = match format {
         ReportFormat::Text => report.render_text(),
         ReportFormat::Markdown => report.render_markdown(),
@@ -102,5 +123,15 @@ async fn run_one(global: &GlobalOptions, format: ReportFormat) -> ExitCode {
         },
     };
     print!("{text}");
-    ExitCode::from(u8::try_from(report.exit_code()).unwrap_or(3))
+    code
+}
+
+fn status_of(outcome: AuditOutcome) -> Status {
+    match outcome {
+        AuditOutcome::Failed => Status::Fail,
+        AuditOutcome::Warn => Status::Warn,
+        AuditOutcome::Unknown => Status::Unknown,
+        AuditOutcome::Info => Status::Info,
+        AuditOutcome::Pass => Status::Pass,
+    }
 }

@@ -5,13 +5,18 @@ use std::process::ExitCode;
 use crate::cli::{ExecOutput, GlobalOptions};
 use crate::cloud::region_discovery::{INCIDENT_MANAGER_REGIONS, has_incident_manager};
 use crate::cloud::{CloudError, IncidentRegion};
-use crate::domain::chat_command::{OutputFormat, ParseError, parse_chat_line};
+use crate::domain::chat_command::{OutputFormat, ParseError, help_for, parse_chat_line};
 use crate::domain::cli_output::render_output;
+use crate::domain::cli_output::timestamps;
 
 use crate::backend::Backend;
 
 pub async fn run(global: &GlobalOptions, output: Option<ExecOutput>, words: &[String]) -> ExitCode {
     let line = words.join(" ");
+    if let Some(help) = help_for(&line) {
+        print!("{help}");
+        return ExitCode::SUCCESS;
+    }
     let parsed = match parse_chat_line(&line) {
         Ok(parsed) => parsed,
         Err(error) => {
@@ -24,6 +29,14 @@ pub async fn run(global: &GlobalOptions, output: Option<ExecOutput>, words: &[St
         (false, Some(ExecOutput::Text)) => OutputFormat::Text,
         (false, Some(ExecOutput::Json)) => OutputFormat::Json,
         _ => parsed.output,
+    };
+    // The profile's cli_timestamp_format, so the output is what the user's own CLI prints.
+    let timestamps = match crate::backend::timestamp_format(global).await {
+        Ok(format) => format,
+        Err(message) => {
+            eprintln!("imdeck exec: {message}");
+            return ExitCode::from(2);
+        }
     };
     let backend = match Backend::connect(global, false).await {
         Ok(backend) => backend,
@@ -49,7 +62,11 @@ pub async fn run(global: &GlobalOptions, output: Option<ExecOutput>, words: &[St
         .await;
     backend.shutdown().await;
     match result {
-        Ok(value) => match render_output(&value, parsed.query.as_deref(), format) {
+        Ok(value) => match render_output(
+            &timestamps::apply(&value, timestamps),
+            parsed.query.as_deref(),
+            format,
+        ) {
             Ok(text) => {
                 print!("{text}");
                 ExitCode::SUCCESS
@@ -59,6 +76,11 @@ pub async fn run(global: &GlobalOptions, output: Option<ExecOutput>, words: &[St
                 ExitCode::from(1)
             }
         },
+        Err(e @ CloudError::ReadOnly(_)) => {
+            // Not an AWS error (nothing was sent), so not dressed as one.
+            eprintln!("{}", e.cli_message(parsed.command.operation()));
+            ExitCode::from(1)
+        }
         Err(e) => {
             // The AWS CLI opens its error with a blank line; peers compare the two outputs verbatim.
             eprintln!("\n{}", e.cli_message(parsed.command.operation()));

@@ -1,5 +1,6 @@
 //! `imdeck setup`: the wizard's change set headless — print it (`--plan`), or apply it and prove it (`--apply`).
 
+use crate::domain::setup_plan::render::counted;
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -36,7 +37,8 @@ pub async fn run(global: &GlobalOptions, args: SetupArgs) -> ExitCode {
     };
     if global.read_only {
         eprintln!(
-            "imdeck setup: --apply is refused in read-only mode; --plan shows what it would do"
+            "imdeck setup --apply {}; --plan shows what it would do",
+            crate::domain::command::READ_ONLY_REFUSAL
         );
         return ExitCode::from(2);
     }
@@ -174,12 +176,15 @@ async fn apply_plan(backend: &Backend, saved: Option<&Path>, args: &SetupArgs) -
     if unproven > 0 {
         return ExitCode::from(1);
     }
-    println!("\n{} change(s) applied and re-checked", applied.len());
+    println!(
+        "\n{} applied and re-checked",
+        counted(applied.len(), "change")
+    );
     ExitCode::SUCCESS
 }
 
 fn confirm(changes: usize) -> bool {
-    print!("apply these {changes} change(s)? [y/N] ");
+    print!("apply these {}? [y/N] ", counted(changes, "change"));
     let _ = std::io::stdout().flush();
     let mut answer = String::new();
     std::io::stdin().lock().read_line(&mut answer).is_ok()

@@ -3,6 +3,7 @@
 mod build;
 mod canonical;
 mod completion;
+mod help;
 mod lexer;
 mod parse;
 mod report;
@@ -19,6 +20,7 @@ use super::command::IncidentCommand;
 
 pub use canonical::canonical_line;
 pub use completion::{Completion, CompletionContext, complete, fill_selected_incident};
+pub use help::help_for;
 pub use parse::parse_chat_line;
 pub use timestamp::{TimestampError, parse_timestamp};
 

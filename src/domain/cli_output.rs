@@ -3,6 +3,7 @@
 mod json;
 mod query;
 mod text;
+pub mod timestamps;
 
 use serde_json::Value;
 

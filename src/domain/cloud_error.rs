@@ -22,8 +22,8 @@ pub enum CloudError {
     /// `CredentialsTimedOut`, `CredentialsError`) and `message` says it in one or two lines with the fix.
     #[error("{message}")]
     Credentials { code: String, message: String },
-    /// Raised before any request is made: read-only mode has no writer.
-    #[error("read-only mode: {0} is refused")]
+    /// Raised before any request is made: read-only mode has no writer. The text names what was refused.
+    #[error("{what}: {refusal}", what = .0, refusal = crate::domain::command::READ_ONLY_REFUSAL)]
     ReadOnly(String),
 }
 
@@ -79,6 +79,10 @@ impl CloudError {
     pub fn cli_message(&self, operation: &str) -> String {
         if let CloudError::Credentials { message, .. } = self {
             return message.clone();
+        }
+        // No request was made, so there is no service error to quote: say why nothing happened.
+        if let CloudError::ReadOnly(_) = self {
+            return crate::domain::command::READ_ONLY_REFUSAL.to_string();
         }
         format!(
             "An error occurred ({}) when calling the {} operation: {}",

@@ -16,6 +16,11 @@ pub struct Paging {
     pub starting_token: Option<String>,
 }
 
+/// What every refused write says, in the TUI and on the command line alike: the cause (the flag) and that
+/// nothing reached AWS.
+pub const READ_ONLY_REFUSAL: &str =
+    "refused: --read-only makes writes impossible (no request was made)";
+
 /// The 13 commands a Slack or Teams chat channel runs, with the request members the AWS CLI sends.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum IncidentCommand {

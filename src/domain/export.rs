@@ -1,6 +1,12 @@
 //! The post-incident record: an incident's header, its impact and status changes, its timeline and related items.
 
+pub mod lookup;
+
+use std::collections::HashMap;
+
 use serde::Serialize;
+
+use super::event_text::{Before, RECORD_UPDATE, reference_label, sentence, sets_impact_or_status};
 
 use super::model::{
     EventSummary, IncidentRecord, ItemValue, RelatedItem, TimelineEvent, Timestamp,
@@ -153,13 +159,27 @@ impl IncidentExport {
             ));
         }
         md.push_str("| Time (UTC) | Type | Event |\n|---|---|---|\n");
-        let read = self
-            .timeline
+        // The sentences the TUI's timeline shows, with what each event points at; the raw data is below.
+        let titles: HashMap<String, String> = self
+            .related_items
             .iter()
-            .map(|e| (e.event_time, &e.event_id, &e.event_type, event_text(e)));
+            .filter_map(|i| Some((i.generated_id.clone()?, i.title.clone()?)))
+            .collect();
+        let read = self.timeline.iter().enumerate().map(|(index, e)| {
+            let mut text = self.sentence_of(index);
+            let labels: Vec<String> = e
+                .event_references
+                .iter()
+                .filter_map(|r| reference_label(r, &titles, &self.incident_record.arn))
+                .collect();
+            if !labels.is_empty() {
+                text.push_str(&format!(" (→ {})", labels.join(", ")));
+            }
+            (e.event_time, &e.event_id, e.event_type.as_str(), text)
+        });
         let unread = self.unread_events.iter().map(|u| {
             let text = format!("(could not be read: {})", u.reason);
-            (u.event_time, &u.event_id, &u.event_type, text)
+            (u.event_time, &u.event_id, u.event_type.as_str(), text)
         });
         let mut rows: Vec<_> = read.chain(unread).collect();
         rows.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
@@ -184,8 +204,69 @@ impl IncidentExport {
                 inline(&item_value(&item.identifier.value))
             ));
         }
+        md.push_str(&self.raw_appendix());
         md
     }
+
+    /// The event at `index` as the TUI says it; a record update without `previousValue` is read against the
+    /// impact and status the events before it left.
+    fn sentence_of(&self, index: usize) -> String {
+        let event = &self.timeline[index];
+        let before = if event.event_type == RECORD_UPDATE {
+            Before::from_earlier(
+                self.timeline[..index]
+                    .iter()
+                    .rev()
+                    .filter(|e| sets_impact_or_status(&e.event_type))
+                    .map(|e| (e.event_type.as_str(), Some(e.event_data.as_str()))),
+            )
+        } else {
+            Before::default()
+        };
+        sentence(&event.event_type, &event.event_data, &before)
+    }
+
+    /// Every event's data exactly as AWS returned it, folded away (`<details>`) so the postmortem reads as
+    /// sentences and the evidence is still one click away.
+    fn raw_appendix(&self) -> String {
+        if self.timeline.is_empty() {
+            return String::new();
+        }
+        let mut md = String::from(
+            "\n## Appendix: raw event data\n\n<details>\n<summary>Each timeline event as AWS returned it</summary>\n\n",
+        );
+        for event in &self.timeline {
+            md.push_str(&format!(
+                "{} · {} · `{}`\n\n```json\n{}\n```\n\n",
+                event.event_time.to_rfc3339(),
+                inline(&event.event_type),
+                inline(&event.event_id),
+                fenced(&pretty(&event.event_data))
+            ));
+        }
+        md.push_str("</details>\n");
+        md
+    }
+}
+
+/// JSON data pretty-printed; anything else as it is.
+fn pretty(data: &str) -> String {
+    serde_json::from_str::<serde_json::Value>(data)
+        .ok()
+        .and_then(|v| serde_json::to_string_pretty(&v).ok())
+        .unwrap_or_else(|| data.to_string())
+}
+
+/// Text safe inside a fenced block: control characters inert, and no line can close the fence.
+fn fenced(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' => '\n',
+            c if c.is_control() => '\u{fffd}',
+            c => c,
+        })
+        .collect::<String>()
+        .replace("```", "`\u{200b}``")
 }
 
 /// The attribute changes a system `SSM Incident Record Update` event carries in its JSON event data.

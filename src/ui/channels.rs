@@ -89,6 +89,9 @@ pub fn plan_at(state: &AppState, area: Rect, y: u16) -> Option<usize> {
         .copied()
 }
 
+/// Up to this many Regions are listed each by name; more are summed up past the failing ones.
+const FEW_REGIONS: usize = 4;
+
 fn mark(status: Option<Status>, theme: Theme) -> Span<'static> {
     match status {
         Some(s) => Span::styled(s.mark(), theme.status(s)),
@@ -144,10 +147,27 @@ fn plan_lines(plan: &PlanRow, theme: Theme, marker: &'static str) -> Vec<Line<'s
             state
         )));
         let mut regions = vec![Span::raw("     topics ")];
-        for (region, carried) in &channel.regions {
+        // Many Regions do not fit a pane's width: the ones missing their topic first, the rest as a count.
+        let many = channel.regions.len() > FEW_REGIONS;
+        let (missing, carried): (Vec<_>, Vec<_>) = channel.regions.iter().partition(|(_, c)| !*c);
+        let shown = if many {
+            missing
+        } else {
+            channel.regions.iter().collect()
+        };
+        for (region, carried) in shown {
             regions.push(Span::raw(format!("{} ", inert(region))));
             regions.push(yes_no(*carried, theme));
             regions.push(Span::raw(" "));
+        }
+        if many {
+            let label = if carried.len() == channel.regions.len() {
+                format!("all {} Regions ", carried.len())
+            } else {
+                format!("{} more Regions ", carried.len())
+            };
+            regions.push(Span::raw(label));
+            regions.push(yes_no(true, theme));
         }
         lines.push(Line::from(regions));
         let role = if channel.channel_role {

@@ -12,12 +12,12 @@ use crate::domain::audit::Check;
 use crate::domain::audit::subject::subject;
 
 use super::clock::{time, zone_label};
-use super::event_text::reference_raw;
 use super::inert::{inert, inert_text};
 use super::theme::Theme;
 use super::timeline::{event_sentence, reference_labels};
 use super::wrap::wrap;
 use super::{popup_area, popup_block};
+use crate::domain::event_text::reference_raw;
 
 pub fn render(state: &AppState, frame: &mut Frame, area: Rect, target: &DetailTarget, scroll: u16) {
     let theme = super::theme(state);

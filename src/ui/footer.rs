@@ -112,8 +112,19 @@ fn hints(state: &AppState) -> Vec<(String, &'static str)> {
             (Action::Quit, "quit"),
         ],
     };
+    // Read-only mode refuses these, so the footer does not offer them.
+    let writes = [
+        Action::AddNote,
+        Action::SetImpact,
+        Action::ToggleResolved,
+        Action::AddRelatedItem,
+        Action::StartIncident,
+        Action::EditEvent,
+        Action::DeleteEvent,
+    ];
     wanted
         .iter()
+        .filter(|(action, _)| !(state.header.read_only && writes.contains(action)))
         .filter_map(|(action, label)| {
             state
                 .keymap

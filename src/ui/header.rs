@@ -12,7 +12,10 @@ use super::inert::inert;
 pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
     let theme = super::theme(state);
     let header = &state.header;
-    let account = if header.account.is_empty() {
+    // The account is read from the ARNs a load finds; after a load that found none, say so instead of "…".
+    let account = if header.account.is_empty() && state.setup.refresh.last_ok.is_some() {
+        "account not known".to_string()
+    } else if header.account.is_empty() {
         "account …".to_string()
     } else {
         format!("account {}", inert(&header.account))
@@ -40,6 +43,13 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
         spans.push(Span::styled("[SANDBOX]", theme.sandbox_badge()));
     } else {
         spans.push(Span::raw(inert(&header.profile_or_sandbox).into_owned()));
+    }
+    if let Some(endpoint) = &header.endpoint {
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(
+            format!("[ENDPOINT {}]", inert(endpoint)),
+            theme.sandbox_badge(),
+        ));
     }
     if header.read_only {
         spans.push(Span::raw(" "));

@@ -161,7 +161,12 @@ pub fn prompt(state: &AppState, frame: &mut Frame, area: Rect, prompt: &Prompt) 
     .areas(inner);
     frame.render_widget(
         Paragraph::new(Line::styled(
-            format!("incident “{}”", inert(&prompt.title)),
+            match prompt.kind {
+                PromptKind::StartTitle | PromptKind::StartImpact { .. } => {
+                    format!("response plan “{}”", inert(&prompt.title))
+                }
+                _ => format!("incident “{}”", inert(&prompt.title)),
+            },
             theme.dim(),
         )),
         target,
@@ -185,7 +190,8 @@ pub fn prompt(state: &AppState, frame: &mut Frame, area: Rect, prompt: &Prompt) 
         .unwrap_or("esc");
     let hint_text = match prompt.kind {
         PromptKind::ExportPath { .. } => format!("{ok} writes the file · {cancel} cancels"),
-        PromptKind::Impact => {
+        PromptKind::StartTitle => format!("{ok} goes on to the impact · {cancel} cancels"),
+        PromptKind::Impact | PromptKind::StartImpact { .. } => {
             format!(
                 "↑/↓ step the impact · {ok} shows the command before it runs · {cancel} cancels"
             )

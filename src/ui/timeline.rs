@@ -12,11 +12,13 @@ use crate::app::state::{AppState, EventRow, Focus};
 use crate::domain::model::{IncidentStatus, NotificationTargetItem, Timestamp};
 
 use super::clock::{age, stamp, year, zone_label};
-use super::event_text::{Before, reference_label, sentence, sets_impact_or_status, type_label};
 use super::inert::{inert, inert_text};
 use super::theme::Theme;
 use super::wrap::wrap;
 use super::{pane_block, shown_focus};
+use crate::domain::event_text::{
+    Before, reference_label, sentence, sets_impact_or_status, type_label,
+};
 
 /// An event's text never takes more than this many lines in the list; Enter shows the whole.
 const MAX_TEXT_LINES: usize = 8;
@@ -196,7 +198,7 @@ pub fn event_sentence(state: &AppState, index: usize, data: &str) -> String {
     let Some(row) = timeline.events.get(index) else {
         return String::new();
     };
-    let before = if row.summary.event_type == super::event_text::RECORD_UPDATE {
+    let before = if row.summary.event_type == crate::domain::event_text::RECORD_UPDATE {
         Before::from_earlier(
             timeline.events[index.saturating_sub(LOOK_BACK)..index]
                 .iter()

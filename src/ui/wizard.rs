@@ -3,6 +3,7 @@
 pub mod confirm;
 pub mod step_detail;
 
+use crate::domain::setup_plan::render::counted;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -32,7 +33,8 @@ fn title(state: &AppState) -> String {
     };
     // Most telling first: a narrow terminal cuts the end of the title.
     format!(
-        " Setup wizard · {changes} change(s) to apply, {manual} manual · account {} · {} ",
+        " Setup wizard · {} to apply, {manual} manual · account {} · {} ",
+        counted(changes, "change"),
         inert(&plan.account),
         inert(&regions)
     )
@@ -94,6 +96,19 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
     status_lines(state, frame, status);
 }
 
+/// The number (as `imdeck setup --plan` numbers them) of the first step still to do that re-runs one of the
+/// applied step's checks in the same Region: the step its still-failing check waits for.
+fn passes_after(wizard: &crate::app::state::Wizard, applied: usize) -> Option<usize> {
+    let done = &wizard.applied.get(applied)?.step;
+    let plan = wizard.plan.as_ref()?;
+    plan.steps
+        .iter()
+        .position(|s| {
+            s.region == done.region && s.rechecks.iter().any(|id| done.rechecks.contains(id))
+        })
+        .map(|i| i + 1)
+}
+
 /// The tasks in order, each with its steps: applied ones first, then what is left.
 fn step_list(state: &AppState, frame: &mut Frame, area: Rect) {
     let theme = super::theme(state);
@@ -128,9 +143,16 @@ fn step_list(state: &AppState, frame: &mut Frame, area: Rect) {
                 None => ("·", theme.dim()),
             };
             let tag = match (at, &step.action) {
-                (StepRef::Applied(_), _) => "[applied] ",
-                (_, StepAction::Manual(_)) => "[manual] ",
-                (_, StepAction::Change(_)) => "",
+                // Applied but its re-check waits on a later step: say which, rather than a bare ✗.
+                (StepRef::Applied(i), _) if !matches!(status, Some(Status::Pass) | None) => {
+                    match passes_after(wizard, *i) {
+                        Some(n) => format!("[applied — passes after step {n}] "),
+                        None => "[applied] ".to_string(),
+                    }
+                }
+                (StepRef::Applied(_), _) => "[applied] ".to_string(),
+                (_, StepAction::Manual(_)) => "[manual] ".to_string(),
+                (_, StepAction::Change(_)) => String::new(),
             };
             let selected = row == wizard.selected;
             if selected {
@@ -140,7 +162,7 @@ fn step_list(state: &AppState, frame: &mut Frame, area: Rect) {
                 Span::raw(if selected { " › " } else { "   " }),
                 Span::styled(mark.to_string(), mark_style),
                 Span::raw(" "),
-                Span::styled(tag.to_string(), theme.dim()),
+                Span::styled(tag, theme.dim()),
                 Span::raw(inert(&step.title).into_owned()),
             ]);
             lines.push(if selected {

@@ -29,6 +29,7 @@ pub fn header(read_only: bool) -> HeaderInfo {
         profile_or_sandbox: "SANDBOX".into(),
         read_only,
         incident_manager: None,
+        endpoint: None,
     }
 }
 

@@ -2,7 +2,7 @@
 
 use ratatui_textarea::{CursorMove, TextArea};
 
-use crate::domain::chat_command::ParseError;
+use crate::domain::chat_command::{ChatLine, ParseError};
 use crate::domain::model::Timestamp;
 
 use super::pager::Pager;
@@ -74,6 +74,8 @@ pub struct CommandBox {
     pub correction: Option<String>,
     /// The canonical chat line of the last command parsed or confirmed, for copying.
     pub last_canonical: Option<String>,
+    /// Confirmed together with the running write, run once that write succeeds.
+    pub then: Option<ChatLine>,
 }
 
 impl Default for CommandBox {
@@ -96,6 +98,7 @@ impl CommandBox {
             running: None,
             correction: None,
             last_canonical: None,
+            then: None,
         }
     }
 

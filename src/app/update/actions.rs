@@ -101,12 +101,13 @@ pub fn start(state: &mut AppState, action: Action) -> Vec<Effect> {
             state.overlay = prompt(PromptKind::Impact, &incident.impact.to_string())
         }
         Action::AddRelatedItem => state.overlay = prompt(PromptKind::RelatedItem, ""),
+        // Resolving asks for an optional summary first; reopening needs no words.
+        Action::ToggleResolved if incident.status == IncidentStatus::Open => {
+            state.overlay = prompt(PromptKind::Resolution, "")
+        }
         Action::ToggleResolved => {
-            let status = match incident.status {
-                IncidentStatus::Open => IncidentStatus::Resolved,
-                IncidentStatus::Resolved => IncidentStatus::Open,
-            };
-            return command::ask_or_run(state, chat_line(update_record(arn, None, Some(status))));
+            let line = chat_line(update_record(arn, None, Some(IncidentStatus::Open)));
+            return command::ask_or_run(state, line);
         }
         Action::EditEvent | Action::DeleteEvent => {
             if !timeline_has_keys(state) {
@@ -146,7 +147,13 @@ pub fn start(state: &mut AppState, action: Action) -> Vec<Effect> {
                 });
                 return command::ask_or_run(state, line);
             }
-            let text = state.timeline.text_of(row).unwrap_or_default().to_string();
+            // Edited as `n` takes it: a stored JSON string (the console's way) is shown without its quotes
+            // and escapes, and the edit is stored as plain text, as a note is.
+            let stored = state.timeline.text_of(row).unwrap_or_default();
+            let text = match serde_json::from_str::<serde_json::Value>(stored) {
+                Ok(serde_json::Value::String(inner)) => inner,
+                _ => stored.to_string(),
+            };
             state.overlay = prompt(PromptKind::EditEvent { event_id }, &text);
         }
         _ => {}
@@ -154,14 +161,39 @@ pub fn start(state: &mut AppState, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
+/// The plan's name as listed, and its template's title and impact when the snapshot has read the plan.
+fn plan_template(state: &AppState, plan_arn: &str) -> (String, Option<(String, i32)>) {
+    let name = state
+        .setup
+        .plans
+        .iter()
+        .find(|p| p.arn == plan_arn)
+        .map_or_else(|| plan_arn.to_string(), |p| p.name.clone());
+    let template = state
+        .setup
+        .snapshot
+        .as_ref()
+        .and_then(|s| s.plans.as_ref().ok())
+        .and_then(|plans| {
+            plans
+                .iter()
+                .filter_map(|p| p.as_ref().ok())
+                .find(|p| p.arn == plan_arn)
+        })
+        .map(|p| {
+            (
+                p.incident_template.title.clone(),
+                p.incident_template.impact,
+            )
+        });
+    (name, template)
+}
+
 fn refuse_read_only(state: &mut AppState, action: Action) -> Vec<Effect> {
     fail(
         state,
-        "read-only",
-        format!(
-            "read-only mode: {} is refused (no request was made)",
-            action.description()
-        ),
+        action.description(),
+        crate::domain::command::READ_ONLY_REFUSAL,
     )
 }
 
@@ -199,16 +231,18 @@ pub fn picker_key(state: &mut AppState, action: Option<Action>) -> Vec<Effect> {
         Some(Action::Submit) => {
             let plan = plans.get(*selected).cloned();
             state.overlay = Overlay::None;
-            if let Some(response_plan_arn) = plan {
-                let line = chat_line(IncidentCommand::StartIncident {
-                    response_plan_arn,
-                    title: None,
-                    impact: None,
-                    related_items: Vec::new(),
-                    trigger_details: None,
-                    client_token: None,
-                });
-                return command::ask_or_run(state, line);
+            if let Some(plan_arn) = plan {
+                // The plan's own title is the default, as StartIncident without --title would use it.
+                let (name, template) = plan_template(state, &plan_arn);
+                let mut input = new_input("");
+                input.insert_str(template.map(|(title, _)| title).unwrap_or_default());
+                state.overlay = Overlay::Prompt(Box::new(Prompt {
+                    kind: PromptKind::StartTitle,
+                    arn: plan_arn,
+                    title: name,
+                    input,
+                    error: None,
+                }));
             }
         }
         Some(step @ (Action::Up | Action::Down | Action::Top | Action::Bottom)) => {
@@ -246,6 +280,52 @@ pub fn prompt_key(state: &mut AppState, action: Option<Action>, key: KeyEvent) -
             };
             vec![Effect::ExportIncident { arn, path, replace }]
         }
+        Some(Action::Submit) if prompt.kind == PromptKind::StartTitle => {
+            let title = prompt.input.lines().join(" ").trim().to_string();
+            if title.is_empty() {
+                prompt.error = Some("type the incident's title".into());
+                return Vec::new();
+            }
+            let plan_arn = prompt.arn.clone();
+            let impact = plan_template(state, &plan_arn)
+                .1
+                .map_or(3, |(_, impact)| impact);
+            let Overlay::Prompt(prompt) = &mut state.overlay else {
+                return Vec::new();
+            };
+            prompt.kind = PromptKind::StartImpact { title };
+            prompt.input = new_input("");
+            prompt.input.insert_str(impact.to_string());
+            prompt.error = None;
+            Vec::new()
+        }
+        Some(Action::Submit) if prompt.kind == PromptKind::Resolution => {
+            let summary = prompt.input.lines().join(" ").trim().to_string();
+            let arn = prompt.arn.clone();
+            state.overlay = Overlay::None;
+            let resolve = chat_line(update_record(
+                arn.clone(),
+                None,
+                Some(IncidentStatus::Resolved),
+            ));
+            let effects = command::ask_or_run(state, resolve);
+            if !summary.is_empty()
+                && let Overlay::Confirm(pending) = &mut state.overlay
+            {
+                pending.what.push_str(&format!(
+                    ", then add the resolution summary as a note: “{summary}”"
+                ));
+                pending.then = Some(chat_line(IncidentCommand::CreateTimelineEvent {
+                    incident_record_arn: arn,
+                    event_time: state.now,
+                    event_type: "Custom Event".into(),
+                    event_data: format!("Resolution summary: {summary}"),
+                    event_references: Vec::new(),
+                    client_token: None,
+                }));
+            }
+            effects
+        }
         Some(Action::Submit) => {
             let text = prompt.input.lines().join(" ").trim().to_string();
             match build(&prompt.kind, &prompt.arn, &text, state.now) {
@@ -260,7 +340,12 @@ pub fn prompt_key(state: &mut AppState, action: Option<Action>, key: KeyEvent) -
             }
         }
         // ↑ raises the impact (towards 1 critical), ↓ lowers it, as the scale is drawn.
-        Some(step @ (Action::Up | Action::Down)) if prompt.kind == PromptKind::Impact => {
+        Some(step @ (Action::Up | Action::Down))
+            if matches!(
+                prompt.kind,
+                PromptKind::Impact | PromptKind::StartImpact { .. }
+            ) =>
+        {
             let current = prompt
                 .input
                 .lines()
@@ -328,7 +413,21 @@ pub fn build(
                 client_token: None,
             })
         }
-        PromptKind::ExportPath { .. } => Err("an export is not a command".into()),
+        PromptKind::ExportPath { .. } | PromptKind::StartTitle | PromptKind::Resolution => {
+            Err("this prompt makes no command by itself".into())
+        }
+        PromptKind::StartImpact { title } => match text.parse::<i32>() {
+            // The CLI's `start-incident --title --impact`: overrides of the plan's template.
+            Ok(impact @ 1..=5) => Ok(IncidentCommand::StartIncident {
+                response_plan_arn: arn,
+                title: Some(title.clone()),
+                impact: Some(impact),
+                related_items: Vec::new(),
+                trigger_details: None,
+                client_token: None,
+            }),
+            _ => Err(format!("impact must be a number from 1 to 5, not `{text}`")),
+        },
         PromptKind::RelatedItem => {
             let (value, title) = match text.split_once(char::is_whitespace) {
                 Some((v, t)) => (v, Some(t.trim().to_string()).filter(|t| !t.is_empty())),

@@ -6,10 +6,11 @@ use crate::app::effect::Effect;
 use crate::app::keymap::Action;
 use crate::app::state::command_box::CommandOutput;
 use crate::app::state::{AppState, HistorySearch, Overlay};
-use crate::domain::chat_command::{ChatLine, canonical_line, parse_chat_line};
+use crate::domain::chat_command::{ChatLine, canonical_line, help_for, parse_chat_line};
 use crate::domain::cli_output::render_output;
+use crate::domain::cli_output::timestamps;
 use crate::domain::cloud_error::CloudError;
-use crate::domain::command::IncidentCommand;
+use crate::domain::command::{IncidentCommand, READ_ONLY_REFUSAL};
 use crate::domain::model::EventSummary;
 
 use super::{completion, describe, history, incident_view, incidents, line_edit, pager, timeline};
@@ -94,6 +95,15 @@ pub fn submit(state: &mut AppState) -> Vec<Effect> {
     state.command.completions.clear();
     state.command.correction = None;
     let mut effects = vec![Effect::SaveHistory { line: text.clone() }];
+    // Chat users type `help`; it is answered here, as the chat channel answers it, with no request.
+    if let Some(help) = help_for(&text) {
+        state.command.set_text("");
+        state.command.output = CommandOutput::Text {
+            title: "help".into(),
+            body: help,
+        };
+        return effects;
+    }
     match parse_chat_line(&text) {
         Err(error) => {
             state.command.correction = error.corrected_line.clone();
@@ -126,10 +136,7 @@ pub fn ask_or_run(state: &mut AppState, line: ChatLine) -> Vec<Effect> {
 pub fn refused(command: &IncidentCommand) -> CommandOutput {
     CommandOutput::Failed {
         title: command.cli_name().into(),
-        message: format!(
-            "read-only mode: {} changes AWS and is refused (no request was made)",
-            command.cli_name()
-        ),
+        message: READ_ONLY_REFUSAL.to_string(),
     }
 }
 
@@ -145,7 +152,10 @@ pub fn confirm_key(state: &mut AppState, action: Option<Action>) -> Vec<Effect> 
             _ => Vec::new(),
         },
         Some(Action::Confirm) => match std::mem::take(&mut state.overlay) {
-            Overlay::Confirm(pending) => run(state, pending.line.clone()),
+            Overlay::Confirm(pending) => {
+                state.command.then = pending.then.clone();
+                run(state, pending.line.clone())
+            }
             other => {
                 state.overlay = other;
                 Vec::new()
@@ -171,6 +181,7 @@ pub fn finished(
     result: Result<serde_json::Value, CloudError>,
 ) -> Vec<Effect> {
     state.command.running = None;
+    let then = state.command.then.take();
     let command = &line.command;
     match result {
         Err(error) => {
@@ -183,26 +194,33 @@ pub fn finished(
         Ok(response) => {
             // A write that succeeded changed AWS whatever its query makes of the answer.
             let mut effects = after_write(state, command, &response);
-            state.command.output =
-                match render_output(&response, line.query.as_deref(), line.output) {
-                    Ok(output) => CommandOutput::Text {
-                        title: command.cli_name().into(),
-                        body: if output.trim().is_empty() {
-                            "done".into()
-                        } else {
-                            output
-                        },
+            state.command.output = match render_output(
+                &timestamps::apply(&response, state.timestamps),
+                line.query.as_deref(),
+                line.output,
+            ) {
+                Ok(output) => CommandOutput::Text {
+                    title: command.cli_name().into(),
+                    body: if output.trim().is_empty() {
+                        "done".into()
+                    } else {
+                        output
                     },
-                    Err(message) => CommandOutput::Failed {
-                        title: command.cli_name().into(),
-                        message: CloudError::Validation {
-                            code: "InvalidQuery".into(),
-                            message,
-                        }
-                        .cli_message(command.operation()),
-                    },
-                };
+                },
+                Err(message) => CommandOutput::Failed {
+                    title: command.cli_name().into(),
+                    message: CloudError::Validation {
+                        code: "InvalidQuery".into(),
+                        message,
+                    }
+                    .cli_message(command.operation()),
+                },
+            };
             effects.extend(timeline::fetch_visible_texts(state));
+            // The second write was confirmed with the first; it runs only because the first succeeded.
+            if let Some(next) = then {
+                effects.extend(run(state, next));
+            }
             effects
         }
     }

@@ -28,6 +28,7 @@ pub fn pending(state: &AppState, line: ChatLine, shown: String) -> PendingComman
         event,
         shown,
         line,
+        then: None,
     }
 }
 

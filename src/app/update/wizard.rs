@@ -6,6 +6,7 @@ use crate::app::state::AppState;
 use crate::app::state::wizard::{AppliedStep, Applying, PendingApply, StepRef, WizardNote};
 use crate::domain::audit::Check;
 use crate::domain::cloud_error::CloudError;
+use crate::domain::setup_plan::render::counted;
 use crate::domain::setup_plan::{SetupStep, StepAction};
 use crate::domain::snapshot::CloudSnapshot;
 
@@ -74,7 +75,10 @@ fn ask(state: &mut AppState, all: bool) {
     if state.header.read_only {
         return refuse(
             state,
-            "read-only mode: applying is refused (no request was made); the AWS CLI commands shown do the same by hand",
+            format!(
+                "applying {}; the AWS CLI commands shown do the same by hand",
+                crate::domain::command::READ_ONLY_REFUSAL
+            ),
         );
     }
     let wizard = &mut state.wizard;
@@ -94,7 +98,10 @@ fn ask(state: &mut AppState, all: bool) {
             let manual = wizard.plan.as_ref().map_or(0, |p| p.manual_steps().count());
             return refuse(
                 state,
-                format!("nothing left that imdeck can apply; {manual} manual step(s) remain"),
+                format!(
+                    "nothing left that imdeck can apply; {} to do by hand",
+                    counted(manual, "manual step")
+                ),
             );
         }
         wizard.pending = Some(PendingApply { steps, all: true });
@@ -149,7 +156,7 @@ fn start(state: &mut AppState, step: SetupStep, queue: Vec<SetupStep>) -> Vec<Ef
     if state.header.read_only {
         refuse(
             state,
-            "read-only mode: applying is refused (no request was made)",
+            format!("applying {}", crate::domain::command::READ_ONLY_REFUSAL),
         );
         return Vec::new();
     }
@@ -225,8 +232,8 @@ pub fn applied(
                 String::new()
             } else {
                 format!(
-                    "; stopped, the {} step(s) after it were not written",
-                    queue.len()
+                    "; stopped, {} after it not written",
+                    counted(queue.len(), "step")
                 )
             };
             let why = match &error {

@@ -42,6 +42,9 @@ pub struct AuditReport {
     pub regions: Vec<String>,
     pub checks: Vec<Check>,
     pub summary: Summary,
+    /// The statuses `--only` kept; empty when every check is listed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub filter: Vec<Status>,
 }
 
 impl AuditReport {
@@ -52,6 +55,7 @@ impl AuditReport {
             regions,
             checks,
             summary,
+            filter: Vec::new(),
         }
     }
 
@@ -83,13 +87,72 @@ impl AuditReport {
         region_rows(&self.regions, &self.checks)
     }
 
+    /// Keeps only the checks with these statuses (all when empty), for `--only`. The summary and the exit
+    /// status still count every check: a filter changes what is listed, never the verdict.
+    pub fn only(mut self, statuses: &[Status]) -> Self {
+        if !statuses.is_empty() {
+            self.checks.retain(|c| statuses.contains(&c.status));
+            self.filter = statuses.to_vec();
+        }
+        self
+    }
+
+    /// The checks in reading order: failures first, then what could not be checked, warnings, notes and
+    /// passes; the rules' own order within each.
+    pub fn ordered_checks(&self) -> Vec<&Check> {
+        let mut checks: Vec<&Check> = self.checks.iter().collect();
+        checks.sort_by_key(|c| c.status.reading_rank());
+        checks
+    }
+
+    /// "listing fail, unknown (3 of 40 checks)" when `--only` hid some, so a short list is not read as the
+    /// whole audit.
+    fn filter_line(&self) -> Option<String> {
+        if self.filter.is_empty() {
+            return None;
+        }
+        let total = self.summary.pass
+            + self.summary.fail
+            + self.summary.warn
+            + self.summary.info
+            + self.summary.unknown;
+        let words: Vec<&str> = self.filter.iter().map(|s| s.word()).collect();
+        Some(format!(
+            "listing {} only ({} of {total} checks)",
+            words.join(", "),
+            self.checks.len()
+        ))
+    }
+
+    /// The account, or why it is not known: it is read from the ARNs of what was found.
+    fn account_words(&self) -> String {
+        if self.account.is_empty() {
+            "account not known (no replication set, topic or channel was found to name it)".into()
+        } else {
+            format!("account {}", self.account)
+        }
+    }
+
+    fn regions_words(&self) -> String {
+        if self.regions.is_empty() {
+            "no Regions (there is no replication set)".into()
+        } else {
+            format!("Regions {}", self.regions.join(", "))
+        }
+    }
+
     pub fn render_text(&self) -> String {
         let mut out = format!(
-            "imdeck audit · account {} · Regions {}\n\n",
-            self.account,
-            self.regions.join(", ")
+            "imdeck audit · {} · {}\n{}\n",
+            self.account_words(),
+            self.regions_words(),
+            self.summary_line()
         );
-        for check in &self.checks {
+        if let Some(line) = self.filter_line() {
+            out.push_str(&format!("{line}\n"));
+        }
+        out.push('\n');
+        for check in self.ordered_checks() {
             let place = [check.region.as_deref(), check.resource.as_deref()]
                 .into_iter()
                 .flatten()
@@ -114,17 +177,23 @@ impl AuditReport {
                 out.push_str(&format!("          fix: {command}\n"));
             }
         }
-        out.push_str(&format!("\n{}\n", self.summary_line()));
         out
     }
 
     pub fn render_markdown(&self) -> String {
         let mut out = format!(
-            "# imdeck audit — account {}\n\nRegions: {}\n\n| | status | check | Region | resource | finding |\n|---|---|---|---|---|---|\n",
-            self.account,
-            self.regions.join(", ")
+            "# imdeck audit — {}\n\n{}\n\n**Summary:** {}\n\n",
+            self.account_words(),
+            self.regions_words(),
+            self.summary_line()
         );
-        for check in &self.checks {
+        if let Some(line) = self.filter_line() {
+            out.push_str(&format!("{line}\n\n"));
+        }
+        out.push_str(
+            "| | status | check | Region | resource | finding |\n|---|---|---|---|---|---|\n",
+        );
+        for check in self.ordered_checks() {
             out.push_str(&format!(
                 "| {} | {} | `{}` | {} | {} | {} |\n",
                 check.status.mark(),
@@ -139,8 +208,11 @@ impl AuditReport {
                 cell(&format!("**{}**: {}", check.title, check.detail)),
             ));
         }
-        out.push_str(&format!("\n**Summary:** {}\n", self.summary_line()));
-        let fixes: Vec<&Check> = self.checks.iter().filter(|c| c.has_remedy()).collect();
+        let fixes: Vec<&Check> = self
+            .ordered_checks()
+            .into_iter()
+            .filter(|c| c.has_remedy())
+            .collect();
         if !fixes.is_empty() {
             out.push_str("\n## Fixes\n");
             for check in fixes {

@@ -62,11 +62,12 @@ pub fn guardrail(channel: &ChannelConfig) -> ManualStep {
             describe_channel(channel)
         ),
         instructions: vec![
+            "imdeck sets it when asked: re-run with --set-guardrail (ctrl-g in the wizard)."
+                .to_string(),
             format!(
-                "Add the channel guardrail policy {RESOLVER_GUARDRAIL} to {}.",
+                "Or add the channel guardrail policy {RESOLVER_GUARDRAIL} to {} yourself.",
                 channel.name
             ),
-            "Or run the wizard with the option to set guardrails.".to_string(),
         ],
         settings: Some(json!({ "guardrailPolicyArns": [RESOLVER_GUARDRAIL] })),
     }
@@ -88,12 +89,19 @@ pub fn channel_role(channel: &ChannelConfig, problem: &str) -> ManualStep {
 pub fn kms_key(topic_arn: &str, key: &str) -> ManualStep {
     ManualStep {
         why: format!(
-            "{topic_arn} is encrypted with KMS key {key}, and imdeck cannot read or change key policies"
+            "{topic_arn} is encrypted with KMS key {key}; imdeck does not change key policies"
         ),
-        instructions: vec![format!(
-            "Make sure the key policy of {key} holds a statement like the one below, so Incident Manager can \
-             publish to the topic (the AWS managed key alias/aws/sns cannot allow it: use a customer managed key)."
-        )],
+        instructions: vec![
+            format!(
+                "Make sure the key policy of {key} holds a statement like the one below, so Incident Manager can \
+                 publish to the topic (the AWS managed key alias/aws/sns cannot allow it: use a customer managed key)."
+            ),
+            format!(
+                "Run `aws kms get-key-policy --key-id {key} --policy-name default --output text > policy.json`, \
+                 add the statement, then `aws kms put-key-policy --key-id {key} --policy-name default --policy \
+                 file://policy.json`."
+            ),
+        ],
         settings: Some(kms_key_statement()),
     }
 }

@@ -50,17 +50,35 @@ fn list_diff(name: &str, before: &[String], after: &[String]) -> Vec<DiffLine> {
     lines
 }
 
+/// "1 change", "3 changes": a count with its noun agreeing, for every count the wizard and the plan print.
+pub fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 impl SetupPlan {
     pub fn render_text(&self) -> String {
-        let mut out = format!(
-            "imdeck setup plan · account {} · Regions {}\n",
-            self.account,
-            self.regions.join(", ")
-        );
+        let account = if self.account.is_empty() {
+            "account not known".to_string()
+        } else {
+            format!("account {}", self.account)
+        };
+        let regions = if self.regions.is_empty() {
+            "no Regions (there is no replication set)".to_string()
+        } else {
+            format!("Regions {}", self.regions.join(", "))
+        };
+        let mut out = format!("imdeck setup plan · {account} · {regions}\n");
         let changes = self.changes().count();
         let manual = self.manual_steps().count();
+        // The steps below are numbered together, so the count names the total they run to.
         out.push_str(&format!(
-            "{changes} change(s) imdeck can make, {manual} manual step(s)\n"
+            "{}: {} imdeck can make, {manual} manual\n",
+            counted(self.steps.len(), "step"),
+            counted(changes, "change"),
         ));
         for (n, step) in self.steps.iter().enumerate() {
             let region = step

@@ -1,5 +1,6 @@
 //! The wizard's y/n: exactly what will be written (the changed lines of one step, or the list of every step to apply), before anything is sent.
 
+use crate::domain::setup_plan::render::counted;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -48,12 +49,15 @@ fn step_body(theme: Theme, step: &SetupStep, width: usize) -> Vec<Line<'static>>
             DiffLine::Removed(text) => ("- ", text, theme.removed()),
             DiffLine::Added(text) => ("+ ", text, theme.added()),
         };
+        // The policy's own indentation is kept (capped, so a deep line still has room), as the detail shows it.
+        let body = text.trim_start();
+        let indent = " ".repeat((text.len() - body.len()).min(width / 3));
         for piece in wrap(
-            &inert(text.trim_start()),
-            width.saturating_sub(2),
+            &inert(body),
+            width.saturating_sub(2 + indent.len()).max(1),
             usize::MAX,
         ) {
-            lines.push(Line::styled(format!("{mark}{piece}"), style));
+            lines.push(Line::styled(format!("{mark}{indent}{piece}"), style));
         }
     }
     lines
@@ -62,7 +66,10 @@ fn step_body(theme: Theme, step: &SetupStep, width: usize) -> Vec<Line<'static>>
 fn all_body(pending: &PendingApply, state: &AppState, width: usize) -> Vec<Line<'static>> {
     let theme = super::super::theme(state);
     let mut lines = vec![Line::styled(
-        format!("Apply these {} change(s), in order:", pending.steps.len()),
+        format!(
+            "Apply these {}, in order:",
+            counted(pending.steps.len(), "change")
+        ),
         theme.heading(),
     )];
     for (n, step) in pending.steps.iter().enumerate() {
@@ -82,7 +89,9 @@ fn all_body(pending: &PendingApply, state: &AppState, width: usize) -> Vec<Line<
         .map_or(0, |p| p.manual_steps().count());
     if manual > 0 {
         lines.push(Line::styled(
-            format!("{manual} manual step(s) are not touched."),
+            format!("{} not touched.", counted(manual, "manual step"))
+                .replace("step not", "step is not")
+                .replace("steps not", "steps are not"),
             theme.dim(),
         ));
     }

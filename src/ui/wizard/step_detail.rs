@@ -196,7 +196,11 @@ fn change_lines(
 }
 
 fn manual_lines(lines: &mut Vec<Line<'static>>, theme: Theme, manual: &ManualStep, width: usize) {
-    heading(lines, theme, "Manual step: no API can do this");
+    heading(
+        lines,
+        theme,
+        "Manual step: imdeck does not make this change",
+    );
     push_wrapped(lines, &manual.why, width, ("", ""), Style::default());
     for instruction in &manual.instructions {
         push_wrapped(lines, instruction, width, ("• ", "  "), Style::default());

@@ -1,4 +1,4 @@
-//! Timeline event data as sentences — "paged db-oncall", "impact 3 → 2 (jdoe)", a related item by its title — from the JSON AWS writes; the raw data stays in the detail popup.
+//! Timeline event data as sentences — "paged db-oncall", "impact 3 → 2 (jdoe)", a related item by its title — from the JSON AWS writes, for the TUI and the export alike; the raw data stays beside them.
 
 use std::collections::HashMap;
 
