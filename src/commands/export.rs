@@ -107,4 +107,3 @@ async fn resolve(cloud: &Cloud, given: &str) -> Result<String, String> {
     })?;
     find_incident(given, &incidents).map_err(|e| e.to_string())
 }
-
