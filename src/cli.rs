@@ -156,6 +156,7 @@ pub enum Command {
     Config(ConfigArgs),
     /// Print a shell completion script, e.g. `imdeck completions bash > ~/.local/share/bash-completion/completions/imdeck`.
     Completions {
+        /// The shell to print the completion script for.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },

@@ -156,6 +156,8 @@ fn the_wheel_scrolls_help_and_a_click_cannot_reach_the_panes_under_a_popup() {
 fn the_confirmations_buttons_are_where_they_are_drawn() {
     let mut state = sized(loaded(false), 160, 48);
     update(&mut state, key(KeyCode::Char('r')));
+    // The optional resolution summary, left empty.
+    update(&mut state, key(KeyCode::Enter));
     assert!(matches!(state.overlay, Overlay::Confirm(_)));
     let buffer = draw(&state);
 

@@ -434,7 +434,7 @@ fn after_a_filter_every_action_targets_the_highlighted_incident_and_none_when_no
     tmux.send(&["Enter"]);
     // Each refusal names its action, so one left on screen cannot stand in for the next.
     for (action, what) in [
-        ("r", "resolve the incident"),
+        ("r", "resolve (asks an optional summary note)"),
         ("n", "add a custom event"),
         ("i", "set the incident's impact"),
         ("a", "add a related item"),
