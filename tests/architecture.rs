@@ -204,7 +204,7 @@ fn named_paths(code: &str) -> Vec<String> {
         if head.ends_with("::") && after.starts_with('{') {
             let inner: String = after[1..].chars().take_while(|c| *c != '}').collect();
             for item in inner.split(',') {
-                let item = item.trim().split_whitespace().next().unwrap_or("");
+                let item = item.split_whitespace().next().unwrap_or("");
                 if !item.is_empty() && item != "self" {
                     paths.push(format!("{head}{item}"));
                 } else if item == "self" {
