@@ -357,7 +357,10 @@ async fn burst(
     body: &str,
 ) -> Vec<raw_http::RawResponse> {
     let auth = raw_http::auth("us-east-2", service);
-    let headers = [("Authorization", auth.as_str()), ("Content-Type", content_type)];
+    let headers = [
+        ("Authorization", auth.as_str()),
+        ("Content-Type", content_type),
+    ];
     let requests = (0..n).map(|_| raw_http::send(addr, "POST", path, &headers, body));
     futures::future::join_all(requests)
         .await
