@@ -1,5 +1,7 @@
 //! Connects a run to its backend: the embedded sandbox (`--sandbox`) or AWS through aws-config's default chain.
 
+use std::process::ExitCode;
+
 use crate::cli::GlobalOptions;
 use crate::cloud::{Cloud, CloudError, ConnectOptions, IncidentRegion};
 use crate::domain::model::Timestamp;
@@ -97,6 +99,22 @@ impl Backend {
             sandbox,
             incident_region,
         })
+    }
+
+    /// Connects, or prints why not once, prefixed with the command (`imdeck export: …`), and hands back the exit
+    /// status to end with: the one connect-and-report every subcommand and the dashboard share.
+    pub async fn connect_or_report(
+        global: &GlobalOptions,
+        force_read_only: bool,
+        who: &str,
+        status: u8,
+    ) -> Result<Backend, ExitCode> {
+        Backend::connect(global, force_read_only)
+            .await
+            .map_err(|e| {
+                eprintln!("{who}: {e}");
+                ExitCode::from(status)
+            })
     }
 
     /// One line for stderr when Incident Manager answers in another Region than the configured one.

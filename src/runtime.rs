@@ -30,12 +30,9 @@ pub async fn run(
 ) -> ExitCode {
     // Connecting resolves credentials (a helper may wait for a person) and finds Incident Manager's Region, all
     // before the terminal is taken, so a credentials problem is printed once, whole, on a normal terminal.
-    let backend = match Backend::connect(global, false).await {
+    let backend = match Backend::connect_or_report(global, false, "imdeck", 1).await {
         Ok(backend) => backend,
-        Err(e) => {
-            eprintln!("imdeck: {e}");
-            return ExitCode::FAILURE;
-        }
+        Err(status) => return status,
     };
     let header = HeaderInfo {
         account: String::new(),

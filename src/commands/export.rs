@@ -33,12 +33,9 @@ pub async fn run(
         );
         return ExitCode::from(2);
     }
-    let backend = match Backend::connect(global, true).await {
+    let backend = match Backend::connect_or_report(global, true, "imdeck export", 1).await {
         Ok(backend) => backend,
-        Err(e) => {
-            eprintln!("imdeck export: {e}");
-            return ExitCode::from(1);
-        }
+        Err(status) => return status,
     };
     let result = match resolve(&backend.cloud, incident).await {
         Ok(arn) => backend

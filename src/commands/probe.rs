@@ -34,12 +34,9 @@ pub async fn run(global: &GlobalOptions, args: ProbeArgs) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let backend = match Backend::connect(global, false).await {
+    let backend = match Backend::connect_or_report(global, false, "imdeck probe", 1).await {
         Ok(backend) => backend,
-        Err(e) => {
-            eprintln!("imdeck probe: {e}");
-            return ExitCode::from(1);
-        }
+        Err(status) => return status,
     };
     let code = probe(&backend, &args, can_ask).await;
     backend.shutdown().await;

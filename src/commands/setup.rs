@@ -42,12 +42,9 @@ pub async fn run(global: &GlobalOptions, args: SetupArgs) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let backend = match Backend::connect(global, false).await {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("imdeck setup: {e}");
-            return ExitCode::from(1);
-        }
+    let backend = match Backend::connect_or_report(global, false, "imdeck setup", 1).await {
+        Ok(backend) => backend,
+        Err(status) => return status,
     };
     if backend.incident_region == IncidentRegion::NotSetUp {
         backend.shutdown().await;
@@ -61,12 +58,9 @@ pub async fn run(global: &GlobalOptions, args: SetupArgs) -> ExitCode {
 
 async fn show_plan(global: &GlobalOptions, args: &SetupArgs) -> ExitCode {
     // Planning reads only: its cloud has no writer.
-    let backend = match Backend::connect(global, true).await {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("imdeck setup: {e}");
-            return ExitCode::from(1);
-        }
+    let backend = match Backend::connect_or_report(global, true, "imdeck setup", 1).await {
+        Ok(backend) => backend,
+        Err(status) => return status,
     };
     let snapshot = backend.cloud.load_snapshot(None).await;
     backend.shutdown().await;
