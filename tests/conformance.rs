@@ -32,6 +32,8 @@ struct Known {
     teams: String,
     chime: String,
     subscription: String,
+    /// A resource policy put on the test plan, since the demo's plans are not shared.
+    policy_id: String,
 }
 
 async fn known(sandbox: &Sandbox) -> Known {
@@ -96,7 +98,17 @@ async fn known(sandbox: &Sandbox) -> Known {
         .and_then(|s| s.subscription_arn())
         .expect("Chatbot's subscription on the demo's topic")
         .to_string();
+    let policy_id = im
+        .put_resource_policy()
+        .resource_arn(sdk::TEST_PLAN)
+        .policy(share_policy())
+        .send()
+        .await
+        .expect("PutResourcePolicy")
+        .policy_id()
+        .to_string();
     Known {
+        policy_id,
         replication_set,
         custom_event,
         slack,
@@ -104,6 +116,16 @@ async fn known(sandbox: &Sandbox) -> Known {
         chime,
         subscription,
     }
+}
+
+/// A policy document sharing the test plan (the model says only "a string"; the service needs JSON).
+fn share_policy() -> String {
+    json!({
+        "Version": "2012-10-17",
+        "Statement": [{"Effect": "Allow", "Principal": {"AWS": "444455556666"},
+            "Action": "ssm-incidents:GetResponsePlan", "Resource": sdk::TEST_PLAN}],
+    })
+    .to_string()
 }
 
 /// The identifying members of `op`, set to things that exist in the demo scenario.
@@ -130,6 +152,8 @@ fn identity(known: &Known, service: &str, op: &str) -> Vec<(&'static str, Value)
                 ("incidentRecordArn", json!(sdk::MAIN_INCIDENT)),
                 ("responsePlanArn", json!(sdk::TEST_PLAN)),
                 ("eventId", json!(known.custom_event)),
+                ("policyId", json!(known.policy_id)),
+                ("policy", json!(share_policy())),
                 // Semantics the model cannot state: only these event types are writable, and each list
                 // operation takes its own filter keys.
                 ("eventType", json!("Custom Event")),

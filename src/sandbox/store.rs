@@ -31,6 +31,18 @@ pub struct IncidentData {
     pub records: BTreeMap<String, RecordEntry>,
     /// Tags of response plans and the replication set, keyed by resource ARN.
     pub tags: BTreeMap<String, BTreeMap<String, String>>,
+    /// Resource policies of response plans, keyed by plan ARN, in the order they were put.
+    pub resource_policies: BTreeMap<String, Vec<ResourcePolicyEntry>>,
+    /// Findings (deployments that may have caused an incident) as the API answers them, keyed by record ARN.
+    pub findings: BTreeMap<String, Vec<Value>>,
+}
+
+/// One PutResourcePolicy: the id it answered, the document verbatim, and the Region its share was made in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResourcePolicyEntry {
+    pub policy_id: String,
+    pub document: String,
+    pub region: String,
 }
 
 impl IncidentData {
