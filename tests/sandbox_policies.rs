@@ -133,3 +133,51 @@ async fn resource_policies_need_an_existing_plan_and_a_json_document() {
         .expect("GetResourcePolicies");
     assert!(stored.resource_policies().is_empty());
 }
+
+#[tokio::test]
+async fn findings_of_the_demo_incident_are_listed_and_read_by_id() {
+    let sandbox = sdk::demo().await;
+    let im = sdk::incidents(&sandbox).await;
+    let mut ids = Vec::new();
+    let mut pages = im
+        .list_incident_findings()
+        .incident_record_arn(sdk::MAIN_INCIDENT)
+        .max_results(1)
+        .into_paginator()
+        .send();
+    while let Some(page) = pages.next().await {
+        let page = page.expect("ListIncidentFindings page");
+        assert!(page.findings().len() <= 1);
+        ids.extend(page.findings().iter().map(|f| f.id().to_string()));
+    }
+    assert_eq!(ids.len(), 2, "{ids:?}");
+
+    let got = im
+        .batch_get_incident_findings()
+        .incident_record_arn(sdk::MAIN_INCIDENT)
+        .finding_ids(&ids[0])
+        .finding_ids("no-such-finding")
+        .send()
+        .await
+        .expect("BatchGetIncidentFindings");
+    assert_eq!(got.findings().len(), 1);
+    assert_eq!(got.findings()[0].id(), ids[0]);
+    let details = got.findings()[0].details().expect("details");
+    assert!(details.is_code_deploy_deployment(), "{details:?}");
+    assert_eq!(got.errors().len(), 1);
+    assert_eq!(got.errors()[0].finding_id(), "no-such-finding");
+
+    let err = im
+        .list_incident_findings()
+        .incident_record_arn(
+            "arn:aws:ssm-incidents::111122223333:incident-record/MyResponsePlanChat/missing",
+        )
+        .send()
+        .await
+        .expect_err("no such incident");
+    assert!(
+        err.as_service_error()
+            .is_some_and(|e| e.is_resource_not_found_exception()),
+        "{err:?}"
+    );
+}

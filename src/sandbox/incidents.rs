@@ -3,6 +3,7 @@
 mod create_plan;
 mod deletes;
 mod filters;
+mod findings;
 mod plans;
 mod records;
 mod related;
@@ -82,6 +83,13 @@ const OPERATIONS: &[(&str, &str, &str, bool)] = &[
     ("POST", "/putResourcePolicy", "PutResourcePolicy", true),
     ("POST", "/getResourcePolicies", "GetResourcePolicies", false),
     ("POST", "/deleteResourcePolicy", "DeleteResourcePolicy", true),
+    ("POST", "/listIncidentFindings", "ListIncidentFindings", false),
+    (
+        "POST",
+        "/batchGetIncidentFindings",
+        "BatchGetIncidentFindings",
+        false,
+    ),
 ];
 
 /// The one templated path: `/tags/{resourceArn}`, the ARN percent-encoded.
@@ -169,6 +177,8 @@ fn dispatch(
         "PutResourcePolicy" => resource_policies::put_resource_policy(store, region, input),
         "GetResourcePolicies" => resource_policies::get_resource_policies(store, input),
         "DeleteResourcePolicy" => resource_policies::delete_resource_policy(store, input),
+        "ListIncidentFindings" => findings::list_incident_findings(store, input),
+        "BatchGetIncidentFindings" => findings::batch_get_incident_findings(store, input),
         other => Err(ApiError::new(
             StatusCode::NOT_FOUND,
             "UnknownOperationException",

@@ -2,12 +2,13 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use serde::Deserialize;
 use serde_json::Value;
 
 use super::chatbot::shapes::ChatbotConfigurations;
 use super::sns::subscription_data::SubscriptionData;
 use crate::domain::model::{
-    IncidentRecord, RelatedItem, ReplicationSet, ResponsePlan, TimelineEvent,
+    IncidentRecord, RelatedItem, ReplicationSet, ResponsePlan, TimelineEvent, Timestamp,
 };
 
 /// Everything the sandbox knows; the router keeps it behind one mutex and never holds that across an await.
@@ -34,7 +35,18 @@ pub struct IncidentData {
     /// Resource policies of response plans, keyed by plan ARN, in the order they were put.
     pub resource_policies: BTreeMap<String, Vec<ResourcePolicyEntry>>,
     /// Findings (deployments that may have caused an incident) as the API answers them, keyed by record ARN.
-    pub findings: BTreeMap<String, Vec<Value>>,
+    pub findings: BTreeMap<String, Vec<FindingEntry>>,
+}
+
+/// A finding as BatchGetIncidentFindings answers it; `details` is the FindingDetails union, kept verbatim.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FindingEntry {
+    pub id: String,
+    pub creation_time: Timestamp,
+    pub last_modified_time: Timestamp,
+    #[serde(default)]
+    pub details: Option<Value>,
 }
 
 /// One PutResourcePolicy: the id it answered, the document verbatim, and the Region its share was made in.

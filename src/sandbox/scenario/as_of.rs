@@ -1,10 +1,12 @@
 //! A scenario moved in time: every time it holds shifted by one offset, so it reads as live at the sandbox's start.
 
+use serde_json::Value;
+
 use super::super::store::Store;
 use crate::domain::model::Timestamp;
 
 /// Moves every time the store holds by `offset_ms`: the replication set's, each incident's creation, change and
-/// resolution, each event's time and update time. ARNs and ids stay as they are, and so does every order.
+/// resolution, each event's time and update time, each finding's times and its deployment's. ARNs and ids stay as they are, and so does every order.
 pub fn shift_times(store: &mut Store, offset_ms: i64) {
     let shift = |t: &mut Timestamp| *t = Timestamp(t.millis() + offset_ms);
     if let Some(set) = &mut store.incidents.replication_set {
@@ -24,6 +26,25 @@ pub fn shift_times(store: &mut Store, offset_ms: i64) {
         for event in &mut entry.timeline {
             shift(&mut event.event_time);
             shift(&mut event.event_updated_time);
+        }
+    }
+    for finding in store.incidents.findings.values_mut().flatten() {
+        shift(&mut finding.creation_time);
+        shift(&mut finding.last_modified_time);
+        // The deployment's own times sit inside the FindingDetails union, as epoch seconds.
+        let deployments = finding.details.iter_mut().filter_map(Value::as_object_mut);
+        for deployment in deployments.flat_map(|union| union.values_mut()) {
+            for key in ["startTime", "endTime"] {
+                let moved = match deployment.get(key) {
+                    Some(Value::Number(n)) => n.as_f64().map(|secs| {
+                        Timestamp::from_secs_f64(secs + offset_ms as f64 / 1000.0).to_json()
+                    }),
+                    _ => None,
+                };
+                if let Some(moved) = moved {
+                    deployment[key] = moved;
+                }
+            }
         }
     }
 }
