@@ -181,3 +181,41 @@ async fn findings_of_the_demo_incident_are_listed_and_read_by_id() {
         "{err:?}"
     );
 }
+
+#[tokio::test]
+async fn chatbot_account_preferences_start_off_and_keep_what_is_not_named() {
+    let sandbox = sdk::demo().await;
+    let bot = sdk::chatbot(&sandbox).await;
+    let start = bot
+        .get_account_preferences()
+        .send()
+        .await
+        .expect("GetAccountPreferences");
+    let start = start.account_preferences().expect("AccountPreferences");
+    assert_eq!(start.user_authorization_required(), Some(false));
+    assert_eq!(start.training_data_collection_enabled(), Some(false));
+
+    let updated = bot
+        .update_account_preferences()
+        .user_authorization_required(true)
+        .send()
+        .await
+        .expect("UpdateAccountPreferences");
+    let updated = updated.account_preferences().expect("AccountPreferences");
+    assert_eq!(updated.user_authorization_required(), Some(true));
+    assert_eq!(updated.training_data_collection_enabled(), Some(false));
+
+    bot.update_account_preferences()
+        .training_data_collection_enabled(true)
+        .send()
+        .await
+        .expect("UpdateAccountPreferences");
+    let read = bot
+        .get_account_preferences()
+        .send()
+        .await
+        .expect("GetAccountPreferences");
+    let read = read.account_preferences().expect("AccountPreferences");
+    assert_eq!(read.user_authorization_required(), Some(true));
+    assert_eq!(read.training_data_collection_enabled(), Some(true));
+}

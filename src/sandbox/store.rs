@@ -20,6 +20,7 @@ pub struct Store {
     /// SNS subscriptions and what Chatbot did with each published message.
     pub subscriptions: SubscriptionData,
     pub chatbot: ChatbotConfigurations,
+    pub chatbot_preferences: ChatbotPreferences,
     pub idempotency: Idempotency,
 }
 
@@ -36,6 +37,14 @@ pub struct IncidentData {
     pub resource_policies: BTreeMap<String, Vec<ResourcePolicyEntry>>,
     /// Findings (deployments that may have caused an incident) as the API answers them, keyed by record ARN.
     pub findings: BTreeMap<String, Vec<FindingEntry>>,
+}
+
+/// Chatbot's account preferences. Both start off: the sandbox assumes the harsher reading of undocumented
+/// defaults (reference/aws-api.md, "Chatbot account preferences").
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ChatbotPreferences {
+    pub user_authorization_required: bool,
+    pub training_data_collection_enabled: bool,
 }
 
 /// A finding as BatchGetIncidentFindings answers it; `details` is the FindingDetails union, kept verbatim.
