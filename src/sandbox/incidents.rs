@@ -82,8 +82,18 @@ const OPERATIONS: &[(&str, &str, &str, bool)] = &[
     ("GET", TAGS_PATH, "ListTagsForResource", false),
     ("POST", "/putResourcePolicy", "PutResourcePolicy", true),
     ("POST", "/getResourcePolicies", "GetResourcePolicies", false),
-    ("POST", "/deleteResourcePolicy", "DeleteResourcePolicy", true),
-    ("POST", "/listIncidentFindings", "ListIncidentFindings", false),
+    (
+        "POST",
+        "/deleteResourcePolicy",
+        "DeleteResourcePolicy",
+        true,
+    ),
+    (
+        "POST",
+        "/listIncidentFindings",
+        "ListIncidentFindings",
+        false,
+    ),
     (
         "POST",
         "/batchGetIncidentFindings",

@@ -39,7 +39,8 @@ pub fn put_resource_policy(
         .is_some_and(|v| v.get("Statement").is_some());
     if !is_policy {
         return Err(invalid(
-            "Invalid policy document: the policy must be a JSON policy document with a Statement".into(),
+            "Invalid policy document: the policy must be a JSON policy document with a Statement"
+                .into(),
         ));
     }
     let policy_id = uuid::Uuid::new_v4().simple().to_string();

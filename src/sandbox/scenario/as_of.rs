@@ -55,6 +55,50 @@ mod tests {
     use crate::domain::model::{IncidentStatus, Timestamp};
 
     #[test]
+    fn findings_and_their_deployments_move_with_the_demo() {
+        let written = load(&Scenario::Demo, None).expect("demo");
+        let live = load(&Scenario::Demo, Some(Timestamp::from_secs(1_900_000_000))).expect("demo");
+        let pairs: Vec<_> = written
+            .incidents
+            .findings
+            .values()
+            .flatten()
+            .zip(live.incidents.findings.values().flatten())
+            .collect();
+        assert_eq!(pairs.len(), 2, "the demo seeds two findings");
+        let (first, _) = pairs[0];
+        let offset = live
+            .incidents
+            .findings
+            .values()
+            .flatten()
+            .next()
+            .map(|f| f.creation_time.millis() - first.creation_time.millis());
+        assert!(offset.is_some_and(|o| o > 0));
+        let start_of = |f: &crate::sandbox::store::FindingEntry| {
+            f.details
+                .as_ref()
+                .and_then(|d| d.as_object())
+                .and_then(|union| union.values().next())
+                .and_then(|deployment| deployment["startTime"].as_f64())
+                .map(|secs| (secs * 1000.0) as i64)
+        };
+        for (w, l) in pairs {
+            assert_eq!(l.id, w.id);
+            assert_eq!(
+                Some(l.creation_time.millis() - w.creation_time.millis()),
+                offset
+            );
+            assert_eq!(
+                start_of(l).zip(start_of(w)).map(|(l, w)| l - w),
+                offset,
+                "{}",
+                l.id
+            );
+        }
+    }
+
+    #[test]
     fn the_demo_moves_to_the_sandbox_start_keeping_order_and_arns() {
         let written = load(&Scenario::Demo, None).expect("demo");
         let start = Timestamp::from_secs(1_900_000_000);
