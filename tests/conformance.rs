@@ -32,6 +32,8 @@ struct Known {
     teams: String,
     chime: String,
     subscription: String,
+    /// A resource policy put on the test plan, since the demo's plans are not shared.
+    policy_id: String,
 }
 
 async fn known(sandbox: &Sandbox) -> Known {
@@ -96,7 +98,17 @@ async fn known(sandbox: &Sandbox) -> Known {
         .and_then(|s| s.subscription_arn())
         .expect("Chatbot's subscription on the demo's topic")
         .to_string();
+    let policy_id = im
+        .put_resource_policy()
+        .resource_arn(sdk::TEST_PLAN)
+        .policy(share_policy())
+        .send()
+        .await
+        .expect("PutResourcePolicy")
+        .policy_id()
+        .to_string();
     Known {
+        policy_id,
         replication_set,
         custom_event,
         slack,
@@ -104,6 +116,16 @@ async fn known(sandbox: &Sandbox) -> Known {
         chime,
         subscription,
     }
+}
+
+/// A policy document sharing the test plan (the model says only "a string"; the service needs JSON).
+fn share_policy() -> String {
+    json!({
+        "Version": "2012-10-17",
+        "Statement": [{"Effect": "Allow", "Principal": {"AWS": "444455556666"},
+            "Action": "ssm-incidents:GetResponsePlan", "Resource": sdk::TEST_PLAN}],
+    })
+    .to_string()
 }
 
 /// The identifying members of `op`, set to things that exist in the demo scenario.
@@ -130,6 +152,8 @@ fn identity(known: &Known, service: &str, op: &str) -> Vec<(&'static str, Value)
                 ("incidentRecordArn", json!(sdk::MAIN_INCIDENT)),
                 ("responsePlanArn", json!(sdk::TEST_PLAN)),
                 ("eventId", json!(known.custom_event)),
+                ("policyId", json!(known.policy_id)),
+                ("policy", json!(share_policy())),
                 // Semantics the model cannot state: only these event types are writable, and each list
                 // operation takes its own filter keys.
                 ("eventType", json!("Custom Event")),
@@ -619,12 +643,16 @@ async fn paging_one_item_at_a_time_gives_the_same_items_as_one_page() {
             _ => Map::new(),
         };
         let addr = sandbox.addr();
+        // The largest page the model allows (ListIncidentFindings stops at 20, most lists at 100).
+        let largest = model.shape(target(&model.shape(input)["members"][&size]))["max"]
+            .as_i64()
+            .unwrap_or(100);
         let mut one = base.clone();
-        one.insert(size.clone(), json!(100));
+        one.insert(size.clone(), json!(largest));
         let big = page(addr, model, op, &one).await;
         assert!(
             big.get(&next).is_none_or(Value::is_null),
-            "{op}: the demo needs more than 100 items"
+            "{op}: the demo needs more than {largest} items"
         );
         let all = big[&items].as_array().cloned().unwrap_or_default();
         let mut single = Vec::new();

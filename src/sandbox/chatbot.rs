@@ -3,6 +3,7 @@
 mod creates;
 mod deletes;
 mod members;
+mod preferences;
 pub mod shapes;
 mod subscription_hook;
 mod tags;
@@ -113,6 +114,18 @@ const OPERATIONS: &[(&str, &str, bool, &str)] = &[
         false,
         "InternalServiceError",
     ),
+    (
+        "/get-account-preferences",
+        "GetAccountPreferences",
+        false,
+        "GetAccountPreferencesException",
+    ),
+    (
+        "/update-account-preferences",
+        "UpdateAccountPreferences",
+        true,
+        "UpdateAccountPreferencesException",
+    ),
 ];
 
 /// Every operation name this service serves.
@@ -174,7 +187,8 @@ pub fn handle(
     input: &Map<String, Value>,
 ) -> Result<Response, ApiError> {
     let response = handle_operation(store, operation, input)?;
-    if operation.starts_with("Create") || operation.starts_with("Update") {
+    let saves_channel = operation.ends_with("Configuration");
+    if saves_channel && (operation.starts_with("Create") || operation.starts_with("Update")) {
         subscription_hook::after_save(store, input);
     }
     Ok(response)
@@ -343,6 +357,8 @@ fn handle_operation(
                 &json!({ "WebhookConfiguration": cfg }),
             ))
         }
+        "GetAccountPreferences" => preferences::get(store),
+        "UpdateAccountPreferences" => preferences::update(store, input),
         "TagResource" | "UntagResource" | "ListTagsForResource" => {
             tags::handle(store, operation, input)
         }

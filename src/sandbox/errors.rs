@@ -62,6 +62,7 @@ impl ApiError {
             "INCIDENT_RECORD" => "Incident record",
             "TIMELINE_EVENT" => "Timeline event",
             "REPLICATION_SET" => "Replication set",
+            "RESOURCE_POLICY" => "Resource policy",
             _ => "Resource",
         };
         Self::new(

@@ -3,10 +3,12 @@
 mod create_plan;
 mod deletes;
 mod filters;
+mod findings;
 mod plans;
 mod records;
 mod related;
 mod replication;
+mod resource_policies;
 pub mod shapes;
 mod tags;
 mod timeline;
@@ -78,6 +80,26 @@ const OPERATIONS: &[(&str, &str, &str, bool)] = &[
     ("POST", TAGS_PATH, "TagResource", true),
     ("DELETE", TAGS_PATH, "UntagResource", true),
     ("GET", TAGS_PATH, "ListTagsForResource", false),
+    ("POST", "/putResourcePolicy", "PutResourcePolicy", true),
+    ("POST", "/getResourcePolicies", "GetResourcePolicies", false),
+    (
+        "POST",
+        "/deleteResourcePolicy",
+        "DeleteResourcePolicy",
+        true,
+    ),
+    (
+        "POST",
+        "/listIncidentFindings",
+        "ListIncidentFindings",
+        false,
+    ),
+    (
+        "POST",
+        "/batchGetIncidentFindings",
+        "BatchGetIncidentFindings",
+        false,
+    ),
 ];
 
 /// The one templated path: `/tags/{resourceArn}`, the ARN percent-encoded.
@@ -121,17 +143,18 @@ pub fn handle(
         && !store.incidents.serves_region(region)
     {
         let held = std::mem::take(&mut store.incidents);
-        let answer = dispatch(store, operation, input);
+        let answer = dispatch(store, operation, region, input);
         // Whatever was "written" to the empty Region is dropped with it: nothing there could be changed.
         store.incidents = held;
         return answer;
     }
-    dispatch(store, operation, input)
+    dispatch(store, operation, region, input)
 }
 
 fn dispatch(
     store: &mut Store,
     operation: &str,
+    region: &str,
     input: &Map<String, Value>,
 ) -> Result<Response, ApiError> {
     match operation {
@@ -161,6 +184,11 @@ fn dispatch(
         "TagResource" => tags::tag_resource(store, input),
         "UntagResource" => tags::untag_resource(store, input),
         "ListTagsForResource" => tags::list_tags_for_resource(store, input),
+        "PutResourcePolicy" => resource_policies::put_resource_policy(store, region, input),
+        "GetResourcePolicies" => resource_policies::get_resource_policies(store, input),
+        "DeleteResourcePolicy" => resource_policies::delete_resource_policy(store, input),
+        "ListIncidentFindings" => findings::list_incident_findings(store, input),
+        "BatchGetIncidentFindings" => findings::batch_get_incident_findings(store, input),
         other => Err(ApiError::new(
             StatusCode::NOT_FOUND,
             "UnknownOperationException",

@@ -15,7 +15,7 @@ use super::SandboxError;
 use super::chatbot::shapes::ChatbotConfigurations;
 use super::incidents::shapes::new_related_item_id;
 use super::sns::{default_policy, subscriptions};
-use super::store::{PlanEntry, RecordEntry, Store, TopicEntry};
+use super::store::{FindingEntry, PlanEntry, RecordEntry, Store, TopicEntry};
 use crate::domain::model::{
     EventReference, IncidentRecord, RelatedItem, ReplicationSet, ResponsePlan, TimelineEvent,
     Timestamp,
@@ -101,6 +101,9 @@ struct IncidentSeed {
     timeline_events: Vec<EventSeed>,
     #[serde(default)]
     related_items: Vec<RelatedItem>,
+    /// Deployments Incident Manager found that may have caused the incident.
+    #[serde(default)]
+    findings: Vec<FindingEntry>,
 }
 
 /// A TimelineEvent without its incident ARN; `eventData` may be written as JSON and is stored as its text.
@@ -277,6 +280,9 @@ fn build(file: ScenarioFile) -> Result<Store, String> {
             timeline,
             related_items,
         };
+        if !seed.findings.is_empty() {
+            store.incidents.findings.insert(arn.clone(), seed.findings);
+        }
         if store.incidents.records.insert(arn.clone(), entry).is_some() {
             return Err(format!("incident {arn} appears twice"));
         }

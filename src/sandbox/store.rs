@@ -2,12 +2,13 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use serde::Deserialize;
 use serde_json::Value;
 
 use super::chatbot::shapes::ChatbotConfigurations;
 use super::sns::subscription_data::SubscriptionData;
 use crate::domain::model::{
-    IncidentRecord, RelatedItem, ReplicationSet, ResponsePlan, TimelineEvent,
+    IncidentRecord, RelatedItem, ReplicationSet, ResponsePlan, TimelineEvent, Timestamp,
 };
 
 /// Everything the sandbox knows; the router keeps it behind one mutex and never holds that across an await.
@@ -19,6 +20,7 @@ pub struct Store {
     /// SNS subscriptions and what Chatbot did with each published message.
     pub subscriptions: SubscriptionData,
     pub chatbot: ChatbotConfigurations,
+    pub chatbot_preferences: ChatbotPreferences,
     pub idempotency: Idempotency,
 }
 
@@ -31,6 +33,37 @@ pub struct IncidentData {
     pub records: BTreeMap<String, RecordEntry>,
     /// Tags of response plans and the replication set, keyed by resource ARN.
     pub tags: BTreeMap<String, BTreeMap<String, String>>,
+    /// Resource policies of response plans, keyed by plan ARN, in the order they were put.
+    pub resource_policies: BTreeMap<String, Vec<ResourcePolicyEntry>>,
+    /// Findings (deployments that may have caused an incident) as the API answers them, keyed by record ARN.
+    pub findings: BTreeMap<String, Vec<FindingEntry>>,
+}
+
+/// Chatbot's account preferences. Both start off: the sandbox assumes the harsher reading of undocumented
+/// defaults (reference/aws-api.md, "Chatbot account preferences").
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ChatbotPreferences {
+    pub user_authorization_required: bool,
+    pub training_data_collection_enabled: bool,
+}
+
+/// A finding as BatchGetIncidentFindings answers it; `details` is the FindingDetails union, kept verbatim.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FindingEntry {
+    pub id: String,
+    pub creation_time: Timestamp,
+    pub last_modified_time: Timestamp,
+    #[serde(default)]
+    pub details: Option<Value>,
+}
+
+/// One PutResourcePolicy: the id it answered, the document verbatim, and the Region its share was made in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResourcePolicyEntry {
+    pub policy_id: String,
+    pub document: String,
+    pub region: String,
 }
 
 impl IncidentData {
