@@ -8,6 +8,8 @@ mod cases;
 mod model;
 #[path = "conformance/output.rs"]
 mod output;
+#[path = "conformance/query_xml.rs"]
+mod query_xml;
 #[path = "support/raw_http.rs"]
 mod raw_http;
 #[path = "support/sdk.rs"]
@@ -467,7 +469,19 @@ async fn a_valid_request_is_accepted_and_answered_in_the_output_shape() {
                 "{service} {op} minimal {minimal:?}: {} {} {}",
                 answer.status, answer.code, answer.message
             ));
-        } else if !model.is_query() {
+        } else if model.is_query() {
+            // awsQuery answers are XML: read as the output shape says, then checked the same way.
+            match query_xml::parse(&answer.body)
+                .and_then(|root| query_xml::result_value(model, op, &root))
+            {
+                Ok(body) => {
+                    for problem in output::problems(model, op, &body) {
+                        failures.push(format!("{service} {op} output: {problem}"));
+                    }
+                }
+                Err(e) => failures.push(format!("{service} {op} output: {e}: {}", answer.body)),
+            }
+        } else {
             let body: Value = if answer.body.trim().is_empty() {
                 json!({})
             } else {
@@ -676,4 +690,26 @@ async fn paging_one_item_at_a_time_gives_the_same_items_as_one_page() {
     }
     println!("paginated operations compared: {}", compared.join(", "));
     assert!(compared.len() >= 5, "{compared:?}");
+}
+
+#[test]
+fn an_sns_answer_with_a_member_its_model_lacks_is_caught() {
+    let models = models();
+    let sns = &models["sns"];
+    let xml = "<ListTopicsResponse><ListTopicsResult><Topics><member><TopicArn>arn:aws:sns:us-east-2:111122223333:t\
+               </TopicArn><Bogus>x</Bogus></member></Topics></ListTopicsResult></ListTopicsResponse>";
+    let root = query_xml::parse(xml).expect("well-formed");
+    let body = query_xml::result_value(sns, "ListTopics", &root).expect("a ListTopics answer");
+    let problems = output::problems(sns, "ListTopics", &body);
+    assert!(
+        problems.iter().any(|p| p.contains("Bogus")),
+        "{problems:?} in {body}"
+    );
+    let good = xml.replace("<Bogus>x</Bogus>", "");
+    let root = query_xml::parse(&good).expect("well-formed");
+    let body = query_xml::result_value(sns, "ListTopics", &root).expect("a ListTopics answer");
+    assert_eq!(
+        output::problems(sns, "ListTopics", &body),
+        Vec::<String>::new()
+    );
 }
