@@ -69,7 +69,11 @@ fn screen(state: &AppState) -> (Terminal<TestBackend>, String) {
         .expect("draw");
     let buffer = terminal.backend().buffer().clone();
     let text = (0..48)
-        .map(|y| (0..160).map(|x| buffer[(x, y)].symbol()).collect::<String>())
+        .map(|y| {
+            (0..160)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+        })
         .collect::<Vec<_>>()
         .join("\n");
     (terminal, text)
@@ -85,7 +89,10 @@ fn seventeen_regions_show_the_failing_first_and_the_rest_as_a_count() {
     for failing in ["eu-w-1", "us-e-2", "us-w-2", "ap-ne-1"] {
         assert!(text.contains(failing), "{failing} listed:\n{text}");
     }
-    assert!(!text.contains("sa-e-1"), "a passing Region is folded:\n{text}");
+    assert!(
+        !text.contains("sa-e-1"),
+        "a passing Region is folded:\n{text}"
+    );
     insta::assert_snapshot!("checklist_17_regions_160x48", terminal.backend());
 
     // The fourth row is the failing ap-northeast-1 (listed by position, not by its place in all 17): Enter opens it.

@@ -190,8 +190,5 @@ fn the_sandbox_keeps_its_own_history_whatever_account_it_plays() {
             .any(|e| matches!(e, Effect::LoadHistory { .. })),
         "{effects:?}"
     );
-    assert_eq!(
-        state.command.history_scope,
-        Some(HistoryScope::Sandbox)
-    );
+    assert_eq!(state.command.history_scope, Some(HistoryScope::Sandbox));
 }

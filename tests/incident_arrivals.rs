@@ -224,7 +224,11 @@ fn a_change_to_another_incident_marks_its_row_until_highlighted() {
         .iter()
         .position(|&i| state.incidents.items[i].arn == INCIDENT)
         .expect("listed");
-    let step = if row > here { KeyCode::Down } else { KeyCode::Up };
+    let step = if row > here {
+        KeyCode::Down
+    } else {
+        KeyCode::Up
+    };
     for _ in 0..row.abs_diff(here) {
         update(&mut state, key(step));
     }

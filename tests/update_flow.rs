@@ -221,10 +221,13 @@ fn a_parse_error_is_shown_and_its_correction_is_one_key_away() {
     let mut state = loaded(false);
     let bad = "@aws ssm-incidents list-response-plan";
     let effects = submit(&mut state, bad);
-    assert_eq!(effects, vec![Effect::SaveHistory {
+    assert_eq!(
+        effects,
+        vec![Effect::SaveHistory {
             scope: HistoryScope::Sandbox,
             line: bad.into()
-        }]);
+        }]
+    );
     match &state.command.output {
         CommandOutput::Invalid { line, error } => {
             assert_eq!(line, bad);

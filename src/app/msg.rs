@@ -2,8 +2,8 @@
 
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 
-use crate::domain::audit::Check;
 use crate::app::state::HistoryScope;
+use crate::domain::audit::Check;
 use crate::domain::chat_command::ChatLine;
 use crate::domain::cloud_error::CloudError;
 use crate::domain::model::{

@@ -92,8 +92,14 @@ mod tests {
     fn a_profile_name_cannot_leave_the_state_directory() {
         for profile in ["../../etc/passwd", "/abs", "a\\b", "..", "é"] {
             let name = file_name(&HistoryScope::Profile(profile.into()));
-            assert!(!name.contains('/') && !name.contains('\\') && !name.contains(".."), "{name}");
-            assert_eq!(path(&HistoryScope::Profile(profile.into())).parent(), Some(crate::logging::log_dir().as_path()));
+            assert!(
+                !name.contains('/') && !name.contains('\\') && !name.contains(".."),
+                "{name}"
+            );
+            assert_eq!(
+                path(&HistoryScope::Profile(profile.into())).parent(),
+                Some(crate::logging::log_dir().as_path())
+            );
         }
     }
 }

@@ -80,7 +80,11 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
     lines.push(Line::from(head));
     let mut row_index = 0;
     let mut cursor_line = 0;
-    for row in setup.shown_regions.iter().filter_map(|&i| setup.regions.get(i)) {
+    for row in setup
+        .shown_regions
+        .iter()
+        .filter_map(|&i| setup.regions.get(i))
+    {
         let selected = row_index == setup.checklist_cursor;
         if selected {
             cursor_line = lines.len();

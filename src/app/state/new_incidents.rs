@@ -218,7 +218,10 @@ mod tests {
             !news.observe(&[a2.clone(), b2.clone()], Some(&a.arn), now),
             "a change rings no bell"
         );
-        assert!(!news.is_active(&a.arn), "the selected incident's change is the user's own");
+        assert!(
+            !news.is_active(&a.arn),
+            "the selected incident's change is the user's own"
+        );
         assert!(news.is_active(&b.arn));
         news.seen(&b.arn);
         assert!(!news.is_active(&b.arn));

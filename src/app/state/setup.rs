@@ -179,7 +179,11 @@ impl SetupView {
     fn list_regions(&mut self) {
         let mut shown: Vec<usize> = (0..self.regions.len()).collect();
         if self.regions.len() > FEW_REGIONS {
-            let passes = |row: &RegionRow| row.cells.iter().all(|c| matches!(c, None | Some(Status::Pass)));
+            let passes = |row: &RegionRow| {
+                row.cells
+                    .iter()
+                    .all(|c| matches!(c, None | Some(Status::Pass)))
+            };
             shown.sort_by_key(|&i| passes(&self.regions[i]));
             if !self.show_passing {
                 shown.retain(|&i| !passes(&self.regions[i]));
@@ -191,7 +195,9 @@ impl SetupView {
 
     /// The Region row at checklist row `row`, if that row is a Region.
     pub fn region_at(&self, row: usize) -> Option<&RegionRow> {
-        self.shown_regions.get(row).and_then(|&i| self.regions.get(i))
+        self.shown_regions
+            .get(row)
+            .and_then(|&i| self.regions.get(i))
     }
 
     /// Lists the checks without a Region in reading order (stable, so audit order within a status).
@@ -223,9 +229,12 @@ impl SetupView {
         self.list_regions();
         self.list_general();
         let regions = self.shown_regions.len();
-        if let Some(position) = region.and_then(|r| self.shown_regions.iter().position(|&i| i == r)) {
+        if let Some(position) = region.and_then(|r| self.shown_regions.iter().position(|&i| i == r))
+        {
             self.checklist_cursor = position;
-        } else if let Some(position) = at.and_then(|check| self.general.iter().position(|&i| i == check)) {
+        } else if let Some(position) =
+            at.and_then(|check| self.general.iter().position(|&i| i == check))
+        {
             self.checklist_cursor = regions + position;
         }
     }

@@ -30,7 +30,11 @@ pub fn save(state: &AppState, line: String) -> Effect {
     Effect::SaveHistory { scope, line }
 }
 
-pub fn history_loaded(state: &mut AppState, scope: HistoryScope, lines: Vec<String>) -> Vec<Effect> {
+pub fn history_loaded(
+    state: &mut AppState,
+    scope: HistoryScope,
+    lines: Vec<String>,
+) -> Vec<Effect> {
     if state.command.history_scope.as_ref() != Some(&scope) {
         // The account became known while this was read: that account's own history is on its way.
         return Vec::new();

@@ -6,9 +6,9 @@ use ratatui::text::{Line, Span};
 use crate::app::state::AppState;
 use crate::app::state::wizard::{StepRef, step_checks};
 use crate::domain::audit::Check;
-use crate::domain::snapshot::query::{incident_manager_topics_in, region_of_arn};
 use crate::domain::setup_plan::diff::DiffLine;
 use crate::domain::setup_plan::{Change, ManualStep, PlannedChange, SetupStep, StepAction};
+use crate::domain::snapshot::query::{incident_manager_topics_in, region_of_arn};
 
 use super::super::inert::inert;
 use super::super::theme::Theme;
