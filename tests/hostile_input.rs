@@ -407,7 +407,7 @@ async fn drive(state: &mut AppState, cloud: &Cloud, msgs: Vec<Msg>) {
                 Effect::Quit
                     | Effect::CopyToClipboard(_)
                     | Effect::SaveHistory { .. }
-                    | Effect::LoadHistory
+                    | Effect::LoadHistory { .. }
                     | Effect::ExportIncident { .. }
             ) {
                 // Terminal and disk effects: not what this test is about, and they would touch the user's files.

@@ -172,3 +172,68 @@ fn the_pane_has_a_header_impact_in_words_its_order_and_whole_titles() {
     assert!(text.contains("IMPACT"), "{text}");
     insta::assert_snapshot!("incidents_new_80x24", terminal.backend());
 }
+
+/// The demo list with `arn`'s impact set to `impact`: what a list read shows after someone changed it.
+fn with_impact(arn: &str, impact: i32) -> Vec<IncidentRecordSummary> {
+    let mut list = incidents();
+    for incident in list.iter_mut().filter(|i| i.arn == arn) {
+        incident.impact = impact;
+    }
+    list
+}
+
+#[test]
+fn a_change_to_another_incident_marks_its_row_until_highlighted() {
+    let mut state = loaded(false);
+    assert_eq!(state.incidents.selected_arn(), Some(INCIDENT));
+    // Someone elsewhere lowers the other open incident's impact: no bell, no alert, but its row is marked.
+    let effects = reload(&mut state, with_impact(INCIDENT_2, 3));
+    assert!(!effects.contains(&Effect::Bell), "{effects:?}");
+    assert!(state.incidents.arrivals.is_active(INCIDENT_2));
+    assert!(!state.incidents.arrivals.is_active(INCIDENT));
+    let terminal = draw(&state, 160, 48);
+    let text = text_of(terminal.backend().buffer());
+    assert!(
+        text.contains("◆ 3 medium   Checkout errors in eu-west-1"),
+        "the changed row carries ◆:\n{text}"
+    );
+    assert!(text.contains("1 changed ◆"), "{text}");
+    assert!(!text.contains("NEW INCIDENT"), "{text}");
+    insta::assert_snapshot!("incidents_changed_elsewhere_160x48", terminal.backend());
+
+    // A change to the highlighted incident is the user's own to see in its timeline: no mark.
+    reload(&mut state, {
+        let mut list = with_impact(INCIDENT_2, 3);
+        list.iter_mut()
+            .filter(|i| i.arn == INCIDENT)
+            .for_each(|i| i.impact = 1);
+        list
+    });
+    assert!(!state.incidents.arrivals.is_active(INCIDENT));
+
+    // Highlighting the marked incident clears its mark.
+    let row = state
+        .incidents
+        .visible
+        .iter()
+        .position(|&i| state.incidents.items[i].arn == INCIDENT_2)
+        .expect("listed");
+    let here = state
+        .incidents
+        .visible
+        .iter()
+        .position(|&i| state.incidents.items[i].arn == INCIDENT)
+        .expect("listed");
+    let step = if row > here {
+        KeyCode::Down
+    } else {
+        KeyCode::Up
+    };
+    for _ in 0..row.abs_diff(here) {
+        update(&mut state, key(step));
+    }
+    assert_eq!(state.incidents.selected_arn(), Some(INCIDENT_2));
+    assert!(!state.incidents.arrivals.is_active(INCIDENT_2));
+    let text = text_of(draw(&state, 160, 48).backend().buffer());
+    assert!(!text.contains('◆'), "{text}");
+}

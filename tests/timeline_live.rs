@@ -88,7 +88,7 @@ impl Driver {
                     // The setup snapshot is not what these tests are about; the incident list is read, since only
                     // a listed (highlighted) incident has a timeline.
                     Effect::LoadSnapshot { .. }
-                    | Effect::LoadHistory
+                    | Effect::LoadHistory { .. }
                     | Effect::SaveHistory { .. } => {}
                     Effect::PollTimeline { .. } => {
                         self.polls += 1;

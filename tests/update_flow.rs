@@ -6,7 +6,7 @@ mod demo;
 use demo::*;
 use imdeck::app::msg::ExportFailure;
 use imdeck::app::state::timeline::{MAX_FETCHES_IN_FLIGHT, POLL_MARGIN_MS};
-use imdeck::app::state::{CommandOutput, Focus, Overlay};
+use imdeck::app::state::{CommandOutput, Focus, HistoryScope, Overlay};
 use imdeck::app::{Effect, Msg, update};
 use imdeck::cloud::CloudError;
 use imdeck::domain::chat_command::{ChatLine, OutputFormat, canonical_line};
@@ -48,7 +48,9 @@ fn start_asks_for_history_snapshot_and_incidents() {
     assert_eq!(
         effects,
         vec![
-            Effect::LoadHistory,
+            Effect::LoadHistory {
+                scope: HistoryScope::Sandbox
+            },
             Effect::LoadSnapshot { generation: 1 },
             Effect::LoadIncidents { generation: 1 },
         ]
@@ -102,7 +104,10 @@ fn typing_a_read_command_and_enter_runs_it() {
     assert_eq!(
         effects,
         vec![
-            Effect::SaveHistory { line: text },
+            Effect::SaveHistory {
+                scope: HistoryScope::Sandbox,
+                line: text
+            },
             Effect::RunCommand {
                 line: list_incidents()
             }
@@ -147,6 +152,7 @@ fn a_mutating_command_asks_first_and_runs_on_y() {
     assert_eq!(
         effects,
         vec![Effect::SaveHistory {
+            scope: HistoryScope::Sandbox,
             line: NOTE_LINE.into()
         }],
         "nothing runs before the answer"
@@ -183,6 +189,7 @@ fn read_only_refuses_a_mutating_command_before_any_effect() {
     assert_eq!(
         effects,
         vec![Effect::SaveHistory {
+            scope: HistoryScope::Sandbox,
             line: NOTE_LINE.into()
         }]
     );
@@ -214,7 +221,13 @@ fn a_parse_error_is_shown_and_its_correction_is_one_key_away() {
     let mut state = loaded(false);
     let bad = "@aws ssm-incidents list-response-plan";
     let effects = submit(&mut state, bad);
-    assert_eq!(effects, vec![Effect::SaveHistory { line: bad.into() }]);
+    assert_eq!(
+        effects,
+        vec![Effect::SaveHistory {
+            scope: HistoryScope::Sandbox,
+            line: bad.into()
+        }]
+    );
     match &state.command.output {
         CommandOutput::Invalid { line, error } => {
             assert_eq!(line, bad);
@@ -674,6 +687,7 @@ fn history_walks_with_arrows_and_searches_with_ctrl_r() {
     update(
         &mut state,
         Msg::HistoryLoaded {
+            scope: HistoryScope::Sandbox,
             lines: vec![
                 "@aws ssm-incidents list-response-plans".into(),
                 "@aws ssm-incidents list-incident-records".into(),

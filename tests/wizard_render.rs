@@ -194,3 +194,39 @@ fn the_wizard_confirmations_buttons_are_clicked_where_they_are_drawn() {
     );
     assert_eq!(clicked, keyed);
 }
+
+#[test]
+fn the_list_explains_the_dot_and_a_second_topic_in_a_region_says_why() {
+    let mut state = opened(false);
+    let text = rows(draw(&state, 160, 48).backend().buffer()).join("\n");
+    assert!(
+        text.contains("· no check fails for this step now"),
+        "the · mark is explained:\n{text}"
+    );
+    let plan = state.wizard.plan.clone().expect("a plan");
+    let snapshot = state.setup.snapshot.clone().expect("a snapshot");
+    // A topic created in a Region that already has an Incident Manager topic.
+    let step = plan
+        .steps
+        .iter()
+        .find(|s| match &s.action {
+            imdeck::domain::setup_plan::StepAction::Change(p) => match &p.change {
+                imdeck::domain::setup_plan::Change::CreateTopic { topic_arn, .. } => {
+                    let region = imdeck::domain::snapshot::query::region_of_arn(topic_arn);
+                    imdeck::domain::snapshot::query::incident_manager_topics_in(&snapshot, region)
+                        .iter()
+                        .any(|t| t != topic_arn)
+                }
+                _ => false,
+            },
+            _ => false,
+        })
+        .expect("the demo plans a second topic in a Region")
+        .clone();
+    select(&mut state, &step.title);
+    let terminal = draw(&state, 160, 48);
+    let text = rows(terminal.backend().buffer()).join("\n");
+    assert!(text.contains("Why another topic in this Region"), "{text}");
+    assert!(text.contains("AWS Chatbot posts a"), "{text}");
+    insta::assert_snapshot!("wizard_second_topic_160x48", terminal.backend());
+}

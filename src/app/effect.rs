@@ -1,5 +1,6 @@
 //! `Effect`: the I/O that `update` asks for; the runtime performs it and answers with a `Msg`.
 
+use crate::app::state::HistoryScope;
 use crate::domain::chat_command::ChatLine;
 use crate::domain::model::Timestamp;
 use crate::domain::setup_plan::SetupStep;
@@ -47,12 +48,15 @@ pub enum Effect {
     RunCommand {
         line: ChatLine,
     },
-    /// Append a submitted line to the persisted history (XDG state dir).
+    /// Append a submitted line to the scope's persisted history (XDG state dir).
     SaveHistory {
+        scope: HistoryScope,
         line: String,
     },
-    /// Read the persisted history; answer `HistoryLoaded`.
-    LoadHistory,
+    /// Read the scope's persisted history; answer `HistoryLoaded`.
+    LoadHistory {
+        scope: HistoryScope,
+    },
     /// Write the post-incident record as Markdown to `path`, replacing a file there only when `replace`;
     /// answer `ExportFinished`.
     ExportIncident {

@@ -2,6 +2,7 @@
 
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 
+use crate::app::state::HistoryScope;
 use crate::domain::audit::Check;
 use crate::domain::chat_command::ChatLine;
 use crate::domain::cloud_error::CloudError;
@@ -84,7 +85,9 @@ pub enum Msg {
         target: crate::domain::probe::ProbeTarget,
         published: Vec<(String, Result<String, String>)>,
     },
+    /// The persisted history of `scope`; dropped when the box has moved to another scope since.
     HistoryLoaded {
+        scope: HistoryScope,
         lines: Vec<String>,
     },
     /// A setup step was written (or not). `Ok` holds the step's re-checks that still fail in the fresh audit

@@ -15,7 +15,7 @@ use crate::domain::chat_command::ChatLine;
 use crate::domain::model::{IncidentRecordSummary, Timestamp};
 
 use super::keymap::{Keymap, Section};
-pub use command_box::{CommandBox, CommandOutput, HistorySearch};
+pub use command_box::{CommandBox, CommandOutput, HistoryScope, HistorySearch};
 pub use incident_view::{IncidentView, RelatedItems, ViewPane};
 pub use incidents::IncidentList;
 pub use setup::{ChannelRow, CheckColumn, PlanRow, SetupView};

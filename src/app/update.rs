@@ -94,7 +94,7 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
         }
         Msg::CommandFinished { line, result } => command::finished(state, line, result),
         Msg::ProbeFinished { target, published } => probe::finished(state, target, published),
-        Msg::HistoryLoaded { lines } => history::history_loaded(state, lines),
+        Msg::HistoryLoaded { scope, lines } => history::history_loaded(state, scope, lines),
         Msg::ExportFinished { arn, path, result } => {
             actions::export_finished(state, arn, path, result)
         }

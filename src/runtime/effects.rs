@@ -88,14 +88,15 @@ async fn perform(effect: Effect, cloud: &Cloud, tx: &UnboundedSender<Msg>) -> Ve
             let result = cloud.execute(&line.command, line.region.as_deref()).await;
             vec![Msg::CommandFinished { line, result }]
         }
-        Effect::SaveHistory { line } => {
-            if let Err(e) = history::append(&line) {
+        Effect::SaveHistory { scope, line } => {
+            if let Err(e) = history::append(&scope, &line) {
                 tracing::warn!("could not save the command history: {e}");
             }
             Vec::new()
         }
-        Effect::LoadHistory => vec![Msg::HistoryLoaded {
-            lines: history::load(),
+        Effect::LoadHistory { scope } => vec![Msg::HistoryLoaded {
+            lines: history::load(&scope),
+            scope,
         }],
         Effect::ExportIncident { arn, path, replace } => {
             let result = export_to_file(cloud, &arn, &path, replace).await;

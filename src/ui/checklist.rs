@@ -53,13 +53,20 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
     let focused = shown_focus(state) == Focus::Checklist;
     // Marker, mark and a space come before a general row's words.
     let label_width = usize::from(inner.width).saturating_sub(4);
-    let region_width = setup
-        .regions
-        .iter()
-        .map(|r| r.region.chars().count())
-        .max()
-        .unwrap_or(6)
-        .clamp(6, 16);
+    // The column heads are never cut: when the names do not fit, Regions are written short (`ap-ne-1`).
+    let room = usize::from(inner.width).saturating_sub(2 + CELL * CheckColumn::ALL.len());
+    let width_of = |short: bool| {
+        setup
+            .shown_regions
+            .iter()
+            .filter_map(|&i| setup.regions.get(i))
+            .map(|r| region_name(&r.region, short).chars().count())
+            .max()
+            .unwrap_or(6)
+            .clamp(6, 16)
+    };
+    let short = width_of(false) > room;
+    let region_width = width_of(short).min(room).max(6);
     let mut head = vec![Span::styled(
         format!("  {:<region_width$}", "Region"),
         theme.heading(),
@@ -73,7 +80,11 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
     lines.push(Line::from(head));
     let mut row_index = 0;
     let mut cursor_line = 0;
-    for row in &setup.regions {
+    for row in setup
+        .shown_regions
+        .iter()
+        .filter_map(|&i| setup.regions.get(i))
+    {
         let selected = row_index == setup.checklist_cursor;
         if selected {
             cursor_line = lines.len();
@@ -81,7 +92,7 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
         let marker = if selected { "› " } else { "  " };
         let mut spans = vec![Span::raw(format!(
             "{marker}{:<region_width$}",
-            inert(&row.region)
+            fit(&inert(&region_name(&row.region, short)), region_width)
         ))];
         for column in CheckColumn::ALL {
             let (mark, style) = match row.cell(column) {
@@ -96,6 +107,17 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
         }
         lines.push(line);
         row_index += 1;
+    }
+    if setup.hidden_regions > 0 {
+        let key = state
+            .keymap
+            .key_for(Section::Checklist, Action::FoldPassing)
+            .unwrap_or("?");
+        lines.push(Line::from(vec![
+            Span::raw(format!("  {} more Regions ", setup.hidden_regions)),
+            Span::styled(Status::Pass.mark(), theme.status(Status::Pass)),
+            Span::styled(format!(" · {key} shows them"), theme.dim()),
+        ]));
     }
     if !setup.general.is_empty() || setup.hidden_passing > 0 {
         lines.push(Line::styled(
@@ -167,6 +189,30 @@ fn legend(state: &AppState) -> Line<'static> {
     Line::from(spans)
 }
 
+/// A Region's name, or when `short` its compass words written as initials (`ap-northeast-1` → `ap-ne-1`), which
+/// keeps every Region distinct.
+fn region_name(region: &str, short: bool) -> String {
+    if !short {
+        return region.to_string();
+    }
+    region
+        .split('-')
+        .map(|part| match part {
+            "northeast" => "ne",
+            "northwest" => "nw",
+            "southeast" => "se",
+            "southwest" => "sw",
+            "north" => "n",
+            "south" => "s",
+            "east" => "e",
+            "west" => "w",
+            "central" => "c",
+            other => other,
+        })
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
 /// The words cut to `width` columns with an ellipsis, so a cut name is seen to be cut.
 fn fit(text: &str, width: usize) -> String {
     if Span::raw(text).width() <= width {
@@ -195,11 +241,14 @@ pub fn row_at(state: &AppState, area: Rect, y: u16) -> Option<usize> {
     setup.snapshot.as_ref()?;
     let inner = pane_block(state, "", Focus::Checklist).inner(area);
     let mut lines: Vec<Option<usize>> = vec![None];
-    lines.extend((0..setup.regions.len()).map(Some));
+    lines.extend((0..setup.shown_regions.len()).map(Some));
+    if setup.hidden_regions > 0 {
+        lines.push(None);
+    }
     if !setup.general.is_empty() || setup.hidden_passing > 0 {
         lines.push(None);
     }
-    let mut row = setup.regions.len();
+    let mut row = setup.shown_regions.len();
     for &index in &setup.general {
         if setup.checks.get(index).is_some() {
             lines.push(Some(row));

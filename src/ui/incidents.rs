@@ -1,4 +1,4 @@
-//! The incidents list: a header row, open first (impact in words, title, age, plan), then resolved, new arrivals marked, with the `/` filter line.
+//! The incidents list: a header row, open first (impact in words, title, age, plan), then resolved, new arrivals (★) and changes made elsewhere (◆) marked, with the `/` filter line.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -82,6 +82,10 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
     let mut title = format!(" Incidents · {} open", list.open_count());
     if new_count > 0 {
         title.push_str(&format!(" · {new_count} new ★"));
+    }
+    let active_count = list.arrivals.active_count();
+    if active_count > 0 {
+        title.push_str(&format!(" · {active_count} changed ◆"));
     }
     title.push_str(" · open by impact, then newest ");
     if list.loading && list.items.is_empty() {
@@ -181,6 +185,8 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
             Span::raw(marker),
             if is_new {
                 Span::styled("★ ", theme.fresh())
+            } else if list.arrivals.is_active(&incident.arn) {
+                Span::styled("◆ ", theme.fresh())
             } else {
                 Span::raw("  ")
             },

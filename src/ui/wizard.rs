@@ -179,6 +179,11 @@ fn step_list(state: &AppState, frame: &mut Frame, area: Rect) {
             ]));
         }
     }
+    lines.push(Line::raw(""));
+    let legend = "· no check fails for this step now (it passes already, or no check covers it)";
+    for piece in wrap(legend, usize::from(area.width), 2) {
+        lines.push(Line::styled(piece, theme.dim()));
+    }
     // Keep the selected row in view, with its task heading when there is room.
     let height = usize::from(area.height.max(1));
     let scroll = (selected_line + 1).saturating_sub(height);

@@ -45,6 +45,31 @@ impl CommandOutput {
     }
 }
 
+/// Whose command history the box walks and saves to: lines typed against one account (or the sandbox) are never
+/// offered against another, where a sandbox ARN or another account's incident would be wrong or harmful.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum HistoryScope {
+    /// The embedded sandbox: its own history, whatever account id it plays.
+    Sandbox,
+    /// A real (or custom-endpoint) account, once the snapshot has named it.
+    Account(String),
+    /// The profile, while the account is not yet known.
+    Profile(String),
+}
+
+impl HistoryScope {
+    /// The scope for where the header says imdeck is pointed.
+    pub fn of(header: &super::HeaderInfo) -> Self {
+        if header.profile_or_sandbox == "SANDBOX" && header.endpoint.is_none() {
+            HistoryScope::Sandbox
+        } else if !header.account.is_empty() {
+            HistoryScope::Account(header.account.clone())
+        } else {
+            HistoryScope::Profile(header.profile_or_sandbox.clone())
+        }
+    }
+}
+
 /// Ctrl-R: the query typed so far and which history entry (newest first) currently matches.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct HistorySearch {
@@ -76,6 +101,8 @@ pub struct CommandBox {
     pub last_canonical: Option<String>,
     /// Confirmed together with the running write, run once that write succeeds.
     pub then: Option<ChatLine>,
+    /// Whose history `history` holds, or is being loaded; `None` before start-up.
+    pub history_scope: Option<HistoryScope>,
 }
 
 impl Default for CommandBox {
@@ -99,6 +126,7 @@ impl CommandBox {
             correction: None,
             last_canonical: None,
             then: None,
+            history_scope: None,
         }
     }
 

@@ -1,4 +1,4 @@
-//! Incidents opened since the last look: found by comparing each list with the one before, marked new until selected or a few minutes pass, announced once.
+//! Incidents opened or changed since the last look: found by comparing each list with the one before; an arrival is marked new until selected or a few minutes pass and announced once, a change elsewhere is marked until selected.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -20,10 +20,34 @@ pub struct NewIncidentAlert {
     pub until: Timestamp,
 }
 
+/// What a list read shows of an incident's activity: a change of any of it is someone acting on it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Seen {
+    status: IncidentStatus,
+    impact: i32,
+    title: String,
+    resolved_time: Option<Timestamp>,
+}
+
+impl Seen {
+    fn of(incident: &IncidentRecordSummary) -> Self {
+        Self {
+            status: incident.status,
+            impact: incident.impact,
+            title: incident.title.clone(),
+            resolved_time: incident.resolved_time,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NewIncidents {
-    /// The ARNs of the last list read; `None` until the first, which announces nothing (all of it is old news).
-    known: Option<BTreeSet<String>>,
+    /// The last list read, by ARN, with what a change shows in it; `None` until the first, which announces
+    /// nothing (all of it is old news).
+    known: Option<BTreeMap<String, Seen>>,
+    /// Incidents other than the selected one whose status, impact or title changed since an earlier list (someone
+    /// works on them elsewhere): marked until the user selects them.
+    active: BTreeSet<String>,
     /// ARN → when its "new" mark ends.
     marked: BTreeMap<String, Timestamp>,
     alert: Option<NewIncidentAlert>,
@@ -40,14 +64,26 @@ impl NewIncidents {
         now: Timestamp,
     ) -> bool {
         self.marked.retain(|_, until| *until > now);
-        let current: BTreeSet<String> = items.iter().map(|i| i.arn.clone()).collect();
+        let current: BTreeMap<String, Seen> =
+            items.iter().map(|i| (i.arn.clone(), Seen::of(i))).collect();
         let Some(known) = self.known.replace(current) else {
             return false;
         };
+        for incident in items {
+            let changed = known
+                .get(&incident.arn)
+                .is_some_and(|before| *before != Seen::of(incident));
+            if changed && Some(incident.arn.as_str()) != selected {
+                self.active.insert(incident.arn.clone());
+            }
+        }
+        // An incident gone from the list (deleted) has no row to mark.
+        let present: BTreeSet<&str> = items.iter().map(|i| i.arn.as_str()).collect();
+        self.active.retain(|arn| present.contains(arn.as_str()));
         let mut arrived: Vec<&IncidentRecordSummary> = items
             .iter()
             .filter(|i| i.status == IncidentStatus::Open)
-            .filter(|i| !known.contains(&i.arn) && Some(i.arn.as_str()) != selected)
+            .filter(|i| !known.contains_key(&i.arn) && Some(i.arn.as_str()) != selected)
             .collect();
         if arrived.is_empty() {
             return false;
@@ -77,6 +113,16 @@ impl NewIncidents {
         self.marked.get(arn).is_some_and(|until| *until > now)
     }
 
+    /// Whether the row carries the activity mark: it changed elsewhere since the user last selected it.
+    pub fn is_active(&self, arn: &str) -> bool {
+        self.active.contains(arn)
+    }
+
+    /// How many rows carry the activity mark.
+    pub fn active_count(&self) -> usize {
+        self.active.len()
+    }
+
     /// How many rows carry the mark at `now`.
     pub fn count(&self, now: Timestamp) -> usize {
         self.marked.values().filter(|until| **until > now).count()
@@ -85,6 +131,7 @@ impl NewIncidents {
     /// The user selected the incident: it is no longer news.
     pub fn seen(&mut self, arn: &str) {
         self.marked.remove(arn);
+        self.active.remove(arn);
         if self.alert.as_ref().is_some_and(|a| a.arn == arn) {
             self.alert = None;
         }
@@ -152,6 +199,38 @@ mod tests {
             "the mark ends after a few minutes"
         );
         assert_eq!(news.count(later), 0);
+    }
+
+    #[test]
+    fn a_change_elsewhere_marks_the_row_until_selected_and_the_selected_row_is_never_marked() {
+        let now = Timestamp::from_secs(1_000);
+        let mut news = NewIncidents::default();
+        let a = incident("a", 3, IncidentStatus::Open, 900);
+        let b = incident("b", 3, IncidentStatus::Open, 900);
+        news.observe(&[a.clone(), b.clone()], Some(&a.arn), now);
+        news.observe(&[a.clone(), b.clone()], Some(&a.arn), now);
+        assert_eq!(news.active_count(), 0, "an unchanged list is no activity");
+        let mut a2 = a.clone();
+        a2.impact = 1;
+        let mut b2 = b.clone();
+        b2.status = IncidentStatus::Resolved;
+        assert!(
+            !news.observe(&[a2.clone(), b2.clone()], Some(&a.arn), now),
+            "a change rings no bell"
+        );
+        assert!(
+            !news.is_active(&a.arn),
+            "the selected incident's change is the user's own"
+        );
+        assert!(news.is_active(&b.arn));
+        news.seen(&b.arn);
+        assert!(!news.is_active(&b.arn));
+        let mut b3 = b2.clone();
+        b3.title = "renamed".into();
+        news.observe(&[a2.clone(), b3], Some(&a.arn), now);
+        assert!(news.is_active(&b.arn));
+        news.observe(&[a2], Some(&a.arn), now);
+        assert_eq!(news.active_count(), 0, "a deleted incident leaves no mark");
     }
 
     #[test]

@@ -125,6 +125,9 @@ pub struct LoadProgress {
     pub total: usize,
 }
 
+/// Up to this many Regions are listed each, passing or not; more are listed failing first, the passing ones folded.
+pub const FEW_REGIONS: usize = 4;
+
 #[derive(Debug, Clone, Default)]
 pub struct SetupView {
     pub generation: u64,
@@ -133,6 +136,11 @@ pub struct SetupView {
     pub snapshot: Option<CloudSnapshot>,
     pub checks: Vec<Check>,
     pub regions: Vec<RegionRow>,
+    /// Indices into `regions` of the rows on screen: all of them while few; past `FEW_REGIONS`, the Regions with
+    /// something not passing first, and the passing ones only when unfolded (`hidden_regions` counts the rest).
+    pub shown_regions: Vec<usize>,
+    /// Passing Regions not listed now.
+    pub hidden_regions: usize,
     /// Indices into `checks` of the checks that belong to no Region and are on screen (passing ones only when
     /// unfolded), listed under the matrix: failures first, then unknown, warn, info, pass.
     pub general: Vec<usize>,
@@ -162,8 +170,34 @@ impl SetupView {
         self.plans = plan_rows(&snapshot, &checks);
         self.snapshot = Some(snapshot);
         self.checks = checks;
+        self.list_regions();
         self.list_general();
         self.channels_cursor = self.channels_cursor.min(self.plans.len().saturating_sub(1));
+    }
+
+    /// Lists the Regions: past `FEW_REGIONS` a pane's height and width go to the failing ones, the rest is a count.
+    fn list_regions(&mut self) {
+        let mut shown: Vec<usize> = (0..self.regions.len()).collect();
+        if self.regions.len() > FEW_REGIONS {
+            let passes = |row: &RegionRow| {
+                row.cells
+                    .iter()
+                    .all(|c| matches!(c, None | Some(Status::Pass)))
+            };
+            shown.sort_by_key(|&i| passes(&self.regions[i]));
+            if !self.show_passing {
+                shown.retain(|&i| !passes(&self.regions[i]));
+            }
+        }
+        self.hidden_regions = self.regions.len() - shown.len();
+        self.shown_regions = shown;
+    }
+
+    /// The Region row at checklist row `row`, if that row is a Region.
+    pub fn region_at(&self, row: usize) -> Option<&RegionRow> {
+        self.shown_regions
+            .get(row)
+            .and_then(|&i| self.regions.get(i))
     }
 
     /// Lists the checks without a Region in reading order (stable, so audit order within a status).
@@ -185,14 +219,22 @@ impl SetupView {
 
     /// Folds or unfolds the passing rows, keeping the cursor on the row it was on when that row stays listed.
     pub fn toggle_passing(&mut self) {
-        let regions = self.regions.len();
+        let regions = self.shown_regions.len();
+        let region = self.shown_regions.get(self.checklist_cursor).copied();
         let at = self
             .checklist_cursor
             .checked_sub(regions)
             .and_then(|i| self.general.get(i).copied());
         self.show_passing = !self.show_passing;
+        self.list_regions();
         self.list_general();
-        if let Some(position) = at.and_then(|check| self.general.iter().position(|&i| i == check)) {
+        let regions = self.shown_regions.len();
+        if let Some(position) = region.and_then(|r| self.shown_regions.iter().position(|&i| i == r))
+        {
+            self.checklist_cursor = position;
+        } else if let Some(position) =
+            at.and_then(|check| self.general.iter().position(|&i| i == check))
+        {
             self.checklist_cursor = regions + position;
         }
     }
@@ -203,7 +245,7 @@ impl SetupView {
     }
 
     pub fn checklist_len(&self) -> usize {
-        self.regions.len() + self.general.len()
+        self.shown_regions.len() + self.general.len()
     }
 
     /// The checks of one Region, in audit order.

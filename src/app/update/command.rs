@@ -94,7 +94,7 @@ pub fn submit(state: &mut AppState) -> Vec<Effect> {
     state.command.remember(&text);
     state.command.completions.clear();
     state.command.correction = None;
-    let mut effects = vec![Effect::SaveHistory { line: text.clone() }];
+    let mut effects = vec![super::history::save(state, text.clone())];
     // Chat users type `help`; it is answered here, as the chat channel answers it, with no request.
     if let Some(help) = help_for(&text) {
         state.command.set_text("");

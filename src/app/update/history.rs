@@ -4,9 +4,41 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::app::effect::Effect;
 use crate::app::keymap::Action;
-use crate::app::state::AppState;
+use crate::app::state::{AppState, HistoryScope};
 
-pub fn history_loaded(state: &mut AppState, lines: Vec<String>) -> Vec<Effect> {
+/// Loads the history of where imdeck now points when that changed (start-up, or the account became known): the
+/// lines shown so far belonged to another scope and are dropped from the box (they stay in their own file).
+pub fn follow_scope(state: &mut AppState) -> Vec<Effect> {
+    let scope = HistoryScope::of(&state.header);
+    if state.command.history_scope.as_ref() == Some(&scope) {
+        return Vec::new();
+    }
+    state.command.history.clear();
+    state.command.history_pos = None;
+    state.command.search = None;
+    state.command.history_scope = Some(scope.clone());
+    vec![Effect::LoadHistory { scope }]
+}
+
+/// Where a submitted line is saved: the box's scope, or where imdeck points if none was loaded yet.
+pub fn save(state: &AppState, line: String) -> Effect {
+    let scope = state
+        .command
+        .history_scope
+        .clone()
+        .unwrap_or_else(|| HistoryScope::of(&state.header));
+    Effect::SaveHistory { scope, line }
+}
+
+pub fn history_loaded(
+    state: &mut AppState,
+    scope: HistoryScope,
+    lines: Vec<String>,
+) -> Vec<Effect> {
+    if state.command.history_scope.as_ref() != Some(&scope) {
+        // The account became known while this was read: that account's own history is on its way.
+        return Vec::new();
+    }
     let typed_since = std::mem::take(&mut state.command.history);
     state.command.history = lines;
     for line in typed_since {

@@ -197,11 +197,12 @@ fn open_detail(state: &mut AppState) {
     let target = match state.focus {
         Focus::Checklist => {
             let cursor = state.setup.checklist_cursor;
-            let regions = state.setup.regions.len();
+            let regions = state.setup.shown_regions.len();
             if cursor < regions {
-                Some(DetailTarget::Region(
-                    state.setup.regions[cursor].region.clone(),
-                ))
+                state
+                    .setup
+                    .region_at(cursor)
+                    .map(|row| DetailTarget::Region(row.region.clone()))
             } else {
                 state
                     .setup

@@ -4,11 +4,11 @@ use crate::app::effect::Effect;
 use crate::app::state::AppState;
 use crate::domain::model::Timestamp;
 
-use super::{incidents, setup, timeline};
+use super::{history, incidents, setup, timeline};
 
 pub fn started(state: &mut AppState, now: Timestamp) -> Vec<Effect> {
     state.now = now;
-    let mut effects = vec![Effect::LoadHistory];
+    let mut effects = history::follow_scope(state);
     effects.extend(refresh_all(state));
     effects
 }

@@ -32,8 +32,10 @@ pub fn loaded(
     if generation != state.setup.generation {
         return Vec::new();
     }
+    let mut effects = Vec::new();
     if state.header.account.is_empty() {
         state.header.account = snapshot.account.clone();
+        effects.extend(super::history::follow_scope(state));
     }
     state.setup.load(snapshot, checks);
     state.setup.loading = None;
@@ -42,7 +44,7 @@ pub fn loaded(
     }
     state.setup.refresh.succeeded(state.now);
     state.setup.next_refresh_at = Some(later(state.now, state.config.snapshot_refresh_ms));
-    Vec::new()
+    effects
 }
 
 /// Columns a sideways step moves the detail popup.

@@ -8,6 +8,7 @@ use crate::app::state::wizard::{StepRef, step_checks};
 use crate::domain::audit::Check;
 use crate::domain::setup_plan::diff::DiffLine;
 use crate::domain::setup_plan::{Change, ManualStep, PlannedChange, SetupStep, StepAction};
+use crate::domain::snapshot::query::{incident_manager_topics_in, region_of_arn};
 
 use super::super::inert::inert;
 use super::super::theme::Theme;
@@ -112,11 +113,45 @@ pub fn lines(state: &AppState, at: StepRef, step: &SetupStep, width: usize) -> V
     for check in checks {
         check_line(&mut lines, theme, check, width);
     }
+    if let StepAction::Change(planned) = &step.action {
+        why_another_topic(&mut lines, state, theme, &planned.change, width);
+    }
     match &step.action {
         StepAction::Change(planned) => change_lines(&mut lines, theme, planned, at, width),
         StepAction::Manual(manual) => manual_lines(&mut lines, theme, manual, width),
     }
     lines
+}
+
+/// A topic created in a Region that has an Incident Manager topic already: say why the one there is not reused.
+fn why_another_topic(
+    lines: &mut Vec<Line<'static>>,
+    state: &AppState,
+    theme: Theme,
+    change: &Change,
+    width: usize,
+) {
+    let (Change::CreateTopic { topic_arn, .. }, Some(snapshot)) = (change, &state.setup.snapshot)
+    else {
+        return;
+    };
+    let region = region_of_arn(topic_arn);
+    let existing: Vec<String> = incident_manager_topics_in(snapshot, region)
+        .into_iter()
+        .filter(|arn| arn != topic_arn)
+        .map(|arn| arn.rsplit(':').next().unwrap_or(&arn).to_string())
+        .collect();
+    if existing.is_empty() {
+        return;
+    }
+    heading(lines, theme, "Why another topic in this Region");
+    let text = format!(
+        "{region} has {} already, but a chat channel carries it (or it is taken for one). AWS Chatbot posts a \
+         topic's messages in every channel that carries it, so sharing one topic would put one response plan's \
+         incidents in another plan's chat channel: each channel gets a topic of its own.",
+        existing.join(", ")
+    );
+    push_wrapped(lines, &text, width, ("  ", "  "), Style::default());
 }
 
 fn change_heading(change: &Change) -> &'static str {
