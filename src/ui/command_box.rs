@@ -10,6 +10,7 @@ use crate::app::keymap::{Action, Section};
 use crate::app::state::pager::{
     Pager, has_status, matches, max_top, output_room, page_rows, view_for,
 };
+use crate::app::state::command_box::{CompletionMenu, MENU_ROWS};
 use crate::app::state::{AppState, CommandOutput, Focus};
 use crate::domain::chat_command::ParseError;
 
@@ -20,7 +21,7 @@ use super::wrap::wrap;
 /// Rows the command area takes: its rule, the input line, completions, and the output: a quarter of the
 /// screen as a preview, at most half while the pager has the keys, all of it zoomed.
 pub fn height(state: &AppState, area: Rect) -> u16 {
-    let completions = u16::from(!state.command.completions.is_empty());
+    let completions = state.command.menu_rows();
     let total = output_rows(state, area.width).len();
     if total == 0 {
         return 2 + completions;
@@ -67,30 +68,91 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
         .title(Line::from(title));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let completions = u16::from(!state.command.completions.is_empty());
-    let [input_row, completion_row, output_area] = Layout::vertical([
+    let [input_row, menu_area, output_area] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(completions),
+        Constraint::Length(state.command.menu_rows()),
         Constraint::Min(0),
     ])
     .areas(inner);
     input_line(state, theme, focused, frame, input_row);
-    if completions > 0 {
-        let listed: Vec<String> = state
-            .command
-            .completions
-            .iter()
-            .map(|c| inert(c).into_owned())
-            .collect();
+    if let Some(menu) = &state.command.menu {
         frame.render_widget(
-            Paragraph::new(Line::styled(
-                format!("  {}", listed.join("  ")),
-                theme.key(),
-            )),
-            completion_row,
+            Paragraph::new(menu_lines(state, theme, menu, menu_area.width)),
+            menu_area,
         );
     }
     pager_view(state, theme, frame, output_area);
+}
+
+/// The candidates in view, one a row with its description, the selected one marked with `›` and reversed
+/// (so it shows without colour), then which one of how many is in the line and the keys that move.
+fn menu_lines(
+    state: &AppState,
+    theme: Theme,
+    menu: &CompletionMenu,
+    width: u16,
+) -> Vec<Line<'static>> {
+    let width = usize::from(width);
+    let top = menu.top();
+    let in_view = &menu.candidates[top..(top + MENU_ROWS).min(menu.candidates.len())];
+    let longest = in_view
+        .iter()
+        .map(|c| inert(&c.text).chars().count())
+        .max()
+        .unwrap_or(0);
+    // The description keeps at least a third of the row: a long ARN gives up its head, not its title.
+    let column = longest.min(width.saturating_sub(4) * 2 / 3).max(1);
+    let mut lines: Vec<Line<'static>> = in_view
+        .iter()
+        .enumerate()
+        .map(|(i, candidate)| {
+            let selected = menu.selected == Some(top + i);
+            let marker = if selected { "› " } else { "  " };
+            let text = keep_tail(&inert(&candidate.text), column);
+            let mut text_style = theme.key();
+            if selected {
+                text_style = text_style.add_modifier(Modifier::REVERSED);
+            }
+            Line::from(vec![
+                Span::styled(marker, theme.key()),
+                Span::styled(format!("{text:<column$}"), text_style),
+                Span::raw("  "),
+                Span::styled(inert(&candidate.description).into_owned(), theme.dim()),
+            ])
+        })
+        .collect();
+    let key = |action, fallback: &'static str| {
+        state
+            .keymap
+            .key_for(Section::Command, action)
+            .unwrap_or(fallback)
+            .to_string()
+    };
+    let position = match menu.selected {
+        Some(at) => format!("{}/{}", at + 1, menu.candidates.len()),
+        None => format!("{} candidates", menu.candidates.len()),
+    };
+    lines.push(Line::styled(
+        format!(
+            "── {position} · {}/{} cycle · {} accepts · {} closes",
+            key(Action::Complete, "tab"),
+            key(Action::CompleteBack, "backtab"),
+            key(Action::Submit, "enter"),
+            key(Action::Leave, "esc"),
+        ),
+        theme.dim(),
+    ));
+    lines
+}
+
+/// `text` cut to `width` characters keeping its end (where an ARN's id is), marked with `…`.
+fn keep_tail(text: &str, width: usize) -> String {
+    let count = text.chars().count();
+    if count <= width {
+        return text.to_string();
+    }
+    let tail: String = text.chars().skip(count - width + 1).collect();
+    format!("…{tail}")
 }
 
 /// The rows in view, the search's matches marked, and under them where the view is and how to move it.

@@ -147,6 +147,7 @@ pub fn pane_action(state: &mut AppState, action: Action) -> Vec<Effect> {
         | Action::HistoryNext
         | Action::HistorySearch
         | Action::Complete
+        | Action::CompleteBack
         | Action::AcceptCorrection
         | Action::CopyLine
         | Action::Confirm
