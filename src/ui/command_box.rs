@@ -100,8 +100,17 @@ fn menu_lines(
         .map(|c| inert(&c.text).chars().count())
         .max()
         .unwrap_or(0);
-    // The description keeps at least a third of the row: a long ARN gives up its head, not its title.
-    let column = longest.min(width.saturating_sub(4) * 2 / 3).max(1);
+    let longest_description = in_view
+        .iter()
+        .map(|c| inert(&c.description).chars().count())
+        .max()
+        .unwrap_or(0);
+    // A long ARN gives up its head, not the title beside it, down to half the row.
+    let room = width.saturating_sub(4);
+    let column = longest
+        .min(room.saturating_sub(longest_description))
+        .max(longest.min(room / 2))
+        .max(1);
     let mut lines: Vec<Line<'static>> = in_view
         .iter()
         .enumerate()
