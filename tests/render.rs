@@ -262,8 +262,15 @@ fn command_box_completion_menu_scrolls_to_the_selected_candidate() {
     update(&mut state, key(KeyCode::Char(':')));
     typed(&mut state, "@aws ssm-incidents list-incident-records --");
     update(&mut state, key(KeyCode::Tab));
-    let count = state.command.menu.as_ref().map_or(0, |m| m.candidates.len());
-    assert!(count > 6, "more options than the menu shows at once: {count}");
+    let count = state
+        .command
+        .menu
+        .as_ref()
+        .map_or(0, |m| m.candidates.len());
+    assert!(
+        count > 6,
+        "more options than the menu shows at once: {count}"
+    );
     let text = text_of(draw(&state, 80, 24).backend().buffer());
     assert!(text.contains("--filters"), "{text}");
     // Shift-Tab from the start selects the last candidate, which scrolls the first out of view.

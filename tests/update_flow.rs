@@ -711,7 +711,11 @@ fn tab_completes_commands_and_fills_in_the_selected_incident() {
     update(&mut state, key(KeyCode::Char(':')));
     typed(&mut state, "@aws ssm-incidents list-");
     update(&mut state, key(KeyCode::Tab));
-    let menu = state.command.menu.as_ref().expect("a menu of the list commands");
+    let menu = state
+        .command
+        .menu
+        .as_ref()
+        .expect("a menu of the list commands");
     assert!(menu.candidates.len() >= 4, "{:?}", menu.candidates);
     assert!(menu.candidates.iter().all(|c| c.text.starts_with("list-")));
     // Typing closes the menu and goes on editing the line as it shows.
@@ -781,10 +785,7 @@ fn tab_cycles_the_completion_menu_enter_accepts_and_esc_puts_the_word_back() {
     );
     // Shift-Tab walks back, wrapping the other way.
     update(&mut state, key(KeyCode::BackTab));
-    assert_eq!(
-        menu_selected(&state).as_deref(),
-        Some("get-timeline-event")
-    );
+    assert_eq!(menu_selected(&state).as_deref(), Some("get-timeline-event"));
     update(&mut state, key(KeyCode::BackTab));
     assert_eq!(
         menu_selected(&state).as_deref(),
@@ -802,7 +803,10 @@ fn tab_cycles_the_completion_menu_enter_accepts_and_esc_puts_the_word_back() {
     assert_eq!(effects, vec![]);
     assert!(state.command.menu.is_none());
     assert_eq!(state.focus, Focus::Command);
-    assert_eq!(state.command.text(), "@aws ssm-incidents get-response-plan ");
+    assert_eq!(
+        state.command.text(),
+        "@aws ssm-incidents get-response-plan "
+    );
     assert_eq!(
         state.command.input.cursor().1,
         state.command.text().chars().count()
@@ -823,7 +827,10 @@ fn tab_cycles_the_completion_menu_enter_accepts_and_esc_puts_the_word_back() {
 fn completing_a_started_word_mid_line_leaves_one_space() {
     let mut state = loaded(false);
     update(&mut state, key(KeyCode::Char(':')));
-    typed(&mut state, "@aws ssm-incidents list-incident-records --max-items 5");
+    typed(
+        &mut state,
+        "@aws ssm-incidents list-incident-records --max-items 5",
+    );
     // Back to the end of `--max`, then Tab.
     for _ in 0.." -items 5".len() - 1 {
         update(&mut state, key(KeyCode::Left));
@@ -843,7 +850,11 @@ fn completing_a_started_word_mid_line_leaves_one_space() {
         "@aws ssm-incidents list-incident-records --starting-token "
     );
     typed(&mut state, "x");
-    assert!(!state.command.text().contains("  "), "{}", state.command.text());
+    assert!(
+        !state.command.text().contains("  "),
+        "{}",
+        state.command.text()
+    );
 }
 
 #[test]

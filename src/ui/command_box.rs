@@ -7,10 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::app::keymap::{Action, Section};
+use crate::app::state::command_box::{CompletionMenu, MENU_ROWS};
 use crate::app::state::pager::{
     Pager, has_status, matches, max_top, output_room, page_rows, view_for,
 };
-use crate::app::state::command_box::{CompletionMenu, MENU_ROWS};
 use crate::app::state::{AppState, CommandOutput, Focus};
 use crate::domain::chat_command::ParseError;
 

@@ -38,7 +38,11 @@ fn open(state: &mut AppState) {
     let start = found.replace.start.min(chars.len());
     let end = found.replace.end.clamp(start, chars.len());
     let before: String = chars[..start].iter().collect();
-    let after: String = chars[end..].iter().collect::<String>().trim_start().to_string();
+    let after: String = chars[end..]
+        .iter()
+        .collect::<String>()
+        .trim_start()
+        .to_string();
     let typed: String = chars[start..end].iter().collect();
     let mut menu = CompletionMenu {
         before,
@@ -88,7 +92,8 @@ pub fn accept(state: &mut AppState) -> bool {
         cursor += 1;
     }
     if COMMAND_NAMES.contains(&chosen.text.as_str())
-        && let Some(filled) = chat_command::fill_selected_incident(&line, &completion_context(state))
+        && let Some(filled) =
+            chat_command::fill_selected_incident(&line, &completion_context(state))
     {
         let filled = format!("{} ", filled.trim_end());
         let end = filled.chars().count();

@@ -288,9 +288,8 @@ fn filter(candidates: Vec<Candidate>, partial: &str) -> Vec<Candidate> {
     let typed = typed.trim_start_matches(['-', '—', '–']);
     let key = |c: &Candidate| c.text.to_lowercase().trim_start_matches('-').to_string();
     let starts = |c: &Candidate| key(c).starts_with(typed);
-    let contains = |c: &Candidate| {
-        key(c).contains(typed) || c.description.to_lowercase().contains(typed)
-    };
+    let contains =
+        |c: &Candidate| key(c).contains(typed) || c.description.to_lowercase().contains(typed);
     let by_prefix = candidates.iter().any(starts);
     candidates
         .into_iter()
@@ -302,7 +301,9 @@ fn filter(candidates: Vec<Candidate>, partial: &str) -> Vec<Candidate> {
             }
         })
         .map(|mut c| {
-            if c.text.contains(|ch: char| ch.is_whitespace() || "'\"\\".contains(ch)) {
+            if c.text
+                .contains(|ch: char| ch.is_whitespace() || "'\"\\".contains(ch))
+            {
                 c.text = quote_word(&c.text);
             }
             c
@@ -419,7 +420,9 @@ mod tests {
             vec!["OPEN", "RESOLVED"]
         );
         assert_eq!(
-            texts(&at_end("ssm-incidents create-timeline-event --event-type C")),
+            texts(&at_end(
+                "ssm-incidents create-timeline-event --event-type C"
+            )),
             vec!["\"Custom Event\""]
         );
     }
@@ -466,7 +469,10 @@ mod tests {
             )]
         );
         let c = at_end("@aws ssm-incidents list-incident-records --max");
-        assert_eq!(c.candidates[0].description, "at most this many items in all");
+        assert_eq!(
+            c.candidates[0].description,
+            "at most this many items in all"
+        );
         let c = at_end("@aws ssm-incidents update-incident-record --impact ");
         assert_eq!(c.candidates[0].description, "critical");
     }
