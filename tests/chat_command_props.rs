@@ -66,6 +66,7 @@ fn context() -> CompletionContext {
         incident_arns: INCIDENTS.iter().map(|s| s.to_string()).collect(),
         event_ids: vec!["e-1".into()],
         selected_incident: Some(INCIDENTS[0].into()),
+        ..CompletionContext::default()
     }
 }
 

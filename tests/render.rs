@@ -238,7 +238,47 @@ fn command_box_with_completions() {
     update(&mut state, key(KeyCode::Char(':')));
     typed(&mut state, "@aws ssm-incidents list-");
     update(&mut state, key(KeyCode::Tab));
+    // The second Tab puts the first candidate in the line and marks it in the menu.
+    update(&mut state, key(KeyCode::Tab));
     both_sizes("command_completions", &state);
+}
+
+#[test]
+fn command_box_completion_menu_shows_incident_titles_beside_arns() {
+    let mut state = loaded(false);
+    update(&mut state, key(KeyCode::Char(':')));
+    typed(&mut state, "@aws ssm-incidents get-incident-record --arn ");
+    update(&mut state, key(KeyCode::Tab));
+    both_sizes("command_completion_arns", &state);
+    // However narrow, the title stays in view: the ARN gives up its head, not the incident's title.
+    let text = text_of(draw(&state, 80, 24).backend().buffer());
+    assert!(text.contains("Payment API latency"), "{text}");
+    assert!(text.contains("…"), "{text}");
+}
+
+#[test]
+fn command_box_completion_menu_scrolls_to_the_selected_candidate() {
+    let mut state = loaded(false);
+    update(&mut state, key(KeyCode::Char(':')));
+    typed(&mut state, "@aws ssm-incidents list-incident-records --");
+    update(&mut state, key(KeyCode::Tab));
+    let count = state
+        .command
+        .menu
+        .as_ref()
+        .map_or(0, |m| m.candidates.len());
+    assert!(
+        count > 6,
+        "more options than the menu shows at once: {count}"
+    );
+    let text = text_of(draw(&state, 80, 24).backend().buffer());
+    assert!(text.contains("--filters"), "{text}");
+    // Shift-Tab from the start selects the last candidate, which scrolls the first out of view.
+    update(&mut state, key(KeyCode::BackTab));
+    let text = text_of(draw(&state, 80, 24).backend().buffer());
+    assert!(text.contains("› --page-size"), "{text}");
+    assert!(text.contains(&format!("{count}/{count}")), "{text}");
+    assert!(!text.contains("--filters"), "{text}");
 }
 
 #[test]

@@ -725,19 +725,16 @@ fn tab_completes_commands_and_fills_in_the_selected_incident() {
     update(&mut state, key(KeyCode::Char(':')));
     typed(&mut state, "@aws ssm-incidents list-");
     update(&mut state, key(KeyCode::Tab));
-    assert!(
-        state.command.completions.len() >= 4,
-        "{:?}",
-        state.command.completions
-    );
-    assert!(
-        state
-            .command
-            .completions
-            .iter()
-            .all(|c| c.starts_with("list-"))
-    );
+    let menu = state
+        .command
+        .menu
+        .as_ref()
+        .expect("a menu of the list commands");
+    assert!(menu.candidates.len() >= 4, "{:?}", menu.candidates);
+    assert!(menu.candidates.iter().all(|c| c.text.starts_with("list-")));
+    // Typing closes the menu and goes on editing the line as it shows.
     typed(&mut state, "ti");
+    assert!(state.command.menu.is_none());
     update(&mut state, key(KeyCode::Tab));
     assert_eq!(
         state.command.text().trim_end(),
@@ -756,6 +753,142 @@ fn tab_completes_commands_and_fills_in_the_selected_incident() {
         "{}",
         state.command.text()
     );
+}
+
+fn menu_selected(state: &imdeck::app::state::AppState) -> Option<String> {
+    let menu = state.command.menu.as_ref()?;
+    menu.selected.map(|at| menu.candidates[at].text.clone())
+}
+
+#[test]
+fn tab_cycles_the_completion_menu_enter_accepts_and_esc_puts_the_word_back() {
+    let mut state = loaded(false);
+    update(&mut state, key(KeyCode::Char(':')));
+    typed(&mut state, "@aws ssm-incidents get-");
+    update(&mut state, key(KeyCode::Tab));
+    let menu = state.command.menu.clone().expect("several get- commands");
+    let names: Vec<&str> = menu.candidates.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(
+        names,
+        vec![
+            "get-response-plan",
+            "get-incident-record",
+            "get-timeline-event"
+        ]
+    );
+    assert!(menu.candidates.iter().all(|c| !c.description.is_empty()));
+    assert_eq!(menu.selected, None, "the first Tab only opens the menu");
+    // Tab walks forward and wraps; each candidate takes the word's place in the line.
+    let mut seen = Vec::new();
+    for _ in 0..4 {
+        update(&mut state, key(KeyCode::Tab));
+        seen.push(menu_selected(&state).expect("one selected"));
+        assert_eq!(
+            state.command.text(),
+            format!("@aws ssm-incidents {}", seen.last().expect("seen"))
+        );
+    }
+    assert_eq!(
+        seen,
+        vec![
+            "get-response-plan",
+            "get-incident-record",
+            "get-timeline-event",
+            "get-response-plan"
+        ]
+    );
+    // Shift-Tab walks back, wrapping the other way.
+    update(&mut state, key(KeyCode::BackTab));
+    assert_eq!(menu_selected(&state).as_deref(), Some("get-timeline-event"));
+    update(&mut state, key(KeyCode::BackTab));
+    assert_eq!(
+        menu_selected(&state).as_deref(),
+        Some("get-incident-record")
+    );
+    // Esc closes the menu, puts back what was typed and leaves the box open.
+    update(&mut state, key(KeyCode::Esc));
+    assert!(state.command.menu.is_none());
+    assert_eq!(state.focus, Focus::Command);
+    assert_eq!(state.command.text(), "@aws ssm-incidents get-");
+    // Enter accepts the chosen one with one space after it, and runs nothing.
+    update(&mut state, key(KeyCode::Tab));
+    update(&mut state, key(KeyCode::Tab));
+    let effects = update(&mut state, key(KeyCode::Enter));
+    assert_eq!(effects, vec![]);
+    assert!(state.command.menu.is_none());
+    assert_eq!(state.focus, Focus::Command);
+    assert_eq!(
+        state.command.text(),
+        "@aws ssm-incidents get-response-plan "
+    );
+    assert_eq!(
+        state.command.input.cursor().1,
+        state.command.text().chars().count()
+    );
+    // An accepted command that needs an incident gets the selected one, as a single fit does.
+    state.command.set_text("@aws ssm-incidents get-");
+    update(&mut state, key(KeyCode::Tab));
+    update(&mut state, key(KeyCode::BackTab));
+    update(&mut state, key(KeyCode::BackTab));
+    update(&mut state, key(KeyCode::Enter));
+    assert_eq!(
+        state.command.text(),
+        format!("@aws ssm-incidents get-incident-record --arn {INCIDENT} ")
+    );
+}
+
+#[test]
+fn completing_a_started_word_mid_line_leaves_one_space() {
+    let mut state = loaded(false);
+    update(&mut state, key(KeyCode::Char(':')));
+    typed(
+        &mut state,
+        "@aws ssm-incidents list-incident-records --max-items 5",
+    );
+    // Back to the end of `--max`, then Tab.
+    for _ in 0.." -items 5".len() - 1 {
+        update(&mut state, key(KeyCode::Left));
+    }
+    update(&mut state, key(KeyCode::Tab));
+    assert_eq!(
+        state.command.text(),
+        "@aws ssm-incidents list-incident-records --max-items 5"
+    );
+    // A started word at the end gets exactly one space, and a value that goes on gets none.
+    let mut state = loaded(false);
+    update(&mut state, key(KeyCode::Char(':')));
+    typed(&mut state, "@aws ssm-incidents list-incident-records --sta");
+    update(&mut state, key(KeyCode::Tab));
+    assert_eq!(
+        state.command.text(),
+        "@aws ssm-incidents list-incident-records --starting-token "
+    );
+    typed(&mut state, "x");
+    assert!(
+        !state.command.text().contains("  "),
+        "{}",
+        state.command.text()
+    );
+}
+
+#[test]
+fn incident_arns_in_the_menu_carry_their_titles() {
+    let mut state = loaded(false);
+    update(&mut state, key(KeyCode::Char(':')));
+    typed(&mut state, "@aws ssm-incidents get-incident-record --arn ");
+    update(&mut state, key(KeyCode::Tab));
+    let menu = state.command.menu.as_ref().expect("several incidents");
+    let first = &menu.candidates[0];
+    assert_eq!(first.text, INCIDENT, "the selected incident comes first");
+    let title = state
+        .incidents
+        .items
+        .iter()
+        .find(|i| i.arn == INCIDENT)
+        .map(|i| i.title.clone())
+        .expect("the demo incident");
+    assert_eq!(first.description, title);
+    assert!(menu.candidates.iter().all(|c| !c.description.is_empty()));
 }
 
 #[test]

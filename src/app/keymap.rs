@@ -137,6 +137,7 @@ pub enum Action {
     HistoryNext,
     HistorySearch,
     Complete,
+    CompleteBack,
     AcceptCorrection,
     CopyLine,
     Confirm,
@@ -158,7 +159,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 50] = [
+    pub const ALL: [Action; 51] = [
         Action::Quit,
         Action::FocusNext,
         Action::FocusPrev,
@@ -191,6 +192,7 @@ impl Action {
         Action::HistoryNext,
         Action::HistorySearch,
         Action::Complete,
+        Action::CompleteBack,
         Action::AcceptCorrection,
         Action::CopyLine,
         Action::Confirm,
@@ -252,7 +254,8 @@ impl Action {
             Action::HistoryPrev => "previous command from history",
             Action::HistoryNext => "next command from history",
             Action::HistorySearch => "search the command history",
-            Action::Complete => "complete the command, option or value",
+            Action::Complete => "complete the command, option or value; again: next candidate",
+            Action::CompleteBack => "previous completion candidate",
             Action::AcceptCorrection => {
                 "put the corrected line offered under the box into the box (it does not run)"
             }

@@ -19,7 +19,7 @@ use std::ops::Range;
 use super::command::IncidentCommand;
 
 pub use canonical::canonical_line;
-pub use completion::{Completion, CompletionContext, complete, fill_selected_incident};
+pub use completion::{Candidate, Completion, CompletionContext, complete, fill_selected_incident};
 pub use help::help_for;
 pub use parse::parse_chat_line;
 pub use timestamp::{TimestampError, parse_timestamp};

@@ -13,6 +13,8 @@ use crate::app::state::pager::{
 use crate::app::state::{AppState, CommandOutput, Focus};
 use crate::domain::chat_command::ParseError;
 
+mod menu;
+
 use super::inert::{inert, inert_text};
 use super::theme::Theme;
 use super::wrap::wrap;
@@ -20,7 +22,7 @@ use super::wrap::wrap;
 /// Rows the command area takes: its rule, the input line, completions, and the output: a quarter of the
 /// screen as a preview, at most half while the pager has the keys, all of it zoomed.
 pub fn height(state: &AppState, area: Rect) -> u16 {
-    let completions = u16::from(!state.command.completions.is_empty());
+    let completions = state.command.menu_rows();
     let total = output_rows(state, area.width).len();
     if total == 0 {
         return 2 + completions;
@@ -67,27 +69,17 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
         .title(Line::from(title));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let completions = u16::from(!state.command.completions.is_empty());
-    let [input_row, completion_row, output_area] = Layout::vertical([
+    let [input_row, menu_area, output_area] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(completions),
+        Constraint::Length(state.command.menu_rows()),
         Constraint::Min(0),
     ])
     .areas(inner);
     input_line(state, theme, focused, frame, input_row);
-    if completions > 0 {
-        let listed: Vec<String> = state
-            .command
-            .completions
-            .iter()
-            .map(|c| inert(c).into_owned())
-            .collect();
+    if let Some(menu) = &state.command.menu {
         frame.render_widget(
-            Paragraph::new(Line::styled(
-                format!("  {}", listed.join("  ")),
-                theme.key(),
-            )),
-            completion_row,
+            Paragraph::new(menu::menu_lines(state, theme, menu, menu_area.width)),
+            menu_area,
         );
     }
     pager_view(state, theme, frame, output_area);

@@ -2,7 +2,7 @@
 
 use ratatui_textarea::{CursorMove, TextArea};
 
-use crate::domain::chat_command::{ChatLine, ParseError};
+use crate::domain::chat_command::{Candidate, ChatLine, ParseError};
 use crate::domain::model::Timestamp;
 
 use super::pager::Pager;
@@ -88,8 +88,8 @@ pub struct CommandBox {
     /// The line being typed before ↑ was pressed, restored by ↓ past the newest entry.
     pub draft: String,
     pub search: Option<HistorySearch>,
-    /// Candidates offered by the last Tab, shown under the box.
-    pub completions: Vec<String>,
+    /// The candidates offered by the last Tab, listed under the box while Tab cycles through them.
+    pub menu: Option<CompletionMenu>,
     pub output: CommandOutput,
     /// How the output is scrolled and searched, and whether the pager has the keys.
     pub pager: Pager,
@@ -119,7 +119,7 @@ impl CommandBox {
             history_pos: None,
             draft: String::new(),
             search: None,
-            completions: Vec::new(),
+            menu: None,
             output: CommandOutput::None,
             pager: Pager::default(),
             running: None,
@@ -157,6 +157,11 @@ impl CommandBox {
         self.pager.focused && self.output != CommandOutput::None
     }
 
+    /// Rows the completion menu takes under the input line: its candidates in view and its status line.
+    pub fn menu_rows(&self) -> u16 {
+        self.menu.as_ref().map_or(0, CompletionMenu::rows)
+    }
+
     /// The history entry the Ctrl-R search currently shows, newest match first.
     pub fn search_match(&self) -> Option<&str> {
         let search = self.search.as_ref()?;
@@ -166,6 +171,47 @@ impl CommandBox {
             .filter(|h| h.contains(&search.query))
             .nth(search.skip)
             .map(String::as_str)
+    }
+}
+
+/// Candidates the menu shows at once; it scrolls to keep the selected one in view.
+pub const MENU_ROWS: usize = 6;
+
+/// The completion menu: the line around the word being completed, and the candidates Tab cycles through.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompletionMenu {
+    /// The line before the word being completed.
+    pub before: String,
+    /// The word as it was before cycling, put back by Esc.
+    pub typed: String,
+    /// The line after the word, leading blanks dropped.
+    pub after: String,
+    pub candidates: Vec<Candidate>,
+    /// The candidate in the line now; `None` until the first Tab after the menu opened.
+    pub selected: Option<usize>,
+}
+
+impl CompletionMenu {
+    /// Candidate rows in view plus the status line.
+    pub fn rows(&self) -> u16 {
+        (self.candidates.len().min(MENU_ROWS) + 1) as u16
+    }
+
+    /// The first candidate in view, so the selected one is always shown.
+    pub fn top(&self) -> usize {
+        let selected = self.selected.unwrap_or(0);
+        (selected + 1).saturating_sub(MENU_ROWS)
+    }
+
+    /// The line with `word` in the completed word's place, and where the cursor goes (just after it).
+    pub fn line_with(&self, word: &str) -> (String, usize) {
+        let mut line = format!("{}{word}", self.before);
+        let cursor = line.chars().count();
+        if !self.after.is_empty() {
+            line.push(' ');
+            line.push_str(&self.after);
+        }
+        (line, cursor)
     }
 }
 

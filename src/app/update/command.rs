@@ -19,10 +19,23 @@ pub fn key(state: &mut AppState, action: Option<Action>, key: KeyEvent) -> Vec<E
     if state.command.search.is_some() {
         return history::search_key(state, action, key);
     }
+    if state.command.menu.is_some() {
+        match action {
+            Some(Action::Complete | Action::CompleteBack) => {}
+            // Enter keeps the chosen candidate; with none chosen yet it runs the line as usual.
+            Some(Action::Submit) if completion::accept(state) => return Vec::new(),
+            // Esc closes the menu and nothing else: the box keeps the keys.
+            Some(Action::Leave) => {
+                completion::dismiss(state);
+                return Vec::new();
+            }
+            // Any other key takes the line as it shows and then does what it does.
+            _ => state.command.menu = None,
+        }
+    }
     match action {
         Some(Action::Submit) => submit(state),
         Some(Action::Leave) => {
-            state.command.completions.clear();
             state.focus = state.last_pane;
             Vec::new()
         }
@@ -63,13 +76,16 @@ pub fn key(state: &mut AppState, action: Option<Action>, key: KeyEvent) -> Vec<E
             pager::scroll_from_command(state, action)
         }
         Some(Action::Complete) => {
-            completion::complete(state);
+            completion::complete(state, 1);
+            Vec::new()
+        }
+        Some(Action::CompleteBack) => {
+            completion::complete(state, -1);
             Vec::new()
         }
         _ => {
             if line_edit::edit(&mut state.command.input, key) {
                 state.command.history_pos = None;
-                state.command.completions.clear();
                 // An edited line is no longer the one the correction was offered for.
                 state.command.correction = None;
             }
@@ -92,7 +108,7 @@ pub fn submit(state: &mut AppState) -> Vec<Effect> {
         return Vec::new();
     }
     state.command.remember(&text);
-    state.command.completions.clear();
+    state.command.menu = None;
     state.command.correction = None;
     let mut effects = vec![super::history::save(state, text.clone())];
     // Chat users type `help`; it is answered here, as the chat channel answers it, with no request.

@@ -60,6 +60,8 @@ pub fn pasted(state: &mut AppState, text: &str) -> Vec<Effect> {
             prompt.input.insert_str(&flat);
         }
         Overlay::None if state.focus == Focus::Command => {
+            // The menu's idea of the line is stale once text is pasted into it.
+            state.command.menu = None;
             state.command.input.insert_str(&flat);
         }
         Overlay::None if state.incidents.filter_input.is_some() => {
@@ -147,6 +149,7 @@ pub fn pane_action(state: &mut AppState, action: Action) -> Vec<Effect> {
         | Action::HistoryNext
         | Action::HistorySearch
         | Action::Complete
+        | Action::CompleteBack
         | Action::AcceptCorrection
         | Action::CopyLine
         | Action::Confirm

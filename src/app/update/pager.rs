@@ -14,7 +14,7 @@ fn rows_and_page(state: &mut AppState) -> (Vec<String>, usize) {
     state.command.pager = view_for(&state.command.pager, &state.command.output);
     let (width, height) = state.viewport;
     let rows = crate::ui::command_box::output_rows(state, width);
-    let completions = u16::from(!state.command.completions.is_empty());
+    let completions = state.command.menu_rows();
     let focused = state.command.pager_has_keys();
     let room = output_room(height, completions, focused, state.command.pager.zoomed);
     let page = page_rows(rows.len(), usize::from(room), focused);

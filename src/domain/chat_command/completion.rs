@@ -1,12 +1,14 @@
-//! Tab completion for the command box, and filling in the selected incident's ARN (pure: no I/O).
+//! Tab completion for the command box, each candidate with a short description, and filling in the selected incident's ARN (pure: no I/O).
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 
+use super::help::purpose;
 use super::lexer::{Word, quote_word, split_words};
 use super::parse::options::as_option;
 use super::spec::{CommandSpec, all_option_names, command};
 use crate::domain::command::COMMAND_NAMES;
-use crate::domain::model::ITEM_TYPES;
+use crate::domain::model::{ITEM_TYPES, impact_label};
 
 /// What the TUI knows that completion can offer.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -16,14 +18,38 @@ pub struct CompletionContext {
     /// Event ids of the selected incident's timeline.
     pub event_ids: Vec<String>,
     pub selected_incident: Option<String>,
+    /// What to show beside an ARN: the incident's title, the response plan's display name.
+    pub titles: BTreeMap<String, String>,
 }
 
-/// Replace the characters in `replace` (character positions) with one of `candidates`, each ready to
-/// insert (quoted where it must be).
+/// One thing Tab can put in the line, and what it is, for the menu.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Candidate {
+    /// Ready to insert (quoted where it must be).
+    pub text: String,
+    /// A few words on what it is or does; empty when the text says it all.
+    pub description: String,
+}
+
+impl Candidate {
+    fn new(text: impl Into<String>, description: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            description: description.into(),
+        }
+    }
+
+    /// Whether a space should follow it once accepted: not when the value goes on (`snsTopicArn=`, `{type=`).
+    pub fn ends_a_word(&self) -> bool {
+        !self.text.ends_with(['=', '{', '[', ',', ':', '/'])
+    }
+}
+
+/// Replace the characters in `replace` (character positions) with one of `candidates`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Completion {
     pub replace: Range<usize>,
-    pub candidates: Vec<String>,
+    pub candidates: Vec<Candidate>,
 }
 
 /// Completes the word at `cursor` (a character position; past the end means the end).
@@ -81,17 +107,51 @@ fn position(words: &[Word]) -> Option<Position<'_>> {
     }
 }
 
-fn candidates_for(words: &[Word], partial: &str, ctx: &CompletionContext) -> Vec<String> {
+const AWS_PREFIX: &str = "address the AWS chat bot, as in the chat channel";
+const SERVICE: &str = "Incident Manager";
+
+fn candidates_for(words: &[Word], partial: &str, ctx: &CompletionContext) -> Vec<Candidate> {
     match position(words) {
         None => Vec::new(),
-        Some(Position::Prefix) if partial.starts_with('@') => vec!["@aws".to_string()],
-        Some(Position::Prefix) => vec!["@aws".to_string(), "ssm-incidents".to_string()],
-        Some(Position::Service) => vec!["ssm-incidents".to_string()],
-        Some(Position::Command) => COMMAND_NAMES.iter().map(|c| c.to_string()).collect(),
+        Some(Position::Prefix) if partial.starts_with('@') => {
+            vec![Candidate::new("@aws", AWS_PREFIX)]
+        }
+        Some(Position::Prefix) => vec![
+            Candidate::new("@aws", AWS_PREFIX),
+            Candidate::new("ssm-incidents", SERVICE),
+        ],
+        Some(Position::Service) => vec![Candidate::new("ssm-incidents", SERVICE)],
+        Some(Position::Command) => COMMAND_NAMES
+            .iter()
+            .map(|c| Candidate::new(*c, purpose(c)))
+            .collect(),
         Some(Position::Options(spec, option_words)) => {
             option_candidates(spec, option_words, partial, ctx)
         }
     }
+}
+
+/// What an option is: the spec's hint (required ones say so), or the global and paging options' own words.
+fn option_description(spec: &CommandSpec, name: &str) -> String {
+    if let Some(option) = spec.option(name) {
+        let need = if option.required {
+            "required"
+        } else {
+            "optional"
+        };
+        return format!("{need}: {}", option.hint);
+    }
+    match name {
+        "region" => "the Region to send the request to",
+        "query" => "a JMESPath query that picks from the output",
+        "output" => "json or text",
+        "cli-input-json" => "all the options as one JSON document",
+        "max-items" => "at most this many items in all",
+        "starting-token" => "the NextToken of an earlier page",
+        "page-size" => "items per request",
+        _ => "",
+    }
+    .to_string()
 }
 
 fn option_candidates(
@@ -99,16 +159,16 @@ fn option_candidates(
     words: &[Word],
     partial: &str,
     ctx: &CompletionContext,
-) -> Vec<String> {
+) -> Vec<Candidate> {
     let given: Vec<&str> = words
         .iter()
         .filter_map(|w| as_option(&w.text).map(|(name, _)| name))
         .collect();
-    let option_names = || -> Vec<String> {
+    let option_names = || -> Vec<Candidate> {
         all_option_names(spec)
             .into_iter()
             .filter(|o| !given.contains(o))
-            .map(|o| format!("--{o}"))
+            .map(|o| Candidate::new(format!("--{o}"), option_description(spec, o)))
             .collect()
     };
     if partial.starts_with(['-', '—', '–']) {
@@ -153,22 +213,36 @@ fn value_candidates(
     option: &str,
     partial: &str,
     ctx: &CompletionContext,
-) -> Vec<String> {
-    let list = |items: &[&str]| items.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+) -> Vec<Candidate> {
+    let list = |items: &[&str]| {
+        items
+            .iter()
+            .map(|s| Candidate::new(*s, ""))
+            .collect::<Vec<_>>()
+    };
+    let titled = |arns: Vec<String>, prefix: &str| {
+        arns.into_iter()
+            .map(|arn| {
+                let title = ctx.titles.get(&arn).cloned().unwrap_or_default();
+                Candidate::new(format!("{prefix}{arn}"), title)
+            })
+            .collect::<Vec<_>>()
+    };
     match (spec.name, option) {
-        (_, "impact") => list(&["1", "2", "3", "4", "5"]),
+        (_, "impact") => (1..=5)
+            .map(|i| Candidate::new(i.to_string(), impact_label(i)))
+            .collect(),
         (_, "status") => list(&["OPEN", "RESOLVED"]),
         (_, "sort-order") => list(&["ASCENDING", "DESCENDING"]),
         (_, "sort-by") => list(&["EVENT_TIME"]),
         (_, "event-type") => list(&["Custom Event", "Note"]),
         (_, "output") => list(&["json", "text"]),
-        ("get-response-plan", "arn") | (_, "response-plan-arn") => ctx.plan_arns.clone(),
-        (_, "arn") | (_, "incident-record-arn") => incidents_selected_first(ctx),
-        (_, "event-id") => ctx.event_ids.clone(),
-        (_, "event-references") => incidents_selected_first(ctx)
-            .into_iter()
-            .map(|arn| format!("resource={arn}"))
-            .collect(),
+        ("get-response-plan", "arn") | (_, "response-plan-arn") => {
+            titled(ctx.plan_arns.clone(), "")
+        }
+        (_, "arn") | (_, "incident-record-arn") => titled(incidents_selected_first(ctx), ""),
+        (_, "event-id") => list(&ctx.event_ids.iter().map(String::as_str).collect::<Vec<_>>()),
+        (_, "event-references") => titled(incidents_selected_first(ctx), "resource="),
         (_, "notification-targets") => list(&["snsTopicArn="]),
         (_, "chat-channel") => list(&["chatbotSns=", "empty={}"]),
         (_, "related-items-update") => item_type_completion(partial)
@@ -192,38 +266,47 @@ fn value_candidates(
 }
 
 /// Inside `…type=PART`, the item types, each as the whole word up to the type.
-fn item_type_completion(partial: &str) -> Option<Vec<String>> {
+fn item_type_completion(partial: &str) -> Option<Vec<Candidate>> {
     let at = partial.rfind("type=")? + "type=".len();
     let (head, typed) = partial.split_at(at);
     if !typed.chars().all(|c| c.is_ascii_uppercase() || c == '_') {
         return None;
     }
-    Some(ITEM_TYPES.iter().map(|t| format!("{head}{t}")).collect())
+    Some(
+        ITEM_TYPES
+            .iter()
+            .map(|t| Candidate::new(format!("{head}{t}"), ""))
+            .collect(),
+    )
 }
 
-/// Keeps the candidates that start with what was typed (case-insensitive), or else contain it (so an
-/// incident id finds its ARN), and quotes those that need it.
-fn filter(candidates: Vec<String>, partial: &str) -> Vec<String> {
+/// Keeps the candidates that start with what was typed (case-insensitive), or else contain it in the
+/// text or the description (so an incident id or a word of its title finds its ARN), and quotes those
+/// that need it.
+fn filter(candidates: Vec<Candidate>, partial: &str) -> Vec<Candidate> {
     let typed = partial.to_lowercase();
     let typed = typed.trim_start_matches(['-', '—', '–']);
-    let key = |c: &String| c.to_lowercase().trim_start_matches('-').to_string();
-    let mut kept: Vec<&String> = candidates
-        .iter()
-        .filter(|c| key(c).starts_with(typed))
-        .collect();
-    if kept.is_empty() && !typed.is_empty() {
-        kept = candidates
-            .iter()
-            .filter(|c| key(c).contains(typed))
-            .collect();
-    }
-    kept.into_iter()
-        .map(|c| {
-            if c.contains(|ch: char| ch.is_whitespace() || "'\"\\".contains(ch)) {
-                quote_word(c)
+    let key = |c: &Candidate| c.text.to_lowercase().trim_start_matches('-').to_string();
+    let starts = |c: &Candidate| key(c).starts_with(typed);
+    let contains =
+        |c: &Candidate| key(c).contains(typed) || c.description.to_lowercase().contains(typed);
+    let by_prefix = candidates.iter().any(starts);
+    candidates
+        .into_iter()
+        .filter(|c| {
+            if by_prefix || typed.is_empty() {
+                starts(c)
             } else {
-                c.clone()
+                contains(c)
             }
+        })
+        .map(|mut c| {
+            if c.text
+                .contains(|ch: char| ch.is_whitespace() || "'\"\\".contains(ch))
+            {
+                c.text = quote_word(&c.text);
+            }
+            c
         })
         .collect()
 }
@@ -287,7 +370,28 @@ mod tests {
             selected_incident: Some(
                 "arn:aws:ssm-incidents::111122223333:incident-record/P/two".into(),
             ),
+            titles: [
+                (
+                    "arn:aws:ssm-incidents::111122223333:incident-record/P/one",
+                    "Checkout latency",
+                ),
+                (
+                    "arn:aws:ssm-incidents::111122223333:incident-record/P/two",
+                    "Database failover",
+                ),
+                (
+                    "arn:aws:ssm-incidents::111122223333:response-plan/test-response-plan-chat",
+                    "Chat test plan",
+                ),
+            ]
+            .into_iter()
+            .map(|(a, t)| (a.to_string(), t.to_string()))
+            .collect(),
         }
+    }
+
+    fn texts(c: &Completion) -> Vec<&str> {
+        c.candidates.iter().map(|c| c.text.as_str()).collect()
     }
 
     fn at_end(line: &str) -> Completion {
@@ -297,26 +401,28 @@ mod tests {
     #[test]
     fn commands_by_prefix() {
         let c = at_end("@aws ssm-incidents list-t");
-        assert_eq!(c.candidates, vec!["list-timeline-events"]);
+        assert_eq!(texts(&c), vec!["list-timeline-events"]);
         assert_eq!(c.replace, 19..25);
     }
 
     #[test]
     fn options_not_yet_given() {
         let c = at_end("@aws ssm-incidents get-timeline-event --event-id e-1 --");
-        assert!(c.candidates.contains(&"--incident-record-arn".to_string()));
-        assert!(!c.candidates.contains(&"--event-id".to_string()));
-        assert!(!c.candidates.contains(&"--max-items".to_string()));
+        assert!(texts(&c).contains(&"--incident-record-arn"));
+        assert!(!texts(&c).contains(&"--event-id"));
+        assert!(!texts(&c).contains(&"--max-items"));
     }
 
     #[test]
     fn enum_values_and_quoted_event_type() {
         assert_eq!(
-            at_end("ssm-incidents update-incident-record --status ").candidates,
+            texts(&at_end("ssm-incidents update-incident-record --status ")),
             vec!["OPEN", "RESOLVED"]
         );
         assert_eq!(
-            at_end("ssm-incidents create-timeline-event --event-type C").candidates,
+            texts(&at_end(
+                "ssm-incidents create-timeline-event --event-type C"
+            )),
             vec!["\"Custom Event\""]
         );
     }
@@ -324,11 +430,11 @@ mod tests {
     #[test]
     fn incident_arns_selected_first_and_found_by_id() {
         let c = at_end("@aws ssm-incidents get-incident-record --arn ");
-        assert!(c.candidates[0].ends_with("/two"));
+        assert!(c.candidates[0].text.ends_with("/two"));
         assert_eq!(c.candidates.len(), 2);
         let c = at_end("@aws ssm-incidents get-incident-record --arn one");
         assert_eq!(c.candidates.len(), 1);
-        assert!(c.candidates[0].ends_with("/one"));
+        assert!(c.candidates[0].text.ends_with("/one"));
     }
 
     #[test]
@@ -336,7 +442,7 @@ mod tests {
         let c = at_end(
             "ssm-incidents update-related-items --related-items-update itemToRemove={type=MET",
         );
-        assert_eq!(c.candidates, vec!["itemToRemove={type=METRIC"]);
+        assert_eq!(texts(&c), vec!["itemToRemove={type=METRIC"]);
     }
 
     #[test]
@@ -344,7 +450,53 @@ mod tests {
         let line = "@aws ssm-incidents list-incident-records --region us-east-2";
         let c = complete(line, 22, &ctx());
         assert_eq!(c.replace, 19..40);
-        assert!(c.candidates.contains(&"list-incident-records".to_string()));
+        assert!(texts(&c).contains(&"list-incident-records"));
+    }
+
+    #[test]
+    fn commands_and_options_carry_the_spec_descriptions() {
+        let c = at_end("@aws ssm-incidents list-t");
+        assert_eq!(
+            c.candidates[0].description,
+            "list an incident's timeline events"
+        );
+        let c = at_end("@aws ssm-incidents get-timeline-event --event-id e-1 --inc");
+        assert_eq!(
+            c.candidates,
+            vec![Candidate::new(
+                "--incident-record-arn",
+                "required: the incident record ARN"
+            )]
+        );
+        let c = at_end("@aws ssm-incidents list-incident-records --max");
+        assert_eq!(
+            c.candidates[0].description,
+            "at most this many items in all"
+        );
+        let c = at_end("@aws ssm-incidents update-incident-record --impact ");
+        assert_eq!(c.candidates[0].description, "critical");
+    }
+
+    #[test]
+    fn arns_carry_the_incident_title_and_the_plan_name() {
+        let c = at_end("@aws ssm-incidents get-incident-record --arn ");
+        assert_eq!(c.candidates[0].description, "Database failover");
+        assert_eq!(c.candidates[1].description, "Checkout latency");
+        let c = at_end("@aws ssm-incidents start-incident --response-plan-arn ");
+        assert_eq!(c.candidates[0].description, "Chat test plan");
+        let c = at_end("ssm-incidents create-timeline-event --event-references ");
+        assert_eq!(c.candidates[0].description, "Database failover");
+        // A word of the title finds the ARN when no ARN starts with it.
+        let c = at_end("@aws ssm-incidents get-incident-record --arn checkout");
+        assert_eq!(texts(&c).len(), 1);
+        assert!(texts(&c)[0].ends_with("/one"));
+    }
+
+    #[test]
+    fn values_that_go_on_want_no_space_after_them() {
+        assert!(Candidate::new("--status", "").ends_a_word());
+        assert!(!Candidate::new("snsTopicArn=", "").ends_a_word());
+        assert!(!Candidate::new("itemToAdd={identifier={type=", "").ends_a_word());
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use super::spec::{COMMANDS, CommandSpec};
 
 /// What each command does, in the AWS CLI reference's words, shortened.
-fn purpose(name: &str) -> &'static str {
+pub(super) fn purpose(name: &str) -> &'static str {
     match name {
         "start-incident" => "start an incident from a response plan",
         "list-response-plans" => "list the response plans",
