@@ -273,7 +273,7 @@ impl Action {
             Action::NextMatch => "next match (wraps at the end)",
             Action::PrevMatch => "previous match (wraps at the start)",
             Action::CopyOutput => "copy the whole output to the clipboard (OSC 52)",
-            Action::FoldPassing => "show or hide the passing checks",
+            Action::FoldPassing => "show or hide the passing checks (and Regions, when many)",
             Action::ScrollLeft => "scroll left (long fix commands are never wrapped)",
             Action::ScrollRight => "scroll right (long fix commands are never wrapped)",
             Action::CopyFix => "copy the fix commands shown, one a line (OSC 52)",
