@@ -335,32 +335,7 @@ async fn after_the_us_west_2_policy_is_fixed_with_the_aws_cli_that_row_passes() 
         .as_str()
         .expect("fix")
         .to_string();
-    let mut words = shell_words::split(&fix).expect("the fix is a shell command");
-    assert_eq!(words.remove(0), "aws");
-    let home = tempfile::tempdir().expect("home");
-    let out = tokio::task::spawn_blocking({
-        let endpoint = endpoint.clone();
-        let home = home.path().to_path_buf();
-        move || {
-            std::process::Command::new(AWS_CLI)
-                .args(&words)
-                .args(["--endpoint-url", &endpoint])
-                .env("AWS_ACCESS_KEY_ID", ACCESS_KEY_ID)
-                .env("AWS_SECRET_ACCESS_KEY", SECRET_ACCESS_KEY)
-                .env("AWS_CONFIG_FILE", home.join("none"))
-                .env("AWS_SHARED_CREDENTIALS_FILE", home.join("none"))
-                .env("HOME", &home)
-                .output()
-                .expect("aws runs")
-        }
-    })
-    .await
-    .expect("task");
-    assert!(
-        out.status.success(),
-        "aws: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    run_fix_with_the_aws_cli(&fix, &endpoint).await;
     let (_, after) = audit_json(&endpoint).await;
     assert_eq!(
         status(one(
@@ -733,11 +708,27 @@ async fn a_channel_topic_without_chatbots_subscription_fails_until_the_channel_i
             )),
         "{fix}"
     );
-    let mut words = shell_words::split(&fix).expect("the fix is a shell command");
+    run_fix_with_the_aws_cli(&fix, &endpoint).await;
+    let (_, after) = audit_json(&endpoint).await;
+    assert_eq!(
+        status(one(
+            &after,
+            "chatbot-subscription",
+            Some("us-east-2"),
+            Some(EXEC_TOPIC)
+        )),
+        "pass"
+    );
+}
+
+/// Runs a fix the audit printed (`aws …`) with the pinned AWS CLI against `endpoint`, from an empty home, and
+/// fails the test when the CLI does.
+async fn run_fix_with_the_aws_cli(fix: &str, endpoint: &str) {
+    let mut words = shell_words::split(fix).expect("the fix is a shell command");
     assert_eq!(words.remove(0), "aws");
     let home = tempfile::tempdir().expect("home");
     let out = tokio::task::spawn_blocking({
-        let endpoint = endpoint.clone();
+        let endpoint = endpoint.to_string();
         let home = home.path().to_path_buf();
         move || {
             std::process::Command::new(AWS_CLI)
@@ -758,15 +749,5 @@ async fn a_channel_topic_without_chatbots_subscription_fails_until_the_channel_i
         out.status.success(),
         "aws: {}",
         String::from_utf8_lossy(&out.stderr)
-    );
-    let (_, after) = audit_json(&endpoint).await;
-    assert_eq!(
-        status(one(
-            &after,
-            "chatbot-subscription",
-            Some("us-east-2"),
-            Some(EXEC_TOPIC)
-        )),
-        "pass"
     );
 }
