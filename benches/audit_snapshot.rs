@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use imdeck::cloud::snapshot_load::TOPIC_FAN_OUT;
+use imdeck::cloud::snapshot_load::{PLAN_FAN_OUT, TOPIC_FAN_OUT};
 use imdeck::cloud::{Cloud, ConnectOptions};
 use imdeck::domain::audit::{Status, run_audit};
 use imdeck::sandbox::{self, SandboxOptions, ScaleParams, Scenario};
@@ -34,6 +34,8 @@ struct Measured {
     operations: BTreeMap<String, usize>,
     checks: usize,
     failing: usize,
+    /// The most requests the sandbox answered at once, over every audit.
+    peak_in_flight: usize,
 }
 
 fn scale(regions: usize, topics_per_region: usize) -> ScaleParams {
@@ -128,6 +130,7 @@ async fn measure(world: &World, runs: usize) -> Result<Measured, String> {
     }
     let cpu_per_audit = (process_cpu() - cpu_before) / runs as u32;
     let total = log_lines(&log).len();
+    let peak_in_flight = sandbox.take_peak_in_flight();
     sandbox.shutdown().await;
     Ok(Measured {
         cold,
@@ -139,6 +142,7 @@ async fn measure(world: &World, runs: usize) -> Result<Measured, String> {
         operations,
         checks: checks.len(),
         failing,
+        peak_in_flight,
     })
 }
 
@@ -173,6 +177,31 @@ fn check_requests(params: &ScaleParams, m: &Measured) -> Result<(), String> {
         return Err(format!(
             "{} requests over {} audits: the audits did not make the same requests",
             m.total_requests, m.audits
+        ));
+    }
+    Ok(())
+}
+
+/// The bounded fan-out, seen from the server: never more requests at once than the widest phase allows, and —
+/// when each answer takes a while — at least one per Region, because Regions are read at once, not in turn.
+/// First phase: the Regions' ListTopics, the three Chatbot listings and the plans' reads; second: each Region's
+/// attribute reads plus the other accounts' topics and the channel topics' subscriptions, each stream
+/// `TOPIC_FAN_OUT` wide.
+fn check_in_flight(world: &World, m: &Measured) -> Result<(), String> {
+    let regions = world.params.regions;
+    let listings = regions + 3 + PLAN_FAN_OUT;
+    let reads = (regions + 2) * TOPIC_FAN_OUT;
+    let most = listings.max(reads);
+    if m.peak_in_flight > most {
+        return Err(format!(
+            "{} requests in flight at once; the fan-out allows at most {most}",
+            m.peak_in_flight
+        ));
+    }
+    if !world.latency.is_zero() && m.peak_in_flight < regions {
+        return Err(format!(
+            "at most {} requests in flight for {regions} Regions: the Regions were not read at once",
+            m.peak_in_flight
         ));
     }
     Ok(())
@@ -256,13 +285,18 @@ fn main() -> Result<(), String> {
             m.failing,
         );
         check_requests(&world.params, &m)?;
+        check_in_flight(world, &m)?;
         if benching {
             let ops: Vec<String> = m
                 .operations
                 .iter()
                 .map(|(op, n)| format!("{op} {n}"))
                 .collect();
-            println!("|   ↳ requests of one audit: {} |", ops.join(", "));
+            println!(
+                "|   ↳ requests of one audit: {}; at most {} in flight |",
+                ops.join(", "),
+                m.peak_in_flight
+            );
         }
     }
     Ok(())

@@ -4,6 +4,7 @@ mod activity;
 pub mod chatbot;
 mod errors;
 mod faults;
+mod in_flight;
 pub mod incidents;
 mod input;
 mod paging;
@@ -119,9 +120,15 @@ pub struct Sandbox {
     server: Option<JoinHandle<()>>,
     activity: Option<JoinHandle<()>>,
     store: Arc<Mutex<store::Store>>,
+    in_flight: Arc<in_flight::InFlight>,
 }
 
 impl Sandbox {
+    /// The most requests answered at once since the last call (or the start).
+    pub fn take_peak_in_flight(&self) -> usize {
+        self.in_flight.take_peak()
+    }
+
     pub fn addr(&self) -> SocketAddr {
         self.addr
     }
@@ -206,6 +213,7 @@ pub async fn start(opts: SandboxOptions) -> Result<Sandbox, SandboxError> {
         })?),
         None => None,
     };
+    let in_flight = Arc::new(in_flight::InFlight::default());
     let state = Arc::new(router::SandboxState {
         store: Arc::clone(&store),
         latency: opts.latency,
@@ -219,6 +227,7 @@ pub async fn start(opts: SandboxOptions) -> Result<Sandbox, SandboxError> {
             .cloned()
             .collect::<HashSet<_>>(),
         quotas: opts.quotas.then(quotas::Quotas::default),
+        in_flight: Arc::clone(&in_flight),
     });
     let listener = tokio::net::TcpListener::bind(opts.listen)
         .await
@@ -251,5 +260,6 @@ pub async fn start(opts: SandboxOptions) -> Result<Sandbox, SandboxError> {
         server: Some(server),
         activity,
         store,
+        in_flight,
     })
 }

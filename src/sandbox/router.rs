@@ -12,6 +12,7 @@ use serde_json::{Map, Value};
 
 use super::errors::{ApiError, Service};
 use super::faults::{Fault, FaultPlan, LATENCY_SPIKE, RequestKey};
+use super::in_flight::InFlight;
 use super::quotas::Quotas;
 use super::request_log::{LogLine, RequestLog};
 use super::sns::Params;
@@ -35,6 +36,7 @@ pub struct SandboxState {
     pub throttle: HashSet<String>,
     /// AWS's request rates, when `--quotas` asks for them.
     pub quotas: Option<Quotas>,
+    pub in_flight: Arc<InFlight>,
 }
 
 /// The Region of the SigV4 credential scope, `Credential=AKID/DATE/REGION/SERVICE/aws4_request`.
@@ -227,6 +229,7 @@ fn dropped_connection() -> Response {
 }
 
 pub async fn handle(State(state): State<Arc<SandboxState>>, request: Request) -> Response {
+    let _answering = state.in_flight.enter();
     let (parts, body) = request.into_parts();
     let region =
         region_from(&parts.headers, parts.uri.query()).unwrap_or_else(|| "us-east-1".to_string());
