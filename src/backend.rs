@@ -101,8 +101,8 @@ impl Backend {
         })
     }
 
-    /// Connects, or prints why not once, prefixed with the command (`imdeck export: …`), and hands back the exit
-    /// status to end with: the one connect-and-report every subcommand and the dashboard share.
+    /// Connects, or prints why not once, prefixed with the command (`imdeck: …`), and hands back the exit
+    /// status to end with: for the dashboard, which keeps its backend for the whole run.
     pub async fn connect_or_report(
         global: &GlobalOptions,
         force_read_only: bool,
@@ -115,6 +115,23 @@ impl Backend {
                 eprintln!("{who}: {e}");
                 ExitCode::from(status)
             })
+    }
+
+    /// The one connect-run-shut-down every subcommand shares: connects once, answers a failure to connect with
+    /// `refuse` (for a command: print why and pick the exit status), runs `work`, and shuts the backend (and an embedded
+    /// sandbox) down whatever `work` answers.
+    pub async fn run_with<T, E>(
+        global: &GlobalOptions,
+        force_read_only: bool,
+        refuse: impl FnOnce(CloudError) -> E,
+        work: impl AsyncFnOnce(&Backend) -> T,
+    ) -> Result<T, E> {
+        let backend = Backend::connect(global, force_read_only)
+            .await
+            .map_err(refuse)?;
+        let answer = work(&backend).await;
+        backend.shutdown().await;
+        Ok(answer)
     }
 
     /// One line for stderr when Incident Manager answers in another Region than the configured one.
@@ -167,6 +184,14 @@ impl Backend {
         if let Some(sandbox) = self.sandbox {
             sandbox.shutdown().await;
         }
+    }
+}
+
+/// The usual answer to a failure to connect: `who: cause and next step` on stderr, exit status 1.
+pub fn refusal(who: &str) -> impl FnOnce(CloudError) -> ExitCode + '_ {
+    move |e| {
+        eprintln!("{who}: {e}");
+        ExitCode::FAILURE
     }
 }
 

@@ -57,14 +57,14 @@ async fn run_accounts(
     let accounts = futures::future::join_all(profiles.into_iter().map(|profile| async move {
         let mut one = global.clone();
         one.profiles = vec![profile.clone()];
-        let outcome = match Backend::connect(&one, true).await {
-            Ok(backend) => {
-                let snapshot = backend.cloud.load_snapshot(None).await;
-                backend.shutdown().await;
-                Ok(AuditReport::from_snapshot(&snapshot).only(statuses))
-            }
-            Err(e) => Err(e.to_string()),
-        };
+        let outcome = Backend::run_with(
+            &one,
+            true,
+            |e| e.to_string(),
+            async |backend| backend.cloud.load_snapshot(None).await,
+        )
+        .await
+        .map(|snapshot| AuditReport::from_snapshot(&snapshot).only(statuses));
         AccountAudit { profile, outcome }
     }))
     .await;
@@ -95,17 +95,20 @@ async fn run_one(
     quiet: bool,
 ) -> ExitCode {
     // The audit is read-only by construction: its cloud has no writer.
-    let backend = match Backend::connect(global, true).await {
-        Ok(backend) => backend,
-        Err(e) => {
-            if !quiet {
-                eprintln!("imdeck audit: {e}");
-            }
-            return ExitCode::from(3);
+    let refuse = |e| {
+        if !quiet {
+            eprintln!("imdeck audit: {e}");
         }
+        ExitCode::from(3)
     };
-    let snapshot = backend.cloud.load_snapshot(None).await;
-    backend.shutdown().await;
+    let read = Backend::run_with(global, true, refuse, async |backend| {
+        backend.cloud.load_snapshot(None).await
+    })
+    .await;
+    let snapshot = match read {
+        Ok(snapshot) => snapshot,
+        Err(status) => return status,
+    };
     let report = AuditReport::from_snapshot(&snapshot).only(statuses);
     let code = ExitCode::from(u8::try_from(report.exit_code()).unwrap_or(3));
     if quiet {

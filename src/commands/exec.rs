@@ -38,29 +38,35 @@ pub async fn run(global: &GlobalOptions, output: Option<ExecOutput>, words: &[St
             return ExitCode::from(2);
         }
     };
-    let backend = match Backend::connect(global, false).await {
-        Ok(backend) => backend,
-        Err(e) => {
-            eprintln!("\n{}", e.cli_message(parsed.command.operation()));
-            return ExitCode::from(1);
-        }
+    let operation = parsed.command.operation();
+    let refuse = |e: CloudError| {
+        eprintln!("\n{}", e.cli_message(operation));
+        ExitCode::FAILURE
     };
-    // A `--region` in the line is obeyed as given; without one the command runs where Incident Manager answers.
-    if parsed.region.is_none()
-        && let Some(note) = backend.region_note()
-    {
-        eprintln!("{note}");
-    }
-    let not_set_up = backend.incident_region == IncidentRegion::NotSetUp;
-    let region_used = parsed
-        .region
-        .clone()
-        .unwrap_or_else(|| backend.cloud.incident_region());
-    let result = backend
-        .cloud
-        .execute(&parsed.command, parsed.region.as_deref())
-        .await;
-    backend.shutdown().await;
+    let run = Backend::run_with(global, false, refuse, async |backend| {
+        // A `--region` in the line is obeyed as given; without one the command runs where Incident Manager
+        // answers.
+        if parsed.region.is_none()
+            && let Some(note) = backend.region_note()
+        {
+            eprintln!("{note}");
+        }
+        let not_set_up = backend.incident_region == IncidentRegion::NotSetUp;
+        let region_used = parsed
+            .region
+            .clone()
+            .unwrap_or_else(|| backend.cloud.incident_region());
+        let result = backend
+            .cloud
+            .execute(&parsed.command, parsed.region.as_deref())
+            .await;
+        (result, region_used, not_set_up)
+    })
+    .await;
+    let (result, region_used, not_set_up) = match run {
+        Ok(ran) => ran,
+        Err(status) => return status,
+    };
     match result {
         Ok(value) => match render_output(
             &timestamps::apply(&value, timestamps),

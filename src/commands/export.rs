@@ -7,7 +7,7 @@ use crate::cli::{ExportFormat, GlobalOptions};
 use crate::cloud::Cloud;
 use crate::domain::export::lookup::find_incident;
 
-use crate::backend::Backend;
+use crate::backend::{Backend, refusal};
 
 /// Where the record goes: standard output, or a file that is replaced only when asked.
 #[derive(Debug, Clone, Default)]
@@ -33,19 +33,25 @@ pub async fn run(
         );
         return ExitCode::from(2);
     }
-    let backend = match Backend::connect_or_report(global, true, "imdeck export", 1).await {
-        Ok(backend) => backend,
+    let read =
+        Backend::run_with(
+            global,
+            true,
+            refusal("imdeck export"),
+            async |backend| match resolve(&backend.cloud, incident).await {
+                Ok(arn) => backend
+                    .cloud
+                    .read_export(&arn)
+                    .await
+                    .map_err(|e| e.to_string()),
+                Err(message) => Err(message),
+            },
+        )
+        .await;
+    let result = match read {
+        Ok(result) => result,
         Err(status) => return status,
     };
-    let result = match resolve(&backend.cloud, incident).await {
-        Ok(arn) => backend
-            .cloud
-            .read_export(&arn)
-            .await
-            .map_err(|e| e.to_string()),
-        Err(message) => Err(message),
-    };
-    backend.shutdown().await;
     let export = match result {
         Ok(export) => export,
         Err(e) => {

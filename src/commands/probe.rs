@@ -8,7 +8,7 @@ use crate::cli::GlobalOptions;
 use crate::domain::chatbot_notification::{ProbeOrigin, probe_message};
 use crate::domain::probe::{ProbeRow, confirmation_words, render_text, resolve_target, row};
 
-use crate::backend::Backend;
+use crate::backend::{Backend, refusal};
 
 pub struct ProbeArgs {
     pub channel: Option<String>,
@@ -34,13 +34,11 @@ pub async fn run(global: &GlobalOptions, args: ProbeArgs) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let backend = match Backend::connect_or_report(global, false, "imdeck probe", 1).await {
-        Ok(backend) => backend,
-        Err(status) => return status,
-    };
-    let code = probe(&backend, &args, can_ask).await;
-    backend.shutdown().await;
-    code
+    Backend::run_with(global, false, refusal("imdeck probe"), async |backend| {
+        probe(backend, &args, can_ask).await
+    })
+    .await
+    .unwrap_or_else(|refused| refused)
 }
 
 async fn probe(backend: &Backend, args: &ProbeArgs, can_ask: bool) -> ExitCode {

@@ -10,7 +10,7 @@ use crate::cloud::IncidentRegion;
 use crate::domain::audit::run_audit;
 use crate::domain::setup_plan::{SetupOptions, SetupPlan, failing_rechecks, plan_setup};
 
-use crate::backend::Backend;
+use crate::backend::{Backend, refusal};
 
 /// Why there is nothing to plan in an account without a replication set. No console flow is suggested: AWS
 /// closed Incident Manager to new customers on 2025-11-07, so the onboarding it would point to is gone.
@@ -42,28 +42,27 @@ pub async fn run(global: &GlobalOptions, args: SetupArgs) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let backend = match Backend::connect_or_report(global, false, "imdeck setup", 1).await {
-        Ok(backend) => backend,
-        Err(status) => return status,
-    };
-    if backend.incident_region == IncidentRegion::NotSetUp {
-        backend.shutdown().await;
-        println!("{NOT_SET_UP}");
-        return ExitCode::from(1);
-    }
-    let code = apply_plan(&backend, saved.as_deref(), &args).await;
-    backend.shutdown().await;
-    code
+    Backend::run_with(global, false, refusal("imdeck setup"), async |backend| {
+        if backend.incident_region == IncidentRegion::NotSetUp {
+            println!("{NOT_SET_UP}");
+            return ExitCode::from(1);
+        }
+        apply_plan(backend, saved.as_deref(), &args).await
+    })
+    .await
+    .unwrap_or_else(|refused| refused)
 }
 
 async fn show_plan(global: &GlobalOptions, args: &SetupArgs) -> ExitCode {
     // Planning reads only: its cloud has no writer.
-    let backend = match Backend::connect_or_report(global, true, "imdeck setup", 1).await {
-        Ok(backend) => backend,
+    let read = Backend::run_with(global, true, refusal("imdeck setup"), async |backend| {
+        backend.cloud.load_snapshot(None).await
+    })
+    .await;
+    let snapshot = match read {
+        Ok(snapshot) => snapshot,
         Err(status) => return status,
     };
-    let snapshot = backend.cloud.load_snapshot(None).await;
-    backend.shutdown().await;
     if matches!(snapshot.replication_set, Ok(None)) {
         println!("{NOT_SET_UP}");
         return ExitCode::from(1);
