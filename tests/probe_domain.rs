@@ -3,9 +3,10 @@
 #[path = "audit_support/snapshots.rs"]
 mod snapshots;
 
+use imdeck::domain::cloud_error::CloudError;
 use imdeck::domain::probe::{
-    PolicyState, SubscriptionState, TargetError, confirmation_words, render_text, resolve_target,
-    row,
+    PolicyState, Publish, SubscriptionState, TargetError, confirmation_words, render_text,
+    resolve_target, row,
 };
 use snapshots::*;
 
@@ -41,17 +42,23 @@ fn a_plan_or_a_channel_names_its_topics_and_the_question_names_them_in_words() {
 #[test]
 fn only_a_published_subscribed_and_permitted_topic_reaches_the_room() {
     let s = demo();
-    let good = row(&s, &my_sns_topic(), Ok("m-1".into()));
+    let good = row(&s, published(my_sns_topic(), "m-1"));
     assert_eq!(good.subscription, SubscriptionState::Confirmed);
     assert_eq!(good.policy, PolicyState::Allowed);
     assert!(good.reaches_room());
-    let usw2 = row(&s, &usw2_topic(), Ok("m-2".into()));
+    let usw2 = row(&s, published(usw2_topic(), "m-2"));
     assert!(matches!(usw2.policy, PolicyState::Refused(_)));
     assert!(!usw2.reaches_room());
-    let exec = row(&s, &exec_topic(), Ok("m-3".into()));
+    let exec = row(&s, published(exec_topic(), "m-3"));
     assert_eq!(exec.subscription, SubscriptionState::Missing);
     assert!(!exec.reaches_room());
-    let failed = row(&s, &my_sns_topic(), Err("Throttling: Rate exceeded".into()));
+    let failed = row(
+        &s,
+        Publish {
+            topic_arn: my_sns_topic(),
+            outcome: Err(throttled()),
+        },
+    );
     assert!(!failed.reaches_room());
     let target = resolve_target(&s, Some("incident-war-room"), None).expect("target");
     let text = render_text(&target, &[good, usw2]);
@@ -66,7 +73,21 @@ fn only_a_published_subscribed_and_permitted_topic_reaches_the_room() {
 fn an_unread_subscription_list_is_unknown_never_confirmed() {
     let mut s = demo();
     s.subscriptions.remove(&my_sns_topic());
-    let r = row(&s, &my_sns_topic(), Ok("m".into()));
+    let r = row(&s, published(my_sns_topic(), "m"));
     assert!(matches!(r.subscription, SubscriptionState::Unknown(_)));
     assert!(!r.reaches_room());
+}
+
+fn published(topic_arn: String, message_id: &str) -> Publish {
+    Publish {
+        topic_arn,
+        outcome: Ok(message_id.into()),
+    }
+}
+
+fn throttled() -> CloudError {
+    CloudError::Throttled {
+        code: "Throttling".into(),
+        message: "Rate exceeded".into(),
+    }
 }

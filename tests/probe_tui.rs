@@ -7,6 +7,8 @@ mod demo;
 use demo::*;
 use imdeck::app::state::{CommandOutput, Focus, Overlay};
 use imdeck::app::{AppState, Effect, Msg, update};
+use imdeck::domain::cloud_error::CloudError;
+use imdeck::domain::probe::Publish;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
@@ -89,11 +91,14 @@ fn p_shift_asks_in_words_then_probes_the_highlighted_plans_channel() {
         Msg::ProbeFinished {
             target,
             published: vec![
-                (topic_arn("us-east-2", "My_SNS_topic"), Ok("msg-1".into())),
-                (
-                    topic_arn("us-west-2", "im-chat-usw2"),
-                    Err("Throttling: Rate exceeded".into()),
-                ),
+                Publish {
+                    topic_arn: topic_arn("us-east-2", "My_SNS_topic"),
+                    outcome: Ok("msg-1".into()),
+                },
+                Publish {
+                    topic_arn: topic_arn("us-west-2", "im-chat-usw2"),
+                    outcome: Err(throttled()),
+                },
             ],
         },
     );
@@ -137,4 +142,11 @@ fn a_plan_without_a_channel_says_so_and_asks_nothing() {
     assert!(update(&mut state, key(KeyCode::Char('P'))).is_empty());
     assert!(matches!(state.overlay, Overlay::None));
     assert!(matches!(state.command.output, CommandOutput::Failed { .. }));
+}
+
+fn throttled() -> CloudError {
+    CloudError::Throttled {
+        code: "Throttling".into(),
+        message: "Rate exceeded".into(),
+    }
 }

@@ -83,7 +83,7 @@ pub enum Msg {
     /// A probe's publishes are done: per topic, the MessageId or why it failed.
     ProbeFinished {
         target: crate::domain::probe::ProbeTarget,
-        published: Vec<(String, Result<String, String>)>,
+        published: Vec<crate::domain::probe::Publish>,
     },
     /// The persisted history of `scope`; dropped when the box has moved to another scope since.
     HistoryLoaded {

@@ -5,7 +5,6 @@ use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
 
 use crate::cli::GlobalOptions;
-use crate::domain::chatbot_notification::{ProbeOrigin, probe_message};
 use crate::domain::probe::{ProbeRow, confirmation_words, render_text, resolve_target, row};
 
 use crate::backend::{Backend, refusal};
@@ -71,25 +70,12 @@ async fn probe(backend: &Backend, args: &ProbeArgs, can_ask: bool) -> ExitCode {
         backend.origin_label(),
         snapshot.account
     );
-    let sent_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-    let rows: Vec<ProbeRow> = futures::future::join_all(target.topics.iter().map(|topic| {
-        let origin = ProbeOrigin {
-            sender: sender.clone(),
-            sent_at: sent_at.clone(),
-            channel: target.channel_name.clone(),
-            topic_arn: topic.clone(),
-            region: crate::domain::snapshot::query::region_of_arn(topic).to_string(),
-        };
-        let (writer, snapshot) = (&writer, &snapshot);
-        async move {
-            let published = writer
-                .publish(&origin.region, topic, &probe_message(&origin))
-                .await
-                .map_err(|e| e.to_string());
-            row(snapshot, topic, published)
-        }
-    }))
-    .await;
+    let rows: Vec<ProbeRow> = writer
+        .publish_probe(&target, &sender)
+        .await
+        .into_iter()
+        .map(|publish| row(&snapshot, publish))
+        .collect();
     print!("{}", render_text(&target, &rows));
     if rows.iter().all(ProbeRow::reaches_room) {
         ExitCode::SUCCESS

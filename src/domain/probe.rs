@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::chatbot_notification::CHATBOT_ENDPOINT;
+use super::cloud_error::CloudError;
 use super::model::{ChannelConfig, ResponsePlan};
 use super::policy::evaluate::{ServiceRequest, evaluate_incident_manager_publish};
 use super::snapshot::CloudSnapshot;
@@ -229,6 +230,13 @@ pub fn policy_state(snapshot: &CloudSnapshot, topic: &str) -> PolicyState {
     }
 }
 
+/// One publish of the probe: the topic, and the MessageId SNS answered or why it refused.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Publish {
+    pub topic_arn: String,
+    pub outcome: Result<String, CloudError>,
+}
+
 /// One topic's outcome.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ProbeRow {
@@ -249,12 +257,13 @@ impl ProbeRow {
     }
 }
 
-/// The verdicts for a topic, before or without publishing.
-pub fn row(snapshot: &CloudSnapshot, topic: &str, published: Result<String, String>) -> ProbeRow {
+/// The verdicts for a topic beside its publish.
+pub fn row(snapshot: &CloudSnapshot, publish: Publish) -> ProbeRow {
+    let topic = publish.topic_arn.as_str();
     ProbeRow {
         region: region_of_arn(topic).to_string(),
         topic_arn: topic.to_string(),
-        published,
+        published: publish.outcome.map_err(|e| e.to_string()),
         subscription: subscription_state(snapshot, topic),
         policy: policy_state(snapshot, topic),
     }

@@ -185,36 +185,17 @@ async fn apply_setup_step(cloud: &Cloud, generation: u64, step: SetupStep) -> Ms
 
 /// Publishes the probe to every topic of the target concurrently, each in its own Region.
 async fn probe(cloud: &Cloud, target: crate::domain::probe::ProbeTarget, sender: String) -> Msg {
-    use crate::domain::chatbot_notification::{ProbeOrigin, probe_message};
-    let sent_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-    let writer = match cloud.writer() {
-        Ok(writer) => writer,
-        Err(e) => {
-            let published = target
-                .topics
-                .iter()
-                .map(|t| (t.clone(), Err(e.to_string())))
-                .collect();
-            return Msg::ProbeFinished { target, published };
-        }
+    let published = match cloud.writer() {
+        Ok(writer) => writer.publish_probe(&target, &sender).await,
+        // No writer (read-only): every topic is refused, and no request is made.
+        Err(e) => target
+            .topics
+            .iter()
+            .map(|topic| crate::domain::probe::Publish {
+                topic_arn: topic.clone(),
+                outcome: Err(e.clone()),
+            })
+            .collect(),
     };
-    let published = futures::future::join_all(target.topics.iter().map(|topic| {
-        let origin = ProbeOrigin {
-            sender: sender.clone(),
-            sent_at: sent_at.clone(),
-            channel: target.channel_name.clone(),
-            topic_arn: topic.clone(),
-            region: crate::domain::snapshot::query::region_of_arn(topic).to_string(),
-        };
-        let writer = &writer;
-        async move {
-            let result = writer
-                .publish(&origin.region, topic, &probe_message(&origin))
-                .await
-                .map_err(|e| e.to_string());
-            (topic.clone(), result)
-        }
-    }))
-    .await;
     Msg::ProbeFinished { target, published }
 }

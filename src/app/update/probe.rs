@@ -5,7 +5,7 @@ use crate::app::effect::Effect;
 use crate::app::keymap::Action;
 use crate::app::state::command_box::CommandOutput;
 use crate::app::state::{AppState, Focus, Overlay};
-use crate::domain::probe::{ProbeTarget, render_text, resolve_target, row};
+use crate::domain::probe::{ProbeTarget, Publish, render_text, resolve_target, row};
 
 const TITLE: &str = "probe";
 
@@ -81,11 +81,7 @@ pub fn confirm_key(state: &mut AppState, action: Option<Action>) -> Vec<Effect> 
 
 /// Publishes done: each topic's MessageId (or error) beside the subscription and policy verdicts of the
 /// snapshot on screen.
-pub fn finished(
-    state: &mut AppState,
-    target: ProbeTarget,
-    published: Vec<(String, Result<String, String>)>,
-) -> Vec<Effect> {
+pub fn finished(state: &mut AppState, target: ProbeTarget, published: Vec<Publish>) -> Vec<Effect> {
     state.command.running = None;
     let Some(snapshot) = &state.setup.snapshot else {
         return fail(
@@ -95,7 +91,7 @@ pub fn finished(
     };
     let rows: Vec<_> = published
         .into_iter()
-        .map(|(topic, result)| row(snapshot, &topic, result))
+        .map(|publish| row(snapshot, publish))
         .collect();
     state.command.output = CommandOutput::Text {
         title: TITLE.into(),
