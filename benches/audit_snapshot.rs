@@ -47,13 +47,12 @@ fn scale(regions: usize, topics_per_region: usize) -> ScaleParams {
 }
 
 /// Dependent round trips on the longest chain: ListReplicationSets → GetReplicationSet → ListTopics page(s) →
-/// GetTopicAttributes, whose calls within a Region run `TOPIC_FAN_OUT` at a time, so they take
-/// ceil(topics / TOPIC_FAN_OUT) waves. The plans (ListResponsePlans → GetResponsePlan) and the Chatbot listings
-/// run beside it and are shorter.
-fn critical_path_round_trips(params: &ScaleParams) -> usize {
-    let topics = params.topics_per_region;
-    let list_pages = topics.div_ceil(LIST_TOPICS_PAGE).max(1);
-    let attribute_waves = topics.div_ceil(TOPIC_FAN_OUT);
+/// GetTopicAttributes for the topics a plan or channel names (`named_per_region`, never every topic), which run
+/// `TOPIC_FAN_OUT` at a time, so ceil(named / TOPIC_FAN_OUT) waves. The plans (ListResponsePlans →
+/// GetResponsePlan), the Chatbot listings and the channel topics' ListSubscriptionsByTopic run beside it.
+fn critical_path_round_trips(params: &ScaleParams, named_per_region: usize) -> usize {
+    let list_pages = params.topics_per_region.div_ceil(LIST_TOPICS_PAGE).max(1);
+    let attribute_waves = named_per_region.div_ceil(TOPIC_FAN_OUT);
     2 + list_pages + attribute_waves
 }
 
@@ -264,7 +263,9 @@ fn main() -> Result<(), String> {
     println!("|---|---|---|---|---|---|---|---|---|---|");
     for world in &worlds {
         let mut m = runtime.block_on(measure(world, runs))?;
-        let trips = critical_path_round_trips(&world.params);
+        let named_per_region = m.operations.get("GetTopicAttributes").copied().unwrap_or(0)
+            / world.params.regions.max(1);
+        let trips = critical_path_round_trips(&world.params, named_per_region);
         let path = world.latency * trips as u32;
         let warm_min = m.warm.iter().min().copied().unwrap_or_default();
         let warm_max = m.warm.iter().max().copied().unwrap_or_default();
