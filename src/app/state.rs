@@ -1,6 +1,7 @@
 //! `AppState`: the whole model the UI renders, changed only by `update`.
 
 pub mod command_box;
+pub mod command_output;
 pub mod incident_view;
 pub mod incidents;
 pub mod new_incidents;
@@ -15,7 +16,8 @@ use crate::domain::chat_command::ChatLine;
 use crate::domain::model::{IncidentRecordSummary, Timestamp};
 
 use super::keymap::{Keymap, Section};
-pub use command_box::{CommandBox, CommandOutput, HistoryScope, HistorySearch};
+pub use command_box::{CommandBox, HistoryScope, HistorySearch};
+pub use command_output::CommandOutput;
 pub use incident_view::{IncidentView, RelatedItems, ViewPane};
 pub use incidents::IncidentList;
 pub use setup::{ChannelRow, CheckColumn, PlanRow, SetupView};

@@ -4,7 +4,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use crate::app::effect::Effect;
 use crate::app::keymap::Action;
-use crate::app::state::command_box::CommandOutput;
+use crate::app::state::command_output::CommandOutput;
 use crate::app::state::{AppState, HistorySearch, Overlay};
 use crate::domain::chat_command::{ChatLine, canonical_line, help_for, parse_chat_line};
 use crate::domain::cli_output::render_output;

@@ -2,7 +2,7 @@
 
 use crate::app::effect::Effect;
 use crate::app::keymap::Action;
-use crate::app::state::command_box::CommandOutput;
+use crate::app::state::command_output::CommandOutput;
 use crate::app::state::incident_view::{ACK_EVENT, PAGE_EVENT, engagement_event_ids, engagements};
 use crate::app::state::{AppState, DetailTarget, Focus, Overlay, ViewPane};
 use crate::domain::cloud_error::CloudError;

@@ -5,7 +5,8 @@ use ratatui::crossterm::event::KeyEvent;
 use crate::app::effect::Effect;
 use crate::app::keymap::Action;
 use crate::app::state::AppState;
-use crate::app::state::command_box::{CommandOutput, new_input};
+use crate::app::state::command_box::new_input;
+use crate::app::state::command_output::CommandOutput;
 use crate::app::state::pager::{Scroll, output_room, page_rows, view_for};
 
 /// The rows as the command box draws them at the current screen size, and how many are in view. The pager
