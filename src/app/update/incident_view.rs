@@ -7,7 +7,7 @@ use crate::app::state::incident_view::{ACK_EVENT, PAGE_EVENT, engagement_event_i
 use crate::app::state::{AppState, DetailTarget, Focus, Overlay, ViewPane};
 use crate::domain::model::ItemValue;
 
-use super::{actions, incidents, keys, movement, related, timeline};
+use super::{incidents, movement, related, timeline};
 
 /// Enter on an incident: the view covers the panes and shows the highlighted incident; nothing highlighted,
 /// nothing opens.
@@ -79,10 +79,11 @@ pub fn fetch_engagements(state: &mut AppState) -> Vec<Effect> {
         .collect()
 }
 
-/// Keys while the incident view is up. Unbound keys fall back to [global] through the keymap.
-pub fn key(state: &mut AppState, action: Action) -> Vec<Effect> {
+/// Keys while the incident view is up. Unbound keys fall back to [global] through the keymap; an action the
+/// view does not handle itself (an incident action, quit, help …) is `None`, for the dashboard's handler.
+pub fn key(state: &mut AppState, action: Action) -> Option<Vec<Effect>> {
     let view = &mut state.incident_view;
-    match action {
+    let effects = match action {
         Action::Leave => {
             view.open = false;
             state.zoom = false;
@@ -124,15 +125,9 @@ pub fn key(state: &mut AppState, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::OpenUrl => open_url(state),
-        Action::AddNote
-        | Action::SetImpact
-        | Action::ToggleResolved
-        | Action::AddRelatedItem
-        | Action::Export
-        | Action::EditEvent
-        | Action::DeleteEvent => actions::start(state, action),
-        other => keys::pane_action(state, other),
-    }
+        _ => return None,
+    };
+    Some(effects)
 }
 
 /// `o` on a related item: a URL goes to the system opener; an ARN (which has no page of its own) is copied.
