@@ -256,7 +256,7 @@ pub struct AppState {
     /// False when `NO_COLOR` is set: marks and words carry all meaning then.
     pub color: bool,
     /// The colour of each role (the config file's theme, or the built-in dark one).
-    pub palette: crate::ui::theme::Palette,
+    pub palette: crate::app::palette::Palette,
     /// Where `x` suggests writing an export (the config file's `export-dir`); `None`: the working directory.
     pub export_dir: Option<String>,
     /// The latest time a `Msg` brought; ages and polling are measured from it.
@@ -299,7 +299,7 @@ impl AppState {
             config: Config::default(),
             timestamps: crate::domain::cli_output::timestamps::TimestampFormat::Wire,
             color: color_wanted(std::env::var_os("NO_COLOR").as_deref()),
-            palette: crate::ui::theme::Palette::dark(),
+            palette: crate::app::palette::Palette::dark(),
             export_dir: None,
             now: Timestamp::default(),
             utc: true,
