@@ -3,6 +3,8 @@
 pub mod effect;
 pub mod keymap;
 pub mod msg;
+pub mod output_rows;
+pub mod palette;
 pub mod state;
 pub mod update;
 

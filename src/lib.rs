@@ -4,7 +4,8 @@
 //! plan); `cloud` is the only place the AWS SDK is named and turns SDK calls into domain types;
 //! `sandbox` is a loopback HTTP server speaking the real AWS wire protocols; `app` holds the state and
 //! the pure `update`; `ui` renders that state; `runtime` runs the loop that ties them together; `config` is
-//! the user's config file merged under the environment and the command line.
+//! the user's config file merged under the environment and the command line; `text` makes untrusted text
+//! inert and wraps it, for `app` and `ui` alike.
 
 pub mod app;
 pub mod backend;
@@ -17,4 +18,5 @@ pub mod logging;
 pub mod runtime;
 pub mod sandbox;
 pub mod terminal;
+pub mod text;
 pub mod ui;

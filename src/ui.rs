@@ -11,13 +11,13 @@ pub mod header;
 pub mod help;
 pub mod incident_view;
 pub mod incidents;
-pub mod inert;
 pub mod layout;
 pub mod popups;
 pub mod theme;
 pub mod timeline;
 pub mod wizard;
-pub mod wrap;
+// Text handling lives below app and ui; ui's panes keep naming it as their own.
+pub use crate::text::{inert, wrap};
 
 use ratatui::Frame;
 use ratatui::layout::Rect;

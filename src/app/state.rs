@@ -1,6 +1,7 @@
 //! `AppState`: the whole model the UI renders, changed only by `update`.
 
 pub mod command_box;
+pub mod command_output;
 pub mod incident_view;
 pub mod incidents;
 pub mod new_incidents;
@@ -15,7 +16,8 @@ use crate::domain::chat_command::ChatLine;
 use crate::domain::model::{IncidentRecordSummary, Timestamp};
 
 use super::keymap::{Keymap, Section};
-pub use command_box::{CommandBox, CommandOutput, HistoryScope, HistorySearch};
+pub use command_box::{CommandBox, HistoryScope, HistorySearch};
+pub use command_output::CommandOutput;
 pub use incident_view::{IncidentView, RelatedItems, ViewPane};
 pub use incidents::IncidentList;
 pub use setup::{ChannelRow, CheckColumn, PlanRow, SetupView};
@@ -254,7 +256,7 @@ pub struct AppState {
     /// False when `NO_COLOR` is set: marks and words carry all meaning then.
     pub color: bool,
     /// The colour of each role (the config file's theme, or the built-in dark one).
-    pub palette: crate::ui::theme::Palette,
+    pub palette: crate::app::palette::Palette,
     /// Where `x` suggests writing an export (the config file's `export-dir`); `None`: the working directory.
     pub export_dir: Option<String>,
     /// The latest time a `Msg` brought; ages and polling are measured from it.
@@ -297,7 +299,7 @@ impl AppState {
             config: Config::default(),
             timestamps: crate::domain::cli_output::timestamps::TimestampFormat::Wire,
             color: color_wanted(std::env::var_os("NO_COLOR").as_deref()),
-            palette: crate::ui::theme::Palette::dark(),
+            palette: crate::app::palette::Palette::dark(),
             export_dir: None,
             now: Timestamp::default(),
             utc: true,

@@ -15,6 +15,7 @@ mod movement;
 mod new_incidents;
 mod pager;
 mod probe;
+mod related;
 mod setup;
 mod timeline;
 mod wizard;
@@ -89,7 +90,7 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
         }
         Msg::RelatedItemsLoaded { arn, result } => {
             let mut effects = timeline::related_items_loaded(state, &arn, result.clone());
-            effects.extend(incident_view::related_loaded(state, &arn, result));
+            effects.extend(related::loaded(state, &arn, result));
             effects
         }
         Msg::CommandFinished { line, result } => command::finished(state, line, result),

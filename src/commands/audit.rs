@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use crate::cli::{AuditOutcome, GlobalOptions, ReportFormat};
 use crate::domain::audit::Status;
 use crate::domain::audit::accounts::{AccountAudit, MultiAccountReport};
-use crate::domain::audit::report::AuditReport;
+use crate::domain::audit::report::{AuditReport, Report};
 
 use crate::backend::Backend;
 
@@ -69,23 +69,7 @@ async fn run_accounts(
     }))
     .await;
     let report = MultiAccountReport { accounts };
-    let code = ExitCode::from(u8::try_from(report.exit_code()).unwrap_or(3));
-    if quiet {
-        return code;
-    }
-    let text = match format {
-        ReportFormat::Text => report.render_text(),
-        ReportFormat::Markdown => report.render_markdown(),
-        ReportFormat::Json => match report.to_json() {
-            Ok(json) => json + "\n",
-            Err(e) => {
-                eprintln!("imdeck audit: {e}");
-                return ExitCode::from(3);
-            }
-        },
-    };
-    print!("{text}");
-    code
+    print(&report, format, quiet)
 }
 
 async fn run_one(
@@ -110,6 +94,11 @@ async fn run_one(
         Err(status) => return status,
     };
     let report = AuditReport::from_snapshot(&snapshot).only(statuses);
+    print(&report, format, quiet)
+}
+
+/// Prints the report in the format asked for (nothing when quiet) and returns its exit status.
+fn print(report: &impl Report, format: ReportFormat, quiet: bool) -> ExitCode {
     let code = ExitCode::from(u8::try_from(report.exit_code()).unwrap_or(3));
     if quiet {
         return code;

@@ -1,8 +1,7 @@
 //! `imdeck config --default`: a config file with every setting at its built-in value, commented out, generated from the same tables imdeck reads.
 
 use crate::app::keymap::{Keymap, Section};
-use crate::ui::theme::Palette;
-use crate::ui::theme::palette::ROLES;
+use crate::app::palette::{Palette, ROLES};
 
 const HEAD: &str = r#"# imdeck configuration: ~/.config/imdeck/config.toml ($XDG_CONFIG_HOME/imdeck/config.toml),
 # or the file named by --config FILE or IMDECK_CONFIG.

@@ -1,7 +1,7 @@
 //! `imdeck config`: the effective configuration as a TOML file, each value followed by where it came from.
 
 use super::{Location, Settings, Source, Valued};
-use crate::ui::theme::palette::ROLES;
+use crate::app::palette::ROLES;
 
 fn quoted(value: &Option<String>) -> Option<String> {
     value.as_ref().map(|v| format!("{v:?}"))

@@ -7,7 +7,7 @@ use toml::Spanned;
 use super::ConfigError;
 use super::file::{self, ConfigFile, TimeZone};
 use crate::app::keymap::{KeyOverride, Keymap};
-use crate::ui::theme::{Palette, ThemeBase};
+use crate::app::palette::{Palette, ThemeBase};
 
 /// Where a value came from, as `imdeck config` shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -7,17 +7,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::app::keymap::{Action, Section};
+use crate::app::output_rows::{self, Mark, output_texts};
 use crate::app::state::pager::{
     Pager, has_status, matches, max_top, output_room, page_rows, view_for,
 };
-use crate::app::state::{AppState, CommandOutput, Focus};
-use crate::domain::chat_command::ParseError;
+use crate::app::state::{AppState, Focus};
 
 mod menu;
 
-use super::inert::{inert, inert_text};
+use super::inert::inert;
 use super::theme::Theme;
-use super::wrap::wrap;
 
 /// Rows the command area takes: its rule, the input line, completions, and the output: a quarter of the
 /// screen as a preview, at most half while the pager has the keys, all of it zoomed.
@@ -39,13 +38,10 @@ pub fn zoomed(state: &AppState) -> bool {
     state.command.pager_has_keys() && state.command.pager.zoomed
 }
 
-/// The output's rows as plain text, wrapped to `width` exactly as they are drawn: what the pager scrolls
-/// and searches.
+/// The output's rows as plain text, wrapped to `width` exactly as they are drawn (built in `app`, where the
+/// pager scrolls and searches the same rows).
 pub fn output_rows(state: &AppState, width: u16) -> Vec<String> {
-    output_lines(state, super::theme(state), width)
-        .iter()
-        .map(|line| line.spans.iter().map(|s| s.content.as_ref()).collect())
-        .collect()
+    output_texts(state, width)
 }
 
 pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
@@ -260,107 +256,24 @@ fn input_line(state: &AppState, theme: Theme, focused: bool, frame: &mut Frame, 
     frame.render_widget(&input, field);
 }
 
-/// The pager pages through this many rows of a command's output; more is cut (Ctrl-Y still copies it all).
-const OUTPUT_ROWS: usize = 20_000;
-
-/// Everything under the box: the last output, or the parse problems with the line marked.
+/// Everything under the box, styled by what each part means.
 fn output_lines(state: &AppState, theme: Theme, width: u16) -> Vec<Line<'static>> {
-    let width = usize::from(width.max(10));
-    match &state.command.output {
-        CommandOutput::None => Vec::new(),
-        CommandOutput::Text { title, body } => {
-            let mut lines = vec![Line::styled(
-                format!("✓ {}", inert(title)),
-                theme.status(crate::domain::audit::Status::Pass),
-            )];
-            for piece in wrap(&inert_text(body.trim_end(), true), width, OUTPUT_ROWS) {
-                lines.push(Line::raw(piece));
-            }
-            lines
-        }
-        CommandOutput::Failed { title, message } => wrap(
-            &inert_text(&format!("✗ {title}: {message}"), true),
-            width,
-            50,
-        )
+    let style = |mark: Option<Mark>| match mark {
+        None => Style::default(),
+        Some(Mark::Pass) => theme.status(crate::domain::audit::Status::Pass),
+        Some(Mark::Error) => theme.error(),
+        Some(Mark::Offending) => theme.offending(),
+        Some(Mark::Key) => theme.key(),
+    };
+    output_rows::output_rows(state, width)
         .into_iter()
-        .map(|l| Line::styled(l, theme.error()))
-        .collect(),
-        CommandOutput::Invalid { line, error } => invalid_lines(state, theme, line, error, width),
-    }
-}
-
-/// More problems than the box can ever show are summed up in one line, so a frame stays cheap.
-const SHOWN_PROBLEMS: usize = 20;
-
-/// The typed line with each problem's characters underlined, a caret row under them (so the mark does
-/// not rely on colour), then the messages and the corrected line if there is one.
-fn invalid_lines(
-    state: &AppState,
-    theme: Theme,
-    line: &str,
-    error: &ParseError,
-    width: usize,
-) -> Vec<Line<'static>> {
-    let chars: Vec<char> = inert(line).chars().collect();
-    let first = error
-        .problems
-        .iter()
-        .map(|p| p.span.start)
-        .min()
-        .unwrap_or(0);
-    // Keep the first offending word in view on a narrow box.
-    let start = first
-        .saturating_sub(width / 3)
-        .min(chars.len().saturating_sub(width.saturating_sub(2)));
-    let end = (start + width.saturating_sub(2)).min(chars.len());
-    // Only the problems in view are asked about each character: a pasted line can carry thousands.
-    let in_view: Vec<&std::ops::Range<usize>> = error
-        .problems
-        .iter()
-        .map(|p| &p.span)
-        .filter(|span| span.start < end && span.end > start)
-        .collect();
-    let marked = |i: usize| in_view.iter().any(|span| span.contains(&i));
-    let mut spans = vec![Span::raw("  ")];
-    let mut carets = String::from("  ");
-    for (i, c) in chars.iter().enumerate().take(end).skip(start) {
-        let style = if marked(i) {
-            theme.offending()
-        } else {
-            Style::default()
-        };
-        spans.push(Span::styled(c.to_string(), style));
-        carets.push(if marked(i) { '^' } else { ' ' });
-    }
-    let mut lines = vec![
-        Line::from(spans),
-        Line::styled(carets.trim_end().to_string(), theme.error()),
-    ];
-    for problem in error.problems.iter().take(SHOWN_PROBLEMS) {
-        for piece in wrap(&inert(&format!("✗ {}", problem.message)), width, 6) {
-            lines.push(Line::styled(piece, theme.error()));
-        }
-    }
-    let hidden = error.problems.len().saturating_sub(SHOWN_PROBLEMS);
-    if hidden > 0 {
-        lines.push(Line::styled(
-            format!("✗ … and {hidden} more problems"),
-            theme.error(),
-        ));
-    }
-    if let Some(corrected) = &error.corrected_line {
-        let key = state
-            .keymap
-            .key_for(Section::Command, Action::AcceptCorrection)
-            .unwrap_or("ctrl-o");
-        lines.push(Line::styled(
-            format!("corrected line ({key} accepts):"),
-            theme.key(),
-        ));
-        for piece in wrap(&inert(corrected), width.saturating_sub(2), 6) {
-            lines.push(Line::raw(format!("  {piece}")));
-        }
-    }
-    lines
+        .map(|row| {
+            let spans: Vec<Span<'static>> = row
+                .spans
+                .into_iter()
+                .map(|(text, mark)| Span::styled(text, style(mark)))
+                .collect();
+            Line::from(spans).style(style(row.mark))
+        })
+        .collect()
 }

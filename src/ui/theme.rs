@@ -4,9 +4,7 @@ use ratatui::style::{Color, Modifier, Style};
 
 use crate::domain::audit::Status;
 
-pub mod palette;
-
-pub use palette::{Palette, ThemeBase};
+use crate::app::palette::Palette;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {

@@ -2,48 +2,14 @@
 
 use ratatui_textarea::{CursorMove, TextArea};
 
-use crate::domain::chat_command::{Candidate, ChatLine, ParseError};
+use crate::domain::chat_command::{Candidate, ChatLine};
 use crate::domain::model::Timestamp;
 
+use super::command_output::CommandOutput;
 use super::pager::Pager;
 
 /// Keeps the history file and the ↑ list to a size a person can scroll.
 pub const HISTORY_LIMIT: usize = 1_000;
-
-/// What shows under the box.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub enum CommandOutput {
-    #[default]
-    None,
-    /// A command's output, or a note such as "export written to …".
-    Text { title: String, body: String },
-    /// The line did not parse; the problems' spans index `line` by character.
-    Invalid { line: String, error: ParseError },
-    /// A command or an action failed.
-    Failed { title: String, message: String },
-}
-
-impl CommandOutput {
-    /// The output as text to paste elsewhere: a command's body as it came (so JSON stays valid JSON), a
-    /// failure or the parse problems as they read under the box.
-    pub fn plain_text(&self) -> String {
-        match self {
-            CommandOutput::None => String::new(),
-            CommandOutput::Text { body, .. } => body.clone(),
-            CommandOutput::Failed { title, message } => format!("✗ {title}: {message}"),
-            CommandOutput::Invalid { line, error } => {
-                let mut text = line.clone();
-                for problem in &error.problems {
-                    text.push_str(&format!("\n✗ {}", problem.message));
-                }
-                if let Some(corrected) = &error.corrected_line {
-                    text.push_str(&format!("\ncorrected line: {corrected}"));
-                }
-                text
-            }
-        }
-    }
-}
 
 /// Whose command history the box walks and saves to: lines typed against one account (or the sandbox) are never
 /// offered against another, where a sandbox ARN or another account's incident would be wrong or harmful.

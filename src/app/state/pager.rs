@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use ratatui_textarea::TextArea;
 
-use super::command_box::CommandOutput;
+use super::command_output::CommandOutput;
 
 /// How far a key moves the view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

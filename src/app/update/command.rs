@@ -4,7 +4,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use crate::app::effect::Effect;
 use crate::app::keymap::Action;
-use crate::app::state::command_box::CommandOutput;
+use crate::app::state::command_output::CommandOutput;
 use crate::app::state::{AppState, HistorySearch, Overlay};
 use crate::domain::chat_command::{ChatLine, canonical_line, help_for, parse_chat_line};
 use crate::domain::cli_output::render_output;
@@ -13,7 +13,7 @@ use crate::domain::cloud_error::CloudError;
 use crate::domain::command::{IncidentCommand, READ_ONLY_REFUSAL};
 use crate::domain::model::EventSummary;
 
-use super::{completion, describe, history, incident_view, incidents, line_edit, pager, timeline};
+use super::{completion, describe, history, incidents, line_edit, pager, related, timeline};
 
 pub fn key(state: &mut AppState, action: Option<Action>, key: KeyEvent) -> Vec<Effect> {
     if state.command.search.is_some() {
@@ -292,7 +292,7 @@ fn after_write(
             incident_record_arn,
             ..
         } if Some(incident_record_arn) == selected.as_ref() => {
-            effects.extend(incident_view::load_related(state));
+            effects.extend(related::load(state));
         }
         IncidentCommand::DeleteTimelineEvent {
             incident_record_arn,

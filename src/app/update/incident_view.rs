@@ -1,14 +1,13 @@
-//! The incident view: opening it on the highlighted incident, its keys, its related items, and zoom.
+//! The incident view: opening it on the highlighted incident, its keys, opening a related item, and zoom.
 
 use crate::app::effect::Effect;
 use crate::app::keymap::Action;
-use crate::app::state::command_box::CommandOutput;
+use crate::app::state::command_output::CommandOutput;
 use crate::app::state::incident_view::{ACK_EVENT, PAGE_EVENT, engagement_event_ids, engagements};
 use crate::app::state::{AppState, DetailTarget, Focus, Overlay, ViewPane};
-use crate::domain::cloud_error::CloudError;
-use crate::domain::model::{ItemValue, RelatedItem};
+use crate::domain::model::ItemValue;
 
-use super::{actions, incidents, keys, movement, timeline};
+use super::{incidents, movement, related, timeline};
 
 /// Enter on an incident: the view covers the panes and shows the highlighted incident; nothing highlighted,
 /// nothing opens.
@@ -25,7 +24,7 @@ pub fn open(state: &mut AppState) -> Vec<Effect> {
     state.incident_view.related_cursor = 0;
     state.focus = Focus::Incidents;
     state.last_pane = Focus::Incidents;
-    let mut effects = load_related(state);
+    let mut effects = related::load(state);
     refresh_engaged(state);
     effects.extend(fetch_engagements(state));
     effects.extend(timeline::fetch_visible_texts(state));
@@ -80,56 +79,11 @@ pub fn fetch_engagements(state: &mut AppState) -> Vec<Effect> {
         .collect()
 }
 
-/// Reads the highlighted incident's related items when the view shows them and they are not already read.
-pub fn load_related(state: &mut AppState) -> Vec<Effect> {
-    let Some(arn) = state.incidents.selected_arn().map(str::to_string) else {
-        return Vec::new();
-    };
-    if !state.incident_view.open {
-        return Vec::new();
-    }
-    if state.related.arn.as_deref() != Some(arn.as_str()) {
-        state.related.items.clear();
-        state.related.error = None;
-        state.incident_view.related_cursor = 0;
-    }
-    state.related.arn = Some(arn.clone());
-    state.related.loading = true;
-    vec![Effect::LoadRelatedItems { arn }]
-}
-
-pub fn related_loaded(
-    state: &mut AppState,
-    arn: &str,
-    result: Result<Vec<RelatedItem>, CloudError>,
-) -> Vec<Effect> {
-    // Items of the highlighted incident are kept, whoever asked for them (the view, or the timeline's titles).
-    if state.incidents.selected_arn() != Some(arn) {
-        return Vec::new();
-    }
-    if state.related.arn.as_deref() != Some(arn) {
-        state.incident_view.related_cursor = 0;
-    }
-    state.related.arn = Some(arn.to_string());
-    state.related.loading = false;
-    match result {
-        Ok(items) => {
-            state.related.items = items;
-            state.related.error = None;
-            state.incident_view.related_cursor = state
-                .incident_view
-                .related_cursor
-                .min(state.related.items.len().saturating_sub(1));
-        }
-        Err(error) => state.related.error = Some(error.to_string()),
-    }
-    Vec::new()
-}
-
-/// Keys while the incident view is up. Unbound keys fall back to [global] through the keymap.
-pub fn key(state: &mut AppState, action: Action) -> Vec<Effect> {
+/// Keys while the incident view is up. Unbound keys fall back to [global] through the keymap; an action the
+/// view does not handle itself (an incident action, quit, help …) is `None`, for the dashboard's handler.
+pub fn key(state: &mut AppState, action: Action) -> Option<Vec<Effect>> {
     let view = &mut state.incident_view;
-    match action {
+    let effects = match action {
         Action::Leave => {
             view.open = false;
             state.zoom = false;
@@ -171,15 +125,9 @@ pub fn key(state: &mut AppState, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::OpenUrl => open_url(state),
-        Action::AddNote
-        | Action::SetImpact
-        | Action::ToggleResolved
-        | Action::AddRelatedItem
-        | Action::Export
-        | Action::EditEvent
-        | Action::DeleteEvent => actions::start(state, action),
-        other => keys::pane_action(state, other),
-    }
+        _ => return None,
+    };
+    Some(effects)
 }
 
 /// `o` on a related item: a URL goes to the system opener; an ARN (which has no page of its own) is copied.

@@ -5,7 +5,7 @@ use crate::app::state::AppState;
 use crate::domain::cloud_error::CloudError;
 use crate::domain::model::{IncidentRecord, IncidentRecordSummary};
 
-use super::incident_view;
+use super::related;
 use super::setup::later;
 
 pub fn reload(state: &mut AppState) -> Vec<Effect> {
@@ -60,7 +60,7 @@ pub fn follow_highlight(state: &mut AppState) -> Vec<Effect> {
             after: None,
         },
     ];
-    effects.extend(incident_view::load_related(state));
+    effects.extend(related::load(state));
     effects
 }
 

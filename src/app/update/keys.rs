@@ -32,7 +32,7 @@ pub fn key_pressed(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
         Section::Prompt => actions::prompt_key(state, action, key),
         Section::Picker => actions::picker_key(state, action),
         Section::Incident => action
-            .map(|a| incident_view::key(state, a))
+            .map(|a| incident_view::key(state, a).unwrap_or_else(|| pane_action(state, a)))
             .unwrap_or_default(),
         Section::Filter => filter_key(state, action, key),
         Section::Command => command::key(state, action, key),

@@ -4,8 +4,10 @@ use ratatui::crossterm::event::KeyEvent;
 
 use crate::app::effect::Effect;
 use crate::app::keymap::Action;
+use crate::app::output_rows::output_texts;
 use crate::app::state::AppState;
-use crate::app::state::command_box::{CommandOutput, new_input};
+use crate::app::state::command_box::new_input;
+use crate::app::state::command_output::CommandOutput;
 use crate::app::state::pager::{Scroll, output_room, page_rows, view_for};
 
 /// The rows as the command box draws them at the current screen size, and how many are in view. The pager
@@ -13,7 +15,7 @@ use crate::app::state::pager::{Scroll, output_room, page_rows, view_for};
 fn rows_and_page(state: &mut AppState) -> (Vec<String>, usize) {
     state.command.pager = view_for(&state.command.pager, &state.command.output);
     let (width, height) = state.viewport;
-    let rows = crate::ui::command_box::output_rows(state, width);
+    let rows = output_texts(state, width);
     let completions = state.command.menu_rows();
     let focused = state.command.pager_has_keys();
     let room = output_room(height, completions, focused, state.command.pager.zoomed);

@@ -3,7 +3,7 @@
 
 use crate::app::effect::Effect;
 use crate::app::keymap::Action;
-use crate::app::state::command_box::CommandOutput;
+use crate::app::state::command_output::CommandOutput;
 use crate::app::state::{AppState, Focus, Overlay};
 use crate::domain::probe::{ProbeTarget, Publish, render_text, resolve_target, row};
 

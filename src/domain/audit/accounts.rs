@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::report::{AuditReport, Summary};
+use super::report::{AuditReport, Report, Summary};
 use super::{Check, Status};
 
 /// The id of the one entry a profile that could not be audited gets.
@@ -75,6 +75,21 @@ struct ReportJson<'a> {
     accounts: Vec<AccountJson<'a>>,
     checks: Vec<CheckJson<'a>>,
     summary: Summary,
+}
+
+impl Report for MultiAccountReport {
+    fn exit_code(&self) -> i32 {
+        MultiAccountReport::exit_code(self)
+    }
+    fn to_json(&self) -> serde_json::Result<String> {
+        MultiAccountReport::to_json(self)
+    }
+    fn render_text(&self) -> String {
+        MultiAccountReport::render_text(self)
+    }
+    fn render_markdown(&self) -> String {
+        MultiAccountReport::render_markdown(self)
+    }
 }
 
 impl MultiAccountReport {

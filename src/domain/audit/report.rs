@@ -36,6 +36,32 @@ impl Summary {
     }
 }
 
+/// What `imdeck audit` prints and exits with, whether it audited one account or several: one front-end
+/// prints either.
+pub trait Report {
+    /// 0 clean · 1 a check failed · 3 something could not run and nothing failed.
+    fn exit_code(&self) -> i32;
+    fn to_json(&self) -> serde_json::Result<String>;
+    fn render_text(&self) -> String;
+    fn render_markdown(&self) -> String;
+}
+
+// Each report keeps its own methods (callers need no trait in scope); the trait only names them once.
+impl Report for AuditReport {
+    fn exit_code(&self) -> i32 {
+        AuditReport::exit_code(self)
+    }
+    fn to_json(&self) -> serde_json::Result<String> {
+        AuditReport::to_json(self)
+    }
+    fn render_text(&self) -> String {
+        AuditReport::render_text(self)
+    }
+    fn render_markdown(&self) -> String {
+        AuditReport::render_markdown(self)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AuditReport {
     pub account: String,
