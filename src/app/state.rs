@@ -1,6 +1,7 @@
 //! `AppState`: the whole model the UI renders, changed only by `update`.
 
 pub mod command_box;
+pub mod event_activity;
 pub mod incident_view;
 pub mod incidents;
 pub mod new_incidents;
