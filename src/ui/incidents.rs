@@ -89,7 +89,11 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
     }
     let event_count = list.activity.marked_count();
     if event_count > 0 {
-        title.push_str(&format!(" · {event_count} new events +"));
+        if event_count == 1 {
+            title.push_str(" · 1 with a new event +");
+        } else {
+            title.push_str(&format!(" · {event_count} with new events +"));
+        }
     }
     title.push_str(" · open by impact, then newest ");
     if list.loading && list.items.is_empty() {

@@ -14,6 +14,10 @@ use crate::domain::model::{EventSummary, Timestamp};
 /// (`cloud::latest_events::LATEST_EVENT_FAN_OUT`).
 pub const CHECKS_PER_POLL: usize = 10;
 
+/// A check still unanswered after this many polls is given up (its answer, should it come, is dropped) and a new
+/// one starts: a lost answer must not stop the marks for good.
+const POLLS_BEFORE_GIVING_UP: u32 = 4;
+
 /// What tells one newest event from another: a new event (a later eventTime, or another id) or an edit of the
 /// newest one (a later eventUpdatedTime) changes it. An edit of an older event, or an event written with an
 /// earlier eventTime than the newest, does not reach the top of the list and so is not seen (ListTimelineEvents
@@ -42,6 +46,8 @@ pub struct EventActivity {
     pub generation: u64,
     /// One check at a time: a poll that comes while one runs asks for none (the list is checked in turn anyway).
     in_flight: bool,
+    /// Polls that came while the running check was unanswered.
+    polls_waited: u32,
     /// ARN → its newest event at the last successful check (`None`: the timeline was empty). Absent: never read,
     /// or forgotten while highlighted; the next read of it is a first observation, which never marks.
     newest: BTreeMap<String, Option<Newest>>,
@@ -59,8 +65,12 @@ impl EventActivity {
     /// highlighted one), starting after the last one checked; `None` while a check runs or when there is none.
     pub fn next_check(&mut self, open: &[&str]) -> Option<(u64, Vec<String>)> {
         if self.in_flight {
-            return None;
+            self.polls_waited += 1;
+            if self.polls_waited < POLLS_BEFORE_GIVING_UP {
+                return None;
+            }
         }
+        self.polls_waited = 0;
         let mut open: Vec<&str> = open.to_vec();
         open.sort_unstable();
         open.dedup();
@@ -184,6 +194,7 @@ mod tests {
             "one check at a time"
         );
         activity.checked(g1, &[], None);
+        assert!(!activity.in_flight());
         let (g2, second) = activity.next_check(&open).expect("a check");
         assert_eq!(second, all[10..20].to_vec());
         activity.checked(g2, &[], None);
@@ -191,6 +202,19 @@ mod tests {
         let mut wrapped = all[20..].to_vec();
         wrapped.extend_from_slice(&all[..5]);
         assert_eq!(third, wrapped, "wraps around");
+    }
+
+    #[test]
+    fn an_unanswered_check_is_given_up_after_a_few_polls() {
+        let mut activity = EventActivity::default();
+        let (lost, _) = activity.next_check(&["a"]).expect("a check");
+        for _ in 1..POLLS_BEFORE_GIVING_UP {
+            assert!(activity.next_check(&["a"]).is_none());
+        }
+        let (g, _) = activity.next_check(&["a"]).expect("a new check");
+        assert_ne!(g, lost);
+        activity.checked(lost, &[("a".into(), Ok(None))], None);
+        assert!(activity.in_flight(), "the lost check's late answer is dropped");
     }
 
     #[test]
