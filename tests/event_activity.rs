@@ -274,3 +274,32 @@ fn many_open_incidents_are_checked_a_batch_a_poll_in_turn() {
     }
     assert_eq!(seen.len(), open, "every open incident but the highlighted one, in turn");
 }
+
+#[test]
+fn the_help_explains_every_incident_mark() {
+    let state = ready();
+    let help: Vec<String> = imdeck::ui::help::help_lines(&state)
+        .iter()
+        .map(|line| line.to_string())
+        .collect();
+    let start = help
+        .iter()
+        .position(|l| l.starts_with("Incident marks"))
+        .expect("a legend for the incident list's marks");
+    let end = help
+        .iter()
+        .position(|l| l == "Timeline marks")
+        .expect("the timeline's legend after it");
+    for (mark, words) in [
+        ("★", "opened"),
+        ("◆", "changed elsewhere"),
+        ("+", "new or edited newest timeline event"),
+    ] {
+        assert!(
+            help[start..end]
+                .iter()
+                .any(|l| l.trim_start().starts_with(mark) && l.contains(words)),
+            "{mark} is explained: {help:?}"
+        );
+    }
+}
