@@ -281,14 +281,18 @@ async fn a_batch_answers_every_incident_and_an_unreadable_one_stays_an_error() {
         .await
         .expect("read");
     assert!(newest.is_some(), "{newest:?}");
-    let missing = "arn:aws:ssm-incidents::111122223333:incident-record/test-response-plan-chat/nope";
+    let missing =
+        "arn:aws:ssm-incidents::111122223333:incident-record/test-response-plan-chat/nope";
     let answers = cloud
         .latest_events(vec![started.incident_record_arn.clone(), missing.into()])
         .await;
     assert_eq!(answers.len(), 2);
     for (arn, answer) in &answers {
         if arn == missing {
-            assert!(answer.is_err(), "an unreadable incident is unknown: {answer:?}");
+            assert!(
+                answer.is_err(),
+                "an unreadable incident is unknown: {answer:?}"
+            );
         } else {
             assert!(matches!(answer, Ok(Some(_))), "{answer:?}");
         }

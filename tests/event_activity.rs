@@ -51,7 +51,10 @@ fn ready() -> AppState {
 }
 
 /// `R` and the list answered with `items`: the check the poll asks for, as (generation, ARNs).
-fn poll_with(state: &mut AppState, items: Vec<IncidentRecordSummary>) -> Option<(u64, Vec<String>)> {
+fn poll_with(
+    state: &mut AppState,
+    items: Vec<IncidentRecordSummary>,
+) -> Option<(u64, Vec<String>)> {
     update(state, key(KeyCode::Char('R')));
     let generation = state.incidents.generation;
     let effects = update(
@@ -272,7 +275,11 @@ fn many_open_incidents_are_checked_a_batch_a_poll_in_turn() {
             },
         );
     }
-    assert_eq!(seen.len(), open, "every open incident but the highlighted one, in turn");
+    assert_eq!(
+        seen.len(),
+        open,
+        "every open incident but the highlighted one, in turn"
+    );
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! Request budget and other accounts' topics, with real SDK clients against the sandbox: what an audit costs as
-//! unrelated topics grow, the incidents poll's filters and its cost (with the newest-event checks), `--quotas` throttling shapes, and cross-account topics.
+//! unrelated topics grow, the incidents poll's filters and its cost (with the newest-event checks), `--quotas`
+//! throttling shapes, and cross-account topics.
 
 #[path = "support/raw_http.rs"]
 mod raw_http;
@@ -506,9 +507,10 @@ async fn perform(effect: imdeck::app::Effect, cloud: &Cloud) -> Vec<imdeck::app:
 async fn one_incidents_poll(incidents: usize) -> (BTreeMap<String, usize>, usize) {
     use imdeck::app::{AppState, Effect, HeaderInfo, Msg, update};
     let log = tempfile::NamedTempFile::new().expect("temp file");
-    let scenario: Scenario = format!("scale:regions=1,topics=1,plans=2,incidents={incidents},events=3")
-        .parse()
-        .expect("scenario");
+    let scenario: Scenario =
+        format!("scale:regions=1,topics=1,plans=2,incidents={incidents},events=3")
+            .parse()
+            .expect("scenario");
     let mut opts = SandboxOptions::loopback_ephemeral(scenario);
     opts.request_log = Some(log.path().to_path_buf());
     let (_sandbox, cloud) = connect(opts).await;

@@ -236,12 +236,7 @@ fn add_event_from_outside_to(url: &str, arn: &str, text: &str) {
         "ssm-incidents",
         "create-timeline-event",
     ]);
-    command.args([
-        "--incident-record-arn",
-        arn,
-        "--event-type",
-        "Custom Event",
-    ]);
+    command.args(["--incident-record-arn", arn, "--event-type", "Custom Event"]);
     command.args(["--event-time", &now, "--event-data", &data]);
     let status = command
         .env("AWS_ACCESS_KEY_ID", "AKIDTMUXTEST")
@@ -422,7 +417,11 @@ fn an_event_added_elsewhere_to_another_incident_marks_its_row() {
                 .any(|l| l.contains(" + ") && l.contains("Checkout API elevated"))
     };
     assert!(!marked(&tmux.screen()), "no mark before anything happened");
-    add_event_from_outside_to(&sandbox.url, OTHER_OPEN_INCIDENT, "Failed over checkout to us-west-2");
+    add_event_from_outside_to(
+        &sandbox.url,
+        OTHER_OPEN_INCIDENT,
+        "Failed over checkout to us-west-2",
+    );
     let screen = tmux.wait_for("the + mark on the other incident's row", marked);
     assert!(
         !screen.contains("Failed over checkout"),

@@ -189,10 +189,7 @@ mod tests {
         let mut activity = EventActivity::default();
         let (g1, first) = activity.next_check(&open).expect("a check");
         assert_eq!(first, all[..10].to_vec());
-        assert!(
-            activity.next_check(&open).is_none(),
-            "one check at a time"
-        );
+        assert!(activity.next_check(&open).is_none(), "one check at a time");
         activity.checked(g1, &[], None);
         assert!(!activity.in_flight());
         let (g2, second) = activity.next_check(&open).expect("a check");
@@ -214,7 +211,10 @@ mod tests {
         let (g, _) = activity.next_check(&["a"]).expect("a new check");
         assert_ne!(g, lost);
         activity.checked(lost, &[("a".into(), Ok(None))], None);
-        assert!(activity.in_flight(), "the lost check's late answer is dropped");
+        assert!(
+            activity.in_flight(),
+            "the lost check's late answer is dropped"
+        );
     }
 
     #[test]
@@ -232,7 +232,10 @@ mod tests {
         let mut activity = EventActivity::default();
         let (g, _) = activity.next_check(&["a"]).expect("check");
         activity.checked(g, &[("a".into(), Ok(Some(event("e1", 10, 10))))], None);
-        assert!(!activity.is_marked("a"), "the first observation never marks");
+        assert!(
+            !activity.is_marked("a"),
+            "the first observation never marks"
+        );
         let (g, _) = activity.next_check(&["a"]).expect("check");
         activity.checked(g, &[("a".into(), Ok(Some(event("e1", 10, 10))))], None);
         assert!(!activity.is_marked("a"), "the same event is nothing new");
@@ -296,11 +299,7 @@ mod tests {
         let (g, _) = activity.next_check(&["a"]).expect("check");
         activity.checked(g, &[("a".into(), Ok(Some(event("e1", 10, 10))))], None);
         let (g, _) = activity.next_check(&["a"]).expect("check");
-        activity.checked(
-            g,
-            &[("a".into(), Ok(Some(event("e2", 20, 20))))],
-            Some("a"),
-        );
+        activity.checked(g, &[("a".into(), Ok(Some(event("e2", 20, 20))))], Some("a"));
         assert!(!activity.is_marked("a"));
     }
 }
