@@ -14,6 +14,7 @@ pub mod errors_map;
 pub mod execute;
 mod export_read;
 pub mod incidents;
+pub mod latest_events;
 pub mod profile;
 pub mod region_discovery;
 pub mod snapshot_load;

@@ -1,5 +1,6 @@
 //! Request budget and other accounts' topics, with real SDK clients against the sandbox: what an audit costs as
-//! unrelated topics grow, the incidents poll's filters, `--quotas` throttling shapes, and cross-account topics.
+//! unrelated topics grow, the incidents poll's filters and its cost (with the newest-event checks), `--quotas`
+//! throttling shapes, and cross-account topics.
 
 #[path = "support/raw_http.rs"]
 mod raw_http;
@@ -487,5 +488,87 @@ async fn an_audit_under_quotas_recovers_from_throttling_and_ends_with_no_unknown
             .map(|c| c.detail)
             .collect();
         assert!(unknown.is_empty(), "{unknown:?}");
+    }
+}
+
+/// Runs one effect through the real runner and returns every message it answers with.
+async fn perform(effect: imdeck::app::Effect, cloud: &Cloud) -> Vec<imdeck::app::Msg> {
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+    imdeck::runtime::effects::spawn(effect, cloud.clone(), tx);
+    let mut answers = Vec::new();
+    while let Some(msg) = rx.recv().await {
+        answers.push(msg);
+    }
+    answers
+}
+
+/// One incidents poll through `update` and the real runner: the list read, then the newest-event check it asks
+/// for. The requests of the poll itself, not those of the highlighted incident's own timeline.
+async fn one_incidents_poll(incidents: usize) -> (BTreeMap<String, usize>, usize) {
+    use imdeck::app::{AppState, Effect, HeaderInfo, Msg, update};
+    let log = tempfile::NamedTempFile::new().expect("temp file");
+    let scenario: Scenario =
+        format!("scale:regions=1,topics=1,plans=2,incidents={incidents},events=3")
+            .parse()
+            .expect("scenario");
+    let mut opts = SandboxOptions::loopback_ephemeral(scenario);
+    opts.request_log = Some(log.path().to_path_buf());
+    let (_sandbox, cloud) = connect(opts).await;
+    let mut state = AppState::new(HeaderInfo {
+        account: String::new(),
+        region: cloud.region(),
+        profile_or_sandbox: "SANDBOX".into(),
+        read_only: true,
+        incident_manager: None,
+        endpoint: None,
+    });
+    let started = update(
+        &mut state,
+        Msg::Started {
+            now: imdeck::domain::model::Timestamp::from_secs(1_800_000_000),
+        },
+    );
+    let load = started
+        .into_iter()
+        .find(|e| matches!(e, Effect::LoadIncidents { .. }))
+        .expect("the poll");
+    let mut checks = Vec::new();
+    for answer in perform(load, &cloud).await {
+        checks.extend(
+            update(&mut state, answer)
+                .into_iter()
+                .filter(|e| matches!(e, Effect::CheckLatestEvents { .. })),
+        );
+    }
+    assert_eq!(checks.len(), 1, "{checks:?}");
+    for check in checks {
+        for answer in perform(check, &cloud).await {
+            update(&mut state, answer);
+        }
+    }
+    (counts(log.path()), state.incidents.open_count())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_incidents_poll_costs_two_lists_and_a_bounded_number_of_newest_event_reads() {
+    use imdeck::app::state::event_activity::CHECKS_PER_POLL;
+    // Requests per incidents poll, for ≤100 open incidents:
+    //   2 ListIncidentRecords (open, recent resolved) + min(CHECKS_PER_POLL, open − 1) ListTimelineEvents
+    // (the newest event of each open incident but the highlighted one, 10 a poll at most, the rest on later
+    // polls in turn). The scale scenario opens every other incident.
+    for (incidents, open) in [(4, 2), (8, 4), (60, 30)] {
+        let (counts, listed_open) = one_incidents_poll(incidents).await;
+        assert_eq!(listed_open, open);
+        assert_eq!(counts.get("ListIncidentRecords"), Some(&2), "{counts:?}");
+        assert_eq!(
+            counts.get("ListTimelineEvents").copied().unwrap_or(0),
+            CHECKS_PER_POLL.min(open - 1),
+            "{incidents} incidents, {open} open: {counts:?}"
+        );
+        assert_eq!(
+            counts.values().sum::<usize>(),
+            2 + CHECKS_PER_POLL.min(open - 1),
+            "nothing else: {counts:?}"
+        );
     }
 }

@@ -216,6 +216,11 @@ const DEMO_INCIDENT: &str = "arn:aws:ssm-incidents::111122223333:incident-record
 /// Another client adds an event: the pinned AWS CLI that `.ci/run` installs (`bash tests/peers/install.sh`),
 /// a separate process speaking the wire protocol to the same sandbox. A missing CLI fails the test.
 fn add_event_from_outside(url: &str, text: &str) {
+    add_event_from_outside_to(url, DEMO_INCIDENT, text);
+}
+
+/// The same, on the incident `arn`.
+fn add_event_from_outside_to(url: &str, arn: &str, text: &str) {
     let cli = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/peers/awscli/bin/aws");
     assert!(
         cli.exists(),
@@ -231,12 +236,7 @@ fn add_event_from_outside(url: &str, text: &str) {
         "ssm-incidents",
         "create-timeline-event",
     ]);
-    command.args([
-        "--incident-record-arn",
-        DEMO_INCIDENT,
-        "--event-type",
-        "Custom Event",
-    ]);
+    command.args(["--incident-record-arn", arn, "--event-type", "Custom Event"]);
     command.args(["--event-time", &now, "--event-data", &data]);
     let status = command
         .env("AWS_ACCESS_KEY_ID", "AKIDTMUXTEST")
@@ -372,6 +372,63 @@ impl Drill {
         );
         String::from_utf8_lossy(&out.stdout).trim().to_string()
     }
+}
+
+/// The demo's other open incident (not the one highlighted at start).
+const OTHER_OPEN_INCIDENT: &str = "arn:aws:ssm-incidents::111122223333:incident-record/test-response-plan-chat/c3a1f0e2-5b7d-4c8e-9f10-2a3b4c5d6e7f";
+
+#[test]
+fn an_event_added_elsewhere_to_another_incident_marks_its_row() {
+    let log = tempfile::NamedTempFile::new().expect("a request log file");
+    let path = log.path().to_str().expect("utf-8 path").to_string();
+    let sandbox = StandaloneSandbox::start_with(&["--request-log", &path]);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "[poll]\nincidents-seconds = 1\n").expect("write the config");
+    let tmux = Tmux::start("activity");
+    let bin = env!("CARGO_BIN_EXE_imdeck");
+    tmux.send(&[
+        &format!(
+            "AWS_ACCESS_KEY_ID=AKIDTMUXTEST AWS_SECRET_ACCESS_KEY=tmux-secret AWS_REGION=us-east-2 \
+             {bin} --endpoint-url {} --config {}",
+            sandbox.url,
+            config.display()
+        ),
+        "Enter",
+    ]);
+    tmux.wait_for("the dashboard with both open incidents", |s| {
+        s.contains("Orders database p99") && s.contains("Checkout API elevated")
+    });
+    // Three polls (two ListIncidentRecords each) have run, so the other incident's newest event has been read once.
+    let lists = || {
+        e2e::log_lines(log.path())
+            .iter()
+            .filter(|l| l["operation"] == "ListIncidentRecords")
+            .count()
+    };
+    let start = Instant::now();
+    while lists() < 6 && start.elapsed() < Duration::from_secs(20) {
+        sleep(Duration::from_millis(100));
+    }
+    assert!(lists() >= 6, "the incidents poll runs every second");
+    let marked = |s: &str| {
+        s.contains("1 with a new event +")
+            && s.lines()
+                .any(|l| l.contains(" + ") && l.contains("Checkout API elevated"))
+    };
+    assert!(!marked(&tmux.screen()), "no mark before anything happened");
+    add_event_from_outside_to(
+        &sandbox.url,
+        OTHER_OPEN_INCIDENT,
+        "Failed over checkout to us-west-2",
+    );
+    let screen = tmux.wait_for("the + mark on the other incident's row", marked);
+    assert!(
+        !screen.contains("Failed over checkout"),
+        "the event belongs to the incident not shown:\n{screen}"
+    );
+    tmux.send(&["q"]);
+    tmux.assert_restored();
 }
 
 #[test]

@@ -20,6 +20,13 @@ pub enum Effect {
     LoadIncidents {
         generation: u64,
     },
+    /// ListTimelineEvents (newest first, one result) for each of these open incidents, which are not the
+    /// highlighted one, a few at a time; answer `LatestEventsChecked` with the same generation. Asked after each
+    /// incidents poll for at most `state::event_activity::CHECKS_PER_POLL` incidents.
+    CheckLatestEvents {
+        generation: u64,
+        arns: Vec<String>,
+    },
     /// GetIncidentRecord for the selected incident's header; answer `IncidentRecordLoaded`.
     LoadIncidentRecord {
         arn: String,

@@ -54,6 +54,12 @@ pub enum Msg {
         generation: u64,
         result: Result<Vec<IncidentRecordSummary>, CloudError>,
     },
+    /// The newest event of each incident a `CheckLatestEvents` named (`Ok(None)`: its timeline is empty), or why
+    /// it could not be read.
+    LatestEventsChecked {
+        generation: u64,
+        answers: Vec<(String, Result<Option<EventSummary>, CloudError>)>,
+    },
     IncidentRecordLoaded {
         arn: String,
         result: Result<IncidentRecord, CloudError>,

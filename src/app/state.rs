@@ -2,6 +2,7 @@
 
 pub mod command_box;
 pub mod command_output;
+pub mod event_activity;
 pub mod incident_view;
 pub mod incidents;
 pub mod new_incidents;

@@ -4,6 +4,7 @@ mod actions;
 mod command;
 mod completion;
 mod describe;
+mod event_activity;
 mod history;
 mod incident_view;
 mod incidents;
@@ -62,9 +63,17 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
         } => setup::loaded(state, generation, *snapshot, checks),
         Msg::IncidentsLoaded { generation, result } => {
             let mut effects = new_incidents::observe(state, generation, &result);
+            let listed = result.is_ok() && generation == state.incidents.generation;
             effects.extend(incidents::loaded(state, generation, result));
+            if listed {
+                effects.extend(event_activity::check(state));
+            }
             effects
         }
+        Msg::LatestEventsChecked {
+            generation,
+            answers,
+        } => event_activity::checked(state, generation, &answers),
         Msg::IncidentRecordLoaded { arn, result } => incidents::record_loaded(state, &arn, result),
         Msg::TimelinePage {
             arn,

@@ -49,6 +49,10 @@ async fn perform(effect: Effect, cloud: &Cloud, tx: &UnboundedSender<Msg>) -> Ve
             generation,
             result: cloud.list_incidents().await,
         }],
+        Effect::CheckLatestEvents { generation, arns } => vec![Msg::LatestEventsChecked {
+            generation,
+            answers: cloud.latest_events(arns).await,
+        }],
         Effect::LoadIncidentRecord { arn } => {
             let result = cloud.get_incident(&arn).await;
             vec![Msg::IncidentRecordLoaded { arn, result }]

@@ -21,7 +21,17 @@ pub const TIMELINE_MARKS: [(&str, &str); 4] = [
     ("●", "the newest event"),
 ];
 
-/// Every section's bindings, `keys  description`, in the order of `Section::ALL`, then the timeline's marks.
+/// What the incidents list's mark column means (one mark a row, the first that applies).
+pub const INCIDENT_MARKS: [(&str, &str); 3] = [
+    ("★", "opened since the last read (rings the bell once)"),
+    ("◆", "status, impact or title changed elsewhere"),
+    (
+        "+",
+        "a new or edited newest timeline event, read while you looked elsewhere",
+    ),
+];
+
+/// Every section's bindings, `keys  description`, in the order of `Section::ALL`, then the incident list's and the timeline's marks.
 pub fn help_lines(state: &AppState) -> Vec<Line<'static>> {
     let theme = super::theme(state);
     let mut lines = Vec::new();
@@ -40,6 +50,17 @@ pub fn help_lines(state: &AppState) -> Vec<Line<'static>> {
                 Span::raw(binding.action.description()),
             ]));
         }
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "Incident marks (highlighting the row clears them)",
+        theme.heading(),
+    ));
+    for (mark, meaning) in INCIDENT_MARKS {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {mark:<16}"), theme.key()),
+            Span::raw(meaning),
+        ]));
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled("Timeline marks", theme.heading()));

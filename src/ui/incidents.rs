@@ -1,4 +1,4 @@
-//! The incidents list: a header row, open first (impact in words, title, age, plan), then resolved, new arrivals (★) and changes made elsewhere (◆) marked, with the `/` filter line.
+//! The incidents list: a header row, open first (impact in words, title, age, plan), then resolved, new arrivals (★), changes made elsewhere (◆) and new timeline events elsewhere (+) marked, with the `/` filter line.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -86,6 +86,14 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
     let active_count = list.arrivals.active_count();
     if active_count > 0 {
         title.push_str(&format!(" · {active_count} changed ◆"));
+    }
+    let event_count = list.activity.marked_count();
+    if event_count > 0 {
+        if event_count == 1 {
+            title.push_str(" · 1 with a new event +");
+        } else {
+            title.push_str(&format!(" · {event_count} with new events +"));
+        }
     }
     title.push_str(" · open by impact, then newest ");
     if list.loading && list.items.is_empty() {
@@ -187,6 +195,8 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
                 Span::styled("★ ", theme.fresh())
             } else if list.arrivals.is_active(&incident.arn) {
                 Span::styled("◆ ", theme.fresh())
+            } else if list.activity.is_marked(&incident.arn) {
+                Span::styled("+ ", theme.fresh())
             } else {
                 Span::raw("  ")
             },

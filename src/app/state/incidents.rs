@@ -5,6 +5,7 @@ use ratatui_textarea::TextArea;
 use crate::domain::model::{IncidentRecord, IncidentRecordSummary, IncidentStatus, Timestamp};
 
 use super::RefreshState;
+use super::event_activity::EventActivity;
 use super::new_incidents::NewIncidents;
 
 #[derive(Debug, Clone, Default)]
@@ -30,6 +31,8 @@ pub struct IncidentList {
     pub next_poll_at: Option<Timestamp>,
     /// Incidents that opened since an earlier list: marked new, and the alert for them.
     pub arrivals: NewIncidents,
+    /// New timeline events on incidents other than the highlighted one: the rows they mark, and the checks.
+    pub activity: EventActivity,
 }
 
 /// The response plan an incident came from: the middle of `…:incident-record/PLAN/ID`.

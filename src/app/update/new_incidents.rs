@@ -31,9 +31,10 @@ pub fn observe(
     }
 }
 
-/// After a key: the incident the user has selected is no longer news.
+/// After a key: the incident the user has selected is no longer news, nor are its new events (its timeline shows them).
 pub fn selected_by_user(state: &mut AppState) {
     if let Some(arn) = state.incidents.selected_arn().map(str::to_string) {
         state.incidents.arrivals.seen(&arn);
+        state.incidents.activity.seen(&arn);
     }
 }
