@@ -25,7 +25,7 @@ pub const TIMELINE_MARKS: [(&str, &str); 4] = [
 pub fn help_lines(state: &AppState) -> Vec<Line<'static>> {
     let theme = super::theme(state);
     let mut lines = Vec::new();
-    for section in Section::ALL {
+    for &section in Section::ALL {
         let bindings = state.keymap.bindings(section);
         if bindings.is_empty() {
             continue;
