@@ -14,7 +14,7 @@ fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
 #[test]
 fn every_action_is_bound_somewhere_and_has_a_help_line() {
     let keymap = keymap();
-    for action in Action::ALL {
+    for &action in Action::ALL {
         assert!(
             !action.description().trim().is_empty(),
             "{action:?} has no help line"
@@ -32,7 +32,7 @@ fn every_action_is_bound_somewhere_and_has_a_help_line() {
 #[test]
 fn every_section_has_bindings_and_can_be_left() {
     let keymap = keymap();
-    for section in Section::ALL {
+    for &section in Section::ALL {
         assert!(
             !keymap.bindings(section).is_empty(),
             "[{section:?}] is empty"
@@ -332,7 +332,7 @@ fn the_help_overlay_lists_the_table() {
         .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
         .collect();
     let text = text.join("\n");
-    for action in Action::ALL {
+    for &action in Action::ALL {
         assert!(text.contains(action.description()), "help lacks {action:?}");
     }
     assert!(text.contains("ctrl-r"));
@@ -375,7 +375,7 @@ fn navigation_keys_mean_the_same_everywhere() {
         "j", "k", "g", "G", "up", "down", "home", "end", "pgup", "pgdn",
     ] {
         let mut meanings = std::collections::BTreeSet::new();
-        for section in Section::ALL {
+        for &section in Section::ALL {
             if section.takes_text() {
                 continue;
             }

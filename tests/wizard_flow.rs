@@ -102,6 +102,52 @@ fn keys_move_between_steps_scroll_the_detail_and_close() {
     assert_eq!(press(&mut state, 'q'), vec![Effect::Quit]);
 }
 
+/// The diff a frame draws is the one stored for the selected step: computed when the step is selected, so it
+/// must follow every move and every new plan.
+fn assert_diff_follows_the_selection(state: &imdeck::app::AppState) {
+    let at = state.wizard.selected_ref();
+    let expected = at
+        .and_then(|at| state.wizard.step(at))
+        .and_then(|step| step.change())
+        .map(|planned| planned.change.diff());
+    let stored = state.wizard.diff.as_ref();
+    assert_eq!(stored.map(|d| Some(d.at)), expected.as_ref().map(|_| at));
+    assert_eq!(stored.map(|d| &d.lines), expected.as_ref());
+}
+
+#[test]
+fn the_selected_steps_diff_is_stored_when_it_is_selected() {
+    let mut state = opened(false);
+    assert!(state.wizard.diff.is_some(), "the first step is a change");
+    assert_diff_follows_the_selection(&state);
+    let mut manual_seen = false;
+    for _ in 0..state.wizard.rows().len() {
+        press_key(&mut state, KeyCode::Down);
+        assert_diff_follows_the_selection(&state);
+        manual_seen |= state.wizard.diff.is_none();
+    }
+    assert!(manual_seen, "a manual step has no diff");
+    // A new plan (the guardrail option) recomputes it for the step now selected.
+    press_key(&mut state, KeyCode::Home);
+    update(
+        &mut state,
+        Msg::KeyPressed(ratatui::crossterm::event::KeyEvent::new(
+            KeyCode::Char('g'),
+            ratatui::crossterm::event::KeyModifiers::CONTROL,
+        )),
+    );
+    assert!(
+        note_text(&state).contains("guardrail"),
+        "{}",
+        note_text(&state)
+    );
+    assert_diff_follows_the_selection(&state);
+    // The confirmation carries the same diff as the detail showed.
+    press_key(&mut state, KeyCode::Enter);
+    let pending = state.wizard.pending.as_ref().map(|p| p.diff.clone());
+    assert_eq!(pending, state.wizard.diff.as_ref().map(|d| d.lines.clone()));
+}
+
 #[test]
 fn a_step_is_written_only_after_yes() {
     let mut state = opened(false);

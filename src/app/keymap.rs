@@ -1,57 +1,74 @@
 //! Keys as data: `assets/keymap.toml` deserialised into `(Section, key) -> Action`, the same table the help overlay shows.
 
 use std::collections::{BTreeMap, HashMap};
-use std::fmt;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 use serde::Deserialize;
+use strum::{EnumMessage, VariantArray};
 
+mod key_combo;
 pub mod overrides;
 
+pub use key_combo::KeyCombo;
 pub use overrides::{KeyOverride, OverrideError};
 
 /// The built-in table, compiled in so the binary never depends on a file next to it.
 pub const BUILTIN_KEYMAP: &str = include_str!("../../assets/keymap.toml");
 
-/// Where a key is pressed: a pane, or one of the modes that take the keys for themselves.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+/// Where a key is pressed: a pane, or one of the modes that take the keys for themselves. Each variant's
+/// `message` is its heading in the help overlay.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Deserialize,
+    strum::VariantArray,
+    strum::IntoStaticStr,
+    strum::EnumMessage,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum Section {
+    #[strum(message = "Everywhere")]
     Global,
+    #[strum(message = "Setup checklist")]
     Checklist,
+    #[strum(message = "Channels")]
     Channels,
+    #[strum(message = "Incidents")]
     Incidents,
+    #[strum(message = "Timeline")]
     Timeline,
+    #[strum(message = "Incident view")]
     Incident,
+    #[strum(message = "Setup wizard")]
     Wizard,
+    #[strum(message = "Command box")]
     Command,
+    #[strum(message = "Incident filter")]
     Filter,
+    #[strum(message = "Prompts")]
     Prompt,
+    #[strum(message = "Response plan picker")]
     Picker,
+    #[strum(message = "Confirmation")]
     Confirm,
+    #[strum(message = "Help and detail windows")]
     Popup,
+    #[strum(message = "Command output (pager)")]
     Pager,
+    #[strum(message = "Pager search")]
     PagerSearch,
 }
 
 impl Section {
-    pub const ALL: [Section; 15] = [
-        Section::Global,
-        Section::Checklist,
-        Section::Channels,
-        Section::Incidents,
-        Section::Timeline,
-        Section::Incident,
-        Section::Wizard,
-        Section::Command,
-        Section::Filter,
-        Section::Prompt,
-        Section::Picker,
-        Section::Confirm,
-        Section::Popup,
-        Section::Pager,
-        Section::PagerSearch,
-    ];
+    /// Every section, in the order of the enum (the help overlay's order).
+    pub const ALL: &'static [Section] = <Section as VariantArray>::VARIANTS;
 
     /// Text-entry sections keep unbound keys for the text, so they never fall back to [global].
     pub fn takes_text(self) -> bool {
@@ -76,291 +93,154 @@ impl Section {
     }
 
     /// The name the TOML tables use: `global`, `pager-search`.
-    pub fn name(self) -> String {
-        kebab(&format!("{self:?}"))
+    pub fn name(self) -> &'static str {
+        self.into()
     }
 
+    /// The help overlay's heading: the variant's `message`.
     pub fn title(self) -> &'static str {
-        match self {
-            Section::Global => "Everywhere",
-            Section::Checklist => "Setup checklist",
-            Section::Channels => "Channels",
-            Section::Incidents => "Incidents",
-            Section::Timeline => "Timeline",
-            Section::Incident => "Incident view",
-            Section::Wizard => "Setup wizard",
-            Section::Command => "Command box",
-            Section::Filter => "Incident filter",
-            Section::Prompt => "Prompts",
-            Section::Picker => "Response plan picker",
-            Section::Confirm => "Confirmation",
-            Section::Popup => "Help and detail windows",
-            Section::Pager => "Command output (pager)",
-            Section::PagerSearch => "Pager search",
-        }
+        self.get_message().unwrap_or_default()
     }
 }
 
-/// Everything a key can ask for. The names are the kebab-case words of the TOML table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+/// Everything a key can ask for. The names are the kebab-case words of the TOML table; each variant's
+/// `message` is its line in the help overlay, so a new action is written here once (and bound in the TOML).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Deserialize,
+    strum::VariantArray,
+    strum::IntoStaticStr,
+    strum::EnumMessage,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum Action {
+    #[strum(message = "quit imdeck (ctrl-c quits only when no input is open)")]
     Quit,
+    #[strum(message = "next pane")]
     FocusNext,
+    #[strum(message = "previous pane")]
     FocusPrev,
+    #[strum(message = "show or hide this help")]
     Help,
+    #[strum(message = "type a chat command (@aws ssm-incidents …)")]
     Command,
+    #[strum(message = "reload the setup snapshot and the incidents now")]
     Refresh,
+    #[strum(message = "show times in UTC or local time")]
     ToggleUtc,
+    #[strum(message = "move up")]
     Up,
+    #[strum(message = "move down")]
     Down,
+    #[strum(message = "page up")]
     PageUp,
+    #[strum(message = "page down")]
     PageDown,
+    #[strum(message = "go to the first row")]
     Top,
+    #[strum(message = "go to the last row (the timeline then follows new ones)")]
     Bottom,
+    #[strum(message = "open the detail: why it fails and the fix; a whole event")]
     OpenDetail,
+    #[strum(message = "open the incident: header, timeline, related items, who was engaged")]
     OpenIncident,
+    #[strum(message = "open the related item's URL (or copy it where nothing can open it)")]
     OpenUrl,
+    #[strum(message = "zoom the focused pane to the whole screen, and back")]
     Zoom,
+    #[strum(message = "filter incidents by title, plan or ARN")]
     Filter,
+    #[strum(message = "add a custom event (note) to the incident")]
     AddNote,
+    #[strum(message = "set the incident's impact (1 critical … 5 none)")]
     SetImpact,
+    #[strum(message = "resolve (asks an optional summary note), or reopen")]
     ToggleResolved,
+    #[strum(message = "add a related item (URL or ARN)")]
     AddRelatedItem,
+    #[strum(message = "start an incident from a plan (asks title and impact)")]
     StartIncident,
+    #[strum(message = "export the incident record as Markdown")]
     Export,
+    #[strum(message = "edit the selected custom event's text")]
     EditEvent,
+    #[strum(message = "delete the selected custom event")]
     DeleteEvent,
+    #[strum(message = "run / accept")]
     Submit,
+    #[strum(message = "close / cancel (ctrl-c cancels too, and never quits from here)")]
     Leave,
+    #[strum(message = "previous command from history")]
     HistoryPrev,
+    #[strum(message = "next command from history")]
     HistoryNext,
+    #[strum(message = "search the command history")]
     HistorySearch,
+    #[strum(message = "complete the command, option or value; again: next candidate")]
     Complete,
+    #[strum(message = "previous completion candidate")]
     CompleteBack,
+    #[strum(
+        message = "put the corrected line offered under the box into the box (it does not run)"
+    )]
     AcceptCorrection,
+    #[strum(message = "copy the chat line, to paste in Slack or Teams")]
     CopyLine,
+    #[strum(message = "yes, run it (only this key confirms a write; enter never does)")]
     Confirm,
+    #[strum(message = "open the setup wizard: topics → channel → response plan")]
     SetupWizard,
+    #[strum(message = "apply the selected step (shows what it writes and asks first)")]
     ApplyStep,
+    #[strum(message = "apply every remaining step in order (asks once)")]
     ApplyAll,
+    #[strum(message = "also set the guardrail AWSIncidentManagerResolverAccess, or not")]
     ToggleGuardrail,
+    #[strum(message = "page through the command output: scroll, search, copy")]
     OpenPager,
+    #[strum(message = "clear the command output")]
     ClearOutput,
+    #[strum(message = "search the output (smart case), then next / previous match")]
     Search,
+    #[strum(message = "next match (wraps at the end)")]
     NextMatch,
+    #[strum(message = "previous match (wraps at the start)")]
     PrevMatch,
+    #[strum(message = "copy the whole output to the clipboard (OSC 52)")]
     CopyOutput,
+    #[strum(message = "show or hide the passing checks (and Regions, when many)")]
     FoldPassing,
+    #[strum(message = "scroll left (long fix commands are never wrapped)")]
     ScrollLeft,
+    #[strum(message = "scroll right (long fix commands are never wrapped)")]
     ScrollRight,
+    #[strum(message = "copy the fix commands shown, one a line (OSC 52)")]
     CopyFix,
+    #[strum(message = "probe: send a test message via the channel's topics")]
     Probe,
 }
 
 impl Action {
-    pub const ALL: [Action; 51] = [
-        Action::Quit,
-        Action::FocusNext,
-        Action::FocusPrev,
-        Action::Help,
-        Action::Command,
-        Action::Refresh,
-        Action::ToggleUtc,
-        Action::Up,
-        Action::Down,
-        Action::PageUp,
-        Action::PageDown,
-        Action::Top,
-        Action::Bottom,
-        Action::OpenDetail,
-        Action::OpenIncident,
-        Action::OpenUrl,
-        Action::Zoom,
-        Action::Filter,
-        Action::AddNote,
-        Action::SetImpact,
-        Action::ToggleResolved,
-        Action::AddRelatedItem,
-        Action::StartIncident,
-        Action::Export,
-        Action::EditEvent,
-        Action::DeleteEvent,
-        Action::Submit,
-        Action::Leave,
-        Action::HistoryPrev,
-        Action::HistoryNext,
-        Action::HistorySearch,
-        Action::Complete,
-        Action::CompleteBack,
-        Action::AcceptCorrection,
-        Action::CopyLine,
-        Action::Confirm,
-        Action::SetupWizard,
-        Action::ApplyStep,
-        Action::ApplyAll,
-        Action::ToggleGuardrail,
-        Action::OpenPager,
-        Action::ClearOutput,
-        Action::Search,
-        Action::NextMatch,
-        Action::PrevMatch,
-        Action::CopyOutput,
-        Action::FoldPassing,
-        Action::ScrollLeft,
-        Action::ScrollRight,
-        Action::CopyFix,
-        Action::Probe,
-    ];
+    /// Every action, in the order of the enum.
+    pub const ALL: &'static [Action] = <Action as VariantArray>::VARIANTS;
 
-    /// The name the TOML tables use: `quit`, `focus-next`.
-    pub fn name(self) -> String {
-        kebab(&format!("{self:?}"))
+    /// The name the TOML tables use: `quit`, `focus-next` (strum and serde spell kebab-case alike; a test
+    /// reads every name back through serde).
+    pub fn name(self) -> &'static str {
+        self.into()
     }
 
-    /// The help overlay's line for this action.
+    /// The help overlay's line for this action: the variant's `message` (a test checks none is missing).
     pub fn description(self) -> &'static str {
-        match self {
-            Action::Quit => "quit imdeck (ctrl-c quits only when no input is open)",
-            Action::FocusNext => "next pane",
-            Action::FocusPrev => "previous pane",
-            Action::Help => "show or hide this help",
-            Action::Zoom => "zoom the focused pane to the whole screen, and back",
-            Action::Command => "type a chat command (@aws ssm-incidents …)",
-            Action::Refresh => "reload the setup snapshot and the incidents now",
-            Action::ToggleUtc => "show times in UTC or local time",
-            Action::Up => "move up",
-            Action::Down => "move down",
-            Action::PageUp => "page up",
-            Action::PageDown => "page down",
-            Action::Top => "go to the first row",
-            Action::Bottom => "go to the last row (the timeline then follows new ones)",
-            Action::OpenDetail => "open the detail: why it fails and the fix; a whole event",
-            Action::OpenIncident => {
-                "open the incident: header, timeline, related items, who was engaged"
-            }
-            Action::OpenUrl => "open the related item's URL (or copy it where nothing can open it)",
-            Action::Filter => "filter incidents by title, plan or ARN",
-            Action::AddNote => "add a custom event (note) to the incident",
-            Action::SetImpact => "set the incident's impact (1 critical … 5 none)",
-            Action::ToggleResolved => "resolve (asks an optional summary note), or reopen",
-            Action::AddRelatedItem => "add a related item (URL or ARN)",
-            Action::StartIncident => "start an incident from a plan (asks title and impact)",
-            Action::Export => "export the incident record as Markdown",
-            Action::EditEvent => "edit the selected custom event's text",
-            Action::DeleteEvent => "delete the selected custom event",
-            Action::Submit => "run / accept",
-            Action::Leave => "close / cancel (ctrl-c cancels too, and never quits from here)",
-            Action::HistoryPrev => "previous command from history",
-            Action::HistoryNext => "next command from history",
-            Action::HistorySearch => "search the command history",
-            Action::Complete => "complete the command, option or value; again: next candidate",
-            Action::CompleteBack => "previous completion candidate",
-            Action::AcceptCorrection => {
-                "put the corrected line offered under the box into the box (it does not run)"
-            }
-            Action::CopyLine => "copy the chat line, to paste in Slack or Teams",
-            Action::Confirm => "yes, run it (only this key confirms a write; enter never does)",
-            Action::SetupWizard => "open the setup wizard: topics → channel → response plan",
-            Action::ApplyStep => "apply the selected step (shows what it writes and asks first)",
-            Action::ApplyAll => "apply every remaining step in order (asks once)",
-            Action::ToggleGuardrail => {
-                "also set the guardrail AWSIncidentManagerResolverAccess, or not"
-            }
-            Action::OpenPager => "page through the command output: scroll, search, copy",
-            Action::ClearOutput => "clear the command output",
-            Action::Search => "search the output (smart case), then next / previous match",
-            Action::NextMatch => "next match (wraps at the end)",
-            Action::PrevMatch => "previous match (wraps at the start)",
-            Action::CopyOutput => "copy the whole output to the clipboard (OSC 52)",
-            Action::FoldPassing => "show or hide the passing checks (and Regions, when many)",
-            Action::ScrollLeft => "scroll left (long fix commands are never wrapped)",
-            Action::ScrollRight => "scroll right (long fix commands are never wrapped)",
-            Action::CopyFix => "copy the fix commands shown, one a line (OSC 52)",
-            Action::Probe => "probe: send a test message via the channel's topics",
-        }
-    }
-}
-
-/// `FocusNext` → `focus-next`, as serde's `rename_all = "kebab-case"` spells a variant.
-fn kebab(variant: &str) -> String {
-    let mut out = String::new();
-    for (i, c) in variant.chars().enumerate() {
-        if c.is_ascii_uppercase() {
-            if i > 0 {
-                out.push('-');
-            }
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// A key with its modifiers, normalised so that `G` and shift-`g` are the same key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct KeyCombo {
-    pub code: KeyCode,
-    pub modifiers: KeyModifiers,
-}
-
-impl KeyCombo {
-    /// Shift is folded into the character (crossterm reports `G` as shift+`G`) and into BackTab.
-    pub fn from_event(event: &KeyEvent) -> Self {
-        let mut modifiers =
-            event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
-        if matches!(event.code, KeyCode::Char(_) | KeyCode::BackTab) {
-            modifiers.remove(KeyModifiers::SHIFT);
-        }
-        Self {
-            code: event.code,
-            modifiers,
-        }
-    }
-
-    /// Parses the table's spelling: `q`, `G`, `?`, `ctrl-r`, `alt-enter`, `pgdn`, `f5`.
-    pub fn parse(text: &str) -> Result<Self, KeymapError> {
-        let mut modifiers = KeyModifiers::NONE;
-        let mut rest = text;
-        loop {
-            // A lone "-" is the minus key, not a separator.
-            if let Some(r) = rest.strip_prefix("ctrl-").filter(|r| !r.is_empty()) {
-                modifiers |= KeyModifiers::CONTROL;
-                rest = r;
-            } else if let Some(r) = rest.strip_prefix("alt-").filter(|r| !r.is_empty()) {
-                modifiers |= KeyModifiers::ALT;
-                rest = r;
-            } else {
-                break;
-            }
-        }
-        let mut chars = rest.chars();
-        let code = match (chars.next(), chars.next()) {
-            (Some(c), None) => KeyCode::Char(c),
-            _ => match rest {
-                "enter" => KeyCode::Enter,
-                "esc" => KeyCode::Esc,
-                "tab" => KeyCode::Tab,
-                "backtab" => KeyCode::BackTab,
-                "up" => KeyCode::Up,
-                "down" => KeyCode::Down,
-                "left" => KeyCode::Left,
-                "right" => KeyCode::Right,
-                "pgup" => KeyCode::PageUp,
-                "pgdn" => KeyCode::PageDown,
-                "home" => KeyCode::Home,
-                "end" => KeyCode::End,
-                "backspace" => KeyCode::Backspace,
-                "delete" => KeyCode::Delete,
-                "space" => KeyCode::Char(' '),
-                other => match other.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()) {
-                    Some(n @ 1..=12) => KeyCode::F(n),
-                    _ => return Err(KeymapError::UnknownKey(text.to_string())),
-                },
-            },
-        };
-        Ok(Self { code, modifiers })
+        self.get_message().unwrap_or_default()
     }
 }
 
@@ -478,7 +358,7 @@ impl Keymap {
     /// The README's key table, generated from this table so the two cannot drift (tests/keymap.rs compares).
     pub fn markdown_table(&self) -> String {
         let mut out = String::from("| where | keys |\n|---|---|\n");
-        for section in Section::ALL {
+        for &section in Section::ALL {
             let bindings = self.bindings(section);
             if bindings.is_empty() {
                 continue;
@@ -508,22 +388,5 @@ impl Keymap {
                 .and_then(|b| b.keys.first())
                 .map(String::as_str)
         })
-    }
-}
-
-impl fmt::Display for KeyCombo {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.modifiers.contains(KeyModifiers::CONTROL) {
-            f.write_str("ctrl-")?;
-        }
-        if self.modifiers.contains(KeyModifiers::ALT) {
-            f.write_str("alt-")?;
-        }
-        match self.code {
-            KeyCode::Char(' ') => f.write_str("space"),
-            KeyCode::Char(c) => write!(f, "{c}"),
-            KeyCode::F(n) => write!(f, "f{n}"),
-            other => write!(f, "{other:?}"),
-        }
     }
 }

@@ -50,7 +50,7 @@ pub fn text() -> String {
          # A key may be bound only once per section; `[]` unbinds an action.\n",
     );
     if let Ok(keymap) = Keymap::builtin() {
-        for section in Section::ALL {
+        for &section in Section::ALL {
             let bindings = keymap.bindings(section);
             if bindings.is_empty() {
                 continue;

@@ -6,61 +6,38 @@ fn width(text: &str) -> usize {
     Span::raw(text).width()
 }
 
-/// Wraps `text` into lines at most `max` columns wide, breaking at spaces where it can and inside
-/// words longer than a line. Existing newlines start new lines. Stops after `limit` lines.
+/// Wraps `text` into lines at most `max` columns wide (display width), breaking at spaces where it can and
+/// inside words longer than a line. Existing newlines start new lines. Stops after `limit` lines.
 pub fn wrap(text: &str, max: usize, limit: usize) -> Vec<String> {
     let max = max.max(1);
+    // ASCII spaces only, no split at a word's own hyphens, and first-fit: a terminal reader expects each line
+    // as full as it goes, and `us-east-2` or an ARN must not be cut at a `-` or `/`.
+    let options = textwrap::Options::new(max)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
+        .break_words(true);
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
-        // Leading spaces are kept on the paragraph's first line: they carry the nesting of JSON output.
+        // Leading spaces are kept on the paragraph's first line (textwrap keeps them): they carry the nesting
+        // of JSON output. They are capped below the width so a deep line still shows some of its text.
         let body = paragraph.trim_start_matches(' ');
-        let indent = (paragraph.len() - body.len()).min(max.saturating_sub(1));
-        let mut line = " ".repeat(indent);
-        let mut line_width = indent;
-        // Whether the current line holds a word yet (its indentation is not one).
-        let mut has_word = false;
-        for word in body.split(' ') {
-            let word_width = width(word);
-            let gap = usize::from(has_word);
-            if line_width + gap + word_width <= max {
-                if gap == 1 {
-                    line.push(' ');
-                }
-                line.push_str(word);
-                line_width += gap + word_width;
-                has_word = true;
-                continue;
-            }
-            if has_word {
-                lines.push(std::mem::take(&mut line));
-                line_width = 0;
-                if lines.len() >= limit {
-                    return lines;
-                }
-            }
-            for c in word.chars() {
-                let mut buf = [0u8; 4];
-                let w = width(c.encode_utf8(&mut buf));
-                if line_width + w > max && !line.is_empty() {
-                    lines.push(std::mem::take(&mut line));
-                    line_width = 0;
-                    if lines.len() >= limit {
-                        return lines;
-                    }
-                }
-                line.push(c);
-                line_width += w;
-                has_word = true;
-            }
-        }
-        lines.push(line);
+        let indent = (paragraph.len() - body.len()).min(max - 1);
+        let paragraph = &paragraph[paragraph.len() - body.len() - indent..];
+        lines.extend(
+            textwrap::wrap(paragraph, &options)
+                .into_iter()
+                .map(|line| line.into_owned()),
+        );
         if lines.len() >= limit {
+            lines.truncate(limit);
             return lines;
         }
     }
     lines
 }
 
+/// Kept by hand: textwrap's word splitters mark each split with a hyphen, which would change an ARN as read.
 /// Wraps a command line for reading: breaks only at spaces, and a word longer than a line (an ARN) only after
 /// a `/` or `:`, so no identifier is cut in the middle; only a word with neither is broken where it must be.
 pub fn wrap_command(text: &str, max: usize) -> Vec<String> {
@@ -136,5 +113,19 @@ mod tests {
         assert_eq!(wrap("a\nb", 10, 10), vec!["a", "b"]);
         assert_eq!(wrap("one two three four", 3, 2), vec!["one", "two"]);
         assert_eq!(wrap("", 5, 3), vec![""]);
+    }
+
+    #[test]
+    fn hyphens_are_not_break_points_and_wide_characters_count_twice() {
+        assert_eq!(
+            wrap("in us-east-2 now", 10, 10),
+            vec!["in", "us-east-2", "now"]
+        );
+        assert_eq!(
+            wrap("日本語 テキスト", 6, 10),
+            vec!["日本語", "テキス", "ト"]
+        );
+        // A run of spaces at a break is dropped, not carried to the next line.
+        assert_eq!(wrap("aa  bb", 3, 10), vec!["aa", "bb"]);
     }
 }

@@ -35,7 +35,7 @@ pub const INCIDENT_MARKS: [(&str, &str); 3] = [
 pub fn help_lines(state: &AppState) -> Vec<Line<'static>> {
     let theme = super::theme(state);
     let mut lines = Vec::new();
-    for section in Section::ALL {
+    for &section in Section::ALL {
         let bindings = state.keymap.bindings(section);
         if bindings.is_empty() {
             continue;

@@ -163,13 +163,16 @@ mod tests {
     #[test]
     fn names_are_the_tables_spelling() {
         use serde::Deserialize;
-        for action in Action::ALL {
-            let back = Action::deserialize(toml::Value::String(action.name())).expect("a name");
+        for &action in Action::ALL {
+            let back =
+                Action::deserialize(toml::Value::String(action.name().into())).expect("a name");
             assert_eq!(back, action);
         }
-        for section in Section::ALL {
-            let back = Section::deserialize(toml::Value::String(section.name())).expect("a name");
+        for &section in Section::ALL {
+            let back =
+                Section::deserialize(toml::Value::String(section.name().into())).expect("a name");
             assert_eq!(back, section);
+            assert!(!section.title().is_empty(), "{section:?} has no title");
         }
         assert_eq!(Section::PagerSearch.name(), "pager-search");
     }

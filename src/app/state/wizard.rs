@@ -2,6 +2,7 @@
 
 use crate::domain::audit::{Check, Status, region_has_topic};
 use crate::domain::model::Timestamp;
+use crate::domain::setup_plan::diff::DiffLine;
 use crate::domain::setup_plan::{SetupOptions, SetupPlan, SetupStep, SetupTask, plan_setup};
 use crate::domain::snapshot::CloudSnapshot;
 
@@ -34,6 +35,15 @@ pub enum StepRef {
 pub struct PendingApply {
     pub steps: Vec<SetupStep>,
     pub all: bool,
+    /// The one step's diff, computed when it was put up for y/n; empty when applying all (no diff is shown).
+    pub diff: Vec<DiffLine>,
+}
+
+/// The selected step's diff, computed when the selection or the plan changes, so a frame only reads it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SelectedDiff {
+    pub at: StepRef,
+    pub lines: Vec<DiffLine>,
 }
 
 /// The write in flight and what follows it when applying all: one at a time, in plan order.
@@ -68,6 +78,8 @@ pub struct Wizard {
     pub pending: Option<PendingApply>,
     pub applying: Option<Applying>,
     pub note: Option<WizardNote>,
+    /// Kept current by `select`, `replan` and `select_last_applied`; `None` for a manual step.
+    pub diff: Option<SelectedDiff>,
 }
 
 impl Wizard {
@@ -91,6 +103,34 @@ impl Wizard {
                 self.scroll = 0;
             }
         }
+        self.refresh_diff();
+    }
+
+    /// Moves the selection to `row` (scrolled to the top when it is another row) and computes its diff.
+    pub fn select(&mut self, row: usize) {
+        if row != self.selected {
+            self.selected = row;
+            self.scroll = 0;
+        }
+        self.refresh_diff();
+    }
+
+    fn refresh_diff(&mut self) {
+        self.diff = self.selected_ref().and_then(|at| {
+            let planned = self.step(at)?.change()?;
+            Some(SelectedDiff {
+                at,
+                lines: planned.change.diff(),
+            })
+        });
+    }
+
+    /// The stored diff of the step at `at`; `None` when that step is not the selected one or has no diff.
+    pub fn diff_of(&self, at: StepRef) -> Option<&[DiffLine]> {
+        self.diff
+            .as_ref()
+            .filter(|d| d.at == at)
+            .map(|d| d.lines.as_slice())
     }
 
     /// The step list, task by task: within a task, the steps already applied, then the plan's.
@@ -139,6 +179,8 @@ impl Wizard {
             self.selected = row;
             self.scroll = 0;
         }
+        // The new row shifts the rows after it, so the stored diff is recomputed even when none was found.
+        self.refresh_diff();
     }
 
     /// Every change of the current plan, in order: what `A` applies.

@@ -42,10 +42,7 @@ pub fn key(state: &mut AppState, action: Option<Action>) -> Vec<Effect> {
         Action::Help => state.overlay = crate::app::state::Overlay::Help { scroll: 0 },
         Action::Up | Action::Down | Action::Top | Action::Bottom => {
             let to = step(action, wizard.selected, wizard.rows().len(), PAGE);
-            if to != wizard.selected {
-                wizard.selected = to;
-                wizard.scroll = 0;
-            }
+            wizard.select(to);
         }
         Action::PageDown => wizard.scroll = wizard.scroll.saturating_add(10),
         Action::PageUp => wizard.scroll = wizard.scroll.saturating_sub(10),
@@ -104,7 +101,11 @@ fn ask(state: &mut AppState, all: bool) {
                 ),
             );
         }
-        wizard.pending = Some(PendingApply { steps, all: true });
+        wizard.pending = Some(PendingApply {
+            steps,
+            all: true,
+            diff: Vec::new(),
+        });
         return;
     }
     let selected = wizard.selected_ref();
@@ -118,10 +119,16 @@ fn ask(state: &mut AppState, all: bool) {
                 state,
                 "a manual step: no API can do it, so follow its instructions in the console",
             ),
-            StepAction::Change(_) => {
+            StepAction::Change(planned) => {
+                // The step is the selected one, so its diff is the stored one; computed here only if not.
+                let diff = match selected.and_then(|at| wizard.diff_of(at)) {
+                    Some(lines) => lines.to_vec(),
+                    None => planned.change.diff(),
+                };
                 wizard.pending = Some(PendingApply {
                     steps: vec![step.clone()],
                     all: false,
+                    diff,
                 });
             }
         },

@@ -1,4 +1,4 @@
-//! A line diff (longest common subsequence) for showing policy JSON before and after.
+//! A line diff for showing policy JSON and lists before and after, marked as unified diffs mark them.
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DiffLine {
@@ -18,38 +18,23 @@ impl DiffLine {
     }
 }
 
+/// The lines of `before` and `after`, each marked kept, removed or added (Myers' algorithm from `similar`).
+/// Lines are compared without their line ends, so a missing last newline is no change.
 pub fn line_diff(before: &str, after: &str) -> Vec<DiffLine> {
-    let a: Vec<&str> = before.lines().collect();
-    let b: Vec<&str> = after.lines().collect();
-    // lcs[i][j] = length of the longest common subsequence of a[i..] and b[j..].
-    let mut lcs = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for i in (0..a.len()).rev() {
-        for j in (0..b.len()).rev() {
-            lcs[i][j] = if a[i] == b[j] {
-                lcs[i + 1][j + 1] + 1
-            } else {
-                lcs[i + 1][j].max(lcs[i][j + 1])
-            };
-        }
-    }
-    let (mut i, mut j) = (0, 0);
-    let mut out = Vec::new();
-    while i < a.len() && j < b.len() {
-        if a[i] == b[j] {
-            out.push(DiffLine::Same(a[i].to_string()));
-            i += 1;
-            j += 1;
-        } else if lcs[i + 1][j] >= lcs[i][j + 1] {
-            out.push(DiffLine::Removed(a[i].to_string()));
-            i += 1;
-        } else {
-            out.push(DiffLine::Added(b[j].to_string()));
-            j += 1;
-        }
-    }
-    out.extend(a[i..].iter().map(|l| DiffLine::Removed(l.to_string())));
-    out.extend(b[j..].iter().map(|l| DiffLine::Added(l.to_string())));
-    out
+    let old: Vec<&str> = before.lines().collect();
+    let new: Vec<&str> = after.lines().collect();
+    similar::capture_diff_slices(similar::Algorithm::Myers, &old, &new)
+        .iter()
+        .flat_map(|op| op.iter_changes(&old, &new))
+        .map(|change| {
+            let line = change.value().to_string();
+            match change.tag() {
+                similar::ChangeTag::Equal => DiffLine::Same(line),
+                similar::ChangeTag::Delete => DiffLine::Removed(line),
+                similar::ChangeTag::Insert => DiffLine::Added(line),
+            }
+        })
+        .collect()
 }
 
 /// Pretty JSON of a policy text, or the text itself when it is not JSON.

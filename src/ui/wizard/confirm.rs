@@ -30,12 +30,16 @@ fn wrapped(text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
 }
 
 /// The lines that say what one step writes.
-fn step_body(theme: Theme, step: &SetupStep, width: usize) -> Vec<Line<'static>> {
+fn step_body(
+    theme: Theme,
+    step: &SetupStep,
+    diff: &[DiffLine],
+    width: usize,
+) -> Vec<Line<'static>> {
     let mut lines = wrapped(&step.title, width, theme.heading());
-    let Some(planned) = step.change() else {
+    if step.change().is_none() {
         return lines;
-    };
-    let diff = planned.change.diff();
+    }
     let whole = diff.len() <= WHOLE_DIFF;
     lines.push(Line::raw(if whole {
         "before → after (- removed, + added):"
@@ -43,7 +47,7 @@ fn step_body(theme: Theme, step: &SetupStep, width: usize) -> Vec<Line<'static>>
         "the changed lines (- removed, + added):"
     }));
     for line in diff {
-        let (mark, text, style) = match &line {
+        let (mark, text, style) = match line {
             DiffLine::Same(text) if whole => ("  ", text, Style::default()),
             DiffLine::Same(_) => continue,
             DiffLine::Removed(text) => ("- ", text, theme.removed()),
@@ -152,7 +156,7 @@ fn layout<'a>(state: &'a AppState, area: Rect, pending: &'a PendingApply) -> (Re
     let width = area.width.saturating_sub(4).min(110);
     let text_width = usize::from(width.saturating_sub(2));
     let mut body = match (pending.all, pending.steps.first()) {
-        (false, Some(step)) => step_body(theme, step, text_width),
+        (false, Some(step)) => step_body(theme, step, &pending.diff, text_width),
         _ => all_body(pending, state, text_width),
     };
     let mut caveat = String::from(

@@ -117,7 +117,11 @@ pub fn lines(state: &AppState, at: StepRef, step: &SetupStep, width: usize) -> V
         why_another_topic(&mut lines, state, theme, &planned.change, width);
     }
     match &step.action {
-        StepAction::Change(planned) => change_lines(&mut lines, theme, planned, at, width),
+        StepAction::Change(planned) => {
+            // Computed when the step was selected (`Wizard::select`), never per frame.
+            let diff = state.wizard.diff_of(at).unwrap_or_default();
+            change_lines(&mut lines, theme, (planned, diff), at, width)
+        }
         StepAction::Manual(manual) => manual_lines(&mut lines, theme, manual, width),
     }
     lines
@@ -172,7 +176,7 @@ fn change_heading(change: &Change) -> &'static str {
 const CONTEXT: usize = 3;
 
 /// The diff with unchanged runs longer than twice `context` folded into a `⋯ N unchanged lines` marker.
-fn collapse(diff: Vec<DiffLine>, context: usize) -> Vec<DiffLine> {
+fn collapse(diff: &[DiffLine], context: usize) -> Vec<DiffLine> {
     let changed: Vec<usize> = diff
         .iter()
         .enumerate()
@@ -182,7 +186,7 @@ fn collapse(diff: Vec<DiffLine>, context: usize) -> Vec<DiffLine> {
     let near_change = |i: usize| changed.iter().any(|&c| c.abs_diff(i) <= context);
     let mut out = Vec::new();
     let mut folded = 0;
-    for (i, line) in diff.into_iter().enumerate() {
+    for (i, line) in diff.iter().enumerate() {
         if matches!(line, DiffLine::Same(_)) && !near_change(i) {
             folded += 1;
             continue;
@@ -191,7 +195,7 @@ fn collapse(diff: Vec<DiffLine>, context: usize) -> Vec<DiffLine> {
             out.push(DiffLine::Same(format!("⋯ {folded} unchanged line(s)")));
             folded = 0;
         }
-        out.push(line);
+        out.push(line.clone());
     }
     if folded > 0 {
         out.push(DiffLine::Same(format!("⋯ {folded} unchanged line(s)")));
@@ -202,7 +206,7 @@ fn collapse(diff: Vec<DiffLine>, context: usize) -> Vec<DiffLine> {
 fn change_lines(
     lines: &mut Vec<Line<'static>>,
     theme: Theme,
-    planned: &PlannedChange,
+    (planned, diff): (&PlannedChange, &[DiffLine]),
     at: StepRef,
     width: usize,
 ) {
@@ -215,7 +219,7 @@ fn change_lines(
         theme,
         &format!("{title}{}", change_heading(&planned.change)),
     );
-    for line in collapse(planned.change.diff(), CONTEXT) {
+    for line in collapse(diff, CONTEXT) {
         let (mark, text, style) = match &line {
             DiffLine::Same(text) => ("  ", text, Style::default()),
             DiffLine::Removed(text) => ("- ", text, theme.removed()),
