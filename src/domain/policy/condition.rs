@@ -289,6 +289,8 @@ enum ArnFit {
 
 fn arn_fit(pattern: &str, comparison: Comparison, request: &ServiceRequest) -> ArnFit {
     let service = request.source_service();
+    // Split by hand, not by `Arn::parse`: a condition value is a pattern (`arn:aws:ssm-incidents:*:*:*`)
+    // whose parts may be wildcards that no ARN has.
     let parts: Vec<&str> = pattern.splitn(6, ':').collect();
     if parts.len() < 6 {
         // Only a bare wildcard such as "*" can match an ARN without naming its fields.
