@@ -1,9 +1,11 @@
 //! The setup panes' model: the snapshot and its checks, folded once per load into the matrix and plan rows the panes draw.
 
+use crate::domain::arn::Arn;
 use crate::domain::audit::subject::row_label;
 use crate::domain::audit::{Check, Status};
 use crate::domain::model::{ChatPlatform, ResponsePlan};
 use crate::domain::snapshot::CloudSnapshot;
+use crate::domain::snapshot::query::region_of_arn;
 
 use super::{DetailTarget, RefreshState};
 
@@ -355,12 +357,7 @@ fn plan_rows(snapshot: &CloudSnapshot, checks: &[Check]) -> Vec<PlanRow> {
         .map(|plan| match plan {
             Ok(plan) => plan_row(plan, snapshot, &regions, checks),
             Err(failure) => PlanRow {
-                name: failure
-                    .resource
-                    .rsplit('/')
-                    .next()
-                    .unwrap_or(&failure.resource)
-                    .to_string(),
+                name: Arn::short_name(&failure.resource).to_string(),
                 arn: failure.resource.clone(),
                 topics: Vec::new(),
                 channels: Vec::new(),
@@ -397,17 +394,14 @@ fn plan_row(
             channel_role: !c.user_authorization_required,
             guardrails: c.guardrail_policy_arns.as_ref().map(|arns| {
                 arns.iter()
-                    .map(|a| a.rsplit('/').next().unwrap_or(a).to_string())
+                    .map(|a| Arn::short_name(a).to_string())
                     .collect()
             }),
             state: c.state.clone(),
             regions: regions
                 .iter()
                 .map(|region| {
-                    let carried = c
-                        .sns_topic_arns
-                        .iter()
-                        .any(|t| t.split(':').nth(3) == Some(region.as_str()));
+                    let carried = c.sns_topic_arns.iter().any(|t| region_of_arn(t) == region);
                     (region.clone(), carried)
                 })
                 .collect(),
