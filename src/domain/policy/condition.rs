@@ -7,6 +7,7 @@
 use super::document::ConditionClause;
 use super::glob;
 use super::request::ServiceRequest;
+use crate::domain::arn::Arn;
 
 /// What a statement's conditions say about one request.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -297,7 +298,7 @@ fn arn_fit(pattern: &str, comparison: Comparison, request: &ServiceRequest) -> A
         return if comparison == Comparison::Like
             && glob::matches(
                 pattern,
-                &format!("arn:aws:{service}::{}:x", request.account),
+                &Arn::new(service, "", request.account, "x").to_string(),
             ) {
             ArnFit::CouldMatch {
                 pins_account: false,
