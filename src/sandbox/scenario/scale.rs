@@ -137,7 +137,7 @@ pub fn generate(params: &ScaleParams) -> Store {
             } else {
                 format!("scale-topic-{t:04}")
             };
-            let arn = Arn::sns_topic(&region, account, &name).to_string();
+            let arn = Arn::sns_topic(region, account, &name).to_string();
             let mut policy = default_policy(&arn, account);
             if t == 0
                 && index % 2 == 0
