@@ -1,5 +1,6 @@
 //! Pure domain logic: no tokio, ratatui, aws_sdk_*, std::fs or std::net in here, so all of it is tested without I/O.
 
+pub mod arn;
 pub mod audit;
 pub mod chat_command;
 pub mod chatbot_notification;

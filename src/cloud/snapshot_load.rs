@@ -14,7 +14,9 @@ use tokio::sync::mpsc::UnboundedSender;
 use super::convert::{chatbot as from_chatbot, from_incidents as from};
 use super::errors_map::from_sdk;
 use super::{Cloud, CloudError};
+use crate::domain::arn::Arn;
 use crate::domain::model::{ChannelConfig, ChatPlatform, ReplicationSet, ResponsePlan, Topic};
+use crate::domain::snapshot::query::region_of_arn;
 use crate::domain::snapshot::{
     CloudSnapshot, Fetched, NOT_READ_UNRELATED, ReadFailure, RegionSnapshot, TopicSubscription,
     UnlistedTopic, named_topics, needs_attributes,
@@ -43,11 +45,6 @@ fn failure(resource: impl Into<String>, err: &CloudError) -> ReadFailure {
     }
 }
 
-/// The Region field of an ARN (`arn:aws:sns:REGION:ACCOUNT:NAME`).
-fn region_of(arn: &str) -> &str {
-    arn.split(':').nth(3).unwrap_or("")
-}
-
 /// Why another account's topic could not be read, naming its owner: an AuthorizationError there means the
 /// owner's topic policy does not let this account call sns:GetTopicAttributes, which only the owner can change.
 fn foreign_failure(arn: &str, account: &str, err: &CloudError) -> ReadFailure {
@@ -67,9 +64,10 @@ fn foreign_failure(arn: &str, account: &str, err: &CloudError) -> ReadFailure {
 
 /// The 12-digit account field of an ARN, if it has one.
 pub fn account_of(arn: &str) -> Option<&str> {
-    arn.split(':')
-        .nth(4)
-        .filter(|a| a.len() == 12 && a.bytes().all(|b| b.is_ascii_digit()))
+    Arn::parse(arn)
+        .ok()
+        .map(|arn| arn.account())
+        .filter(|a| a.len() == 12)
 }
 
 impl Cloud {
@@ -226,7 +224,7 @@ impl Cloud {
             .collect();
         stream::iter(foreign)
             .map(|arn| async move {
-                let region = region_of(&arn);
+                let region = region_of_arn(&arn);
                 let read = match self.topic_attributes(region, &arn).await {
                     Ok(attributes) => Ok(Some(Topic {
                         arn: arn.clone(),
@@ -256,7 +254,7 @@ impl Cloud {
             .collect();
         stream::iter(topics)
             .map(|arn| async move {
-                let read = match self.list_subscriptions(region_of(&arn), &arn).await {
+                let read = match self.list_subscriptions(region_of_arn(&arn), &arn).await {
                     Ok(subscriptions) => Ok(Some(subscriptions)),
                     Err(CloudError::NotFound { .. }) => Ok(None),
                     Err(err) => {

@@ -4,6 +4,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use crate::cli::SandboxArgs;
+use crate::domain::arn::Arn;
 use crate::sandbox::{self, SandboxOptions, Scenario};
 
 use crate::backend::sandbox_start_time;
@@ -77,11 +78,7 @@ async fn print_deliveries(sandbox: &sandbox::Sandbox) {
 
 /// `2026-11-30T15:00:00.000Z posted  us-east-2 My_SNS_topic → …/slack-channel/incident-war-room: title`.
 pub fn delivery_line(delivery: &sandbox::Delivery) -> String {
-    let topic = delivery
-        .topic_arn
-        .rsplit(':')
-        .next()
-        .unwrap_or(&delivery.topic_arn);
+    let topic = Arn::short_name(&delivery.topic_arn);
     let (verdict, text) = match &delivery.outcome {
         sandbox::DeliveryOutcome::Posted { headline } => ("posted ", headline.as_str()),
         sandbox::DeliveryOutcome::Dropped { reason } => ("DROPPED", reason.as_str()),

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
+use crate::domain::arn::Arn;
 use crate::domain::model::EventReference;
 
 pub const TRIGGER: &str = "SSM Incident Trigger";
@@ -109,13 +110,13 @@ pub fn sentence(event_type: &str, data: &str, before: &Before) -> String {
 /// `paged db-oncall`.
 fn page(map: &Map<String, Value>) -> Option<String> {
     let contact = map.get("contactArn")?.as_str()?;
-    Some(format!("paged {}", last_part(contact)))
+    Some(format!("paged {}", Arn::short_name(contact)))
 }
 
 /// `db-oncall acknowledged (jdoe)`, the person only when the data names one.
 fn acknowledgement(map: &Map<String, Value>) -> Option<String> {
     let contact = map.get("contactArn")?.as_str()?;
-    let mut text = format!("{} acknowledged", last_part(contact));
+    let mut text = format!("{} acknowledged", Arn::short_name(contact));
     if let Some(who) = ["acknowledgedBy", "acceptCode", "acceptedBy"]
         .iter()
         .find_map(|k| map.get(*k).and_then(Value::as_str))
@@ -148,8 +149,8 @@ fn trigger(map: &Map<String, Value>) -> Option<String> {
             text.push_str(&format!(" → {state}"));
         }
         parts.push(text);
-    } else if let Some(rule) = trigger_arn.and_then(|a| a.split_once(":rule/")) {
-        parts.push(format!("EventBridge rule {}", rule.1));
+    } else if let Some(rule) = trigger_arn.and_then(|a| typed(a, "rule")) {
+        parts.push(format!("EventBridge rule {}", rule.resource_path()));
     } else if let Some(arn) = trigger_arn {
         parts.push(format!("triggered by {}", short_arn(arn)));
     } else if let Some(who) = map.get("createdBy").and_then(Value::as_str) {
@@ -166,7 +167,14 @@ fn trigger(map: &Map<String, Value>) -> Option<String> {
 }
 
 fn alarm_name(arn: &str) -> Option<&str> {
-    arn.split_once(":alarm:").map(|(_, name)| name)
+    typed(arn, "alarm").map(|alarm| alarm.resource_path())
+}
+
+/// The ARN, when it is one and names a resource of this type.
+fn typed<'a>(text: &'a str, resource_type: &str) -> Option<Arn<&'a str>> {
+    Arn::parse(text)
+        .ok()
+        .filter(|arn| arn.resource_type() == Some(resource_type))
 }
 
 /// `impact 3 → 2 (jdoe)`, `status OPEN → RESOLVED (jdoe)`; several changes joined with `; `.
@@ -258,28 +266,15 @@ fn scalar(value: &Value) -> String {
     }
 }
 
-/// The last path part of an ARN's resource: the contact of `…:contact/db-oncall`.
-pub fn last_part(arn: &str) -> &str {
-    arn.rsplit(['/', ':']).next().unwrap_or(arn)
-}
-
 /// The person behind a principal ARN: `jdoe` of `…:assumed-role/IncidentResponder/jdoe`, `admin` of
 /// `…:user/admin`, `root`; anything that is not an ARN is already a name.
 pub fn principal_name(principal: &str) -> &str {
-    if principal.starts_with("arn:") {
-        last_part(principal)
-    } else {
-        principal
-    }
+    Arn::short_name(principal)
 }
 
 /// An ARN shortened to service and resource (`lambda function:payments-api`); not an ARN: unchanged.
 pub fn short_arn(text: &str) -> &str {
-    let parts: Vec<&str> = text.splitn(6, ':').collect();
-    match parts.as_slice() {
-        ["arn", _, _, _, _, resource] => resource,
-        _ => text,
-    }
+    Arn::parse(text).map_or(text, |arn| arn.resource())
 }
 
 /// What a reference points at, in words: a related item by its title, a resource by its service and name.
@@ -291,15 +286,10 @@ pub fn reference_label(
 ) -> Option<String> {
     match reference {
         EventReference::Resource(arn) if arn == incident_arn => None,
-        EventReference::Resource(arn) => {
-            let service = arn.split(':').nth(2).filter(|s| !s.is_empty());
-            Some(match service {
-                Some(service) if arn.starts_with("arn:") => {
-                    format!("{service} {}", short_arn(arn))
-                }
-                _ => arn.clone(),
-            })
-        }
+        EventReference::Resource(text) => Some(match Arn::parse(text) {
+            Ok(arn) => format!("{} {}", arn.service(), arn.resource()),
+            Err(_) => text.clone(),
+        }),
         EventReference::RelatedItemId(id) => Some(match related_titles.get(id) {
             Some(title) => title.clone(),
             None => {

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::domain::arn::Arn;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// An instant, kept as epoch milliseconds; on the wire it is epoch seconds (an integer when whole, as the
@@ -383,10 +384,10 @@ pub struct Topic {
 impl Topic {
     /// The Region, the fourth field of `arn:aws:sns:REGION:ACCOUNT:NAME`.
     pub fn region(&self) -> &str {
-        self.arn.split(':').nth(3).unwrap_or("")
+        Arn::parse(&self.arn).map_or("", |arn| arn.region())
     }
     pub fn name(&self) -> &str {
-        self.arn.rsplit(':').next().unwrap_or("")
+        Arn::parse(&self.arn).map_or("", |arn| arn.resource())
     }
     pub fn policy(&self) -> Option<&str> {
         self.attributes.get("Policy").map(String::as_str)

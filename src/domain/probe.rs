@@ -9,6 +9,7 @@ use super::model::{ChannelConfig, ResponsePlan};
 use super::policy::evaluate::{ServiceRequest, evaluate_incident_manager_publish};
 use super::snapshot::CloudSnapshot;
 use super::snapshot::query::{TopicState, region_of_arn, topic_state};
+use crate::domain::arn::Arn;
 
 /// What a probe is sent through.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -125,13 +126,7 @@ pub fn confirmation_words(target: &ProbeTarget) -> String {
     let topics: Vec<String> = target
         .topics
         .iter()
-        .map(|t| {
-            format!(
-                "{} in {}",
-                t.rsplit(':').next().unwrap_or(t),
-                region_of_arn(t)
-            )
-        })
+        .map(|t| format!("{} in {}", Arn::short_name(t), region_of_arn(t)))
         .collect();
     format!(
         "Publish a test notification (sns:Publish) to {} through {} topic{}: {}? Everyone in the room will see it.",

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use super::model::{ChannelConfig, ChatPlatform, ReplicationSet, ResponsePlan, Topic};
+use crate::domain::arn::Arn;
 
 /// Why a part of the snapshot could not be read: a check that needs it is `unknown`, never `pass`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -177,10 +178,7 @@ pub fn named_topics(
 /// one `setup` would adopt; never for unrelated topics, however many there are.
 pub fn needs_attributes(arn: &str, named: &BTreeSet<String>) -> bool {
     named.contains(arn)
-        || arn
-            .rsplit(':')
-            .next()
-            .is_some_and(|name| name.starts_with(CANDIDATE_TOPIC_PREFIX))
+        || Arn::parse(arn).is_ok_and(|arn| arn.resource().starts_with(CANDIDATE_TOPIC_PREFIX))
 }
 
 #[cfg(test)]

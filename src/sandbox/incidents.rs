@@ -20,6 +20,7 @@ use serde_json::{Map, Value};
 use super::errors::ApiError;
 use super::reply;
 use super::store::{RecordEntry, Store, TokenUse};
+use crate::domain::arn::Arn;
 use crate::domain::model::Timestamp;
 
 /// (HTTP method, path, operation, mutating) of every operation the sandbox serves.
@@ -204,7 +205,7 @@ pub fn now() -> Timestamp {
 
 /// Who the sandbox says made a change (it does not check signatures, so every caller is this user).
 pub fn caller_arn(account: &str) -> String {
-    format!("arn:aws:iam::{account}:user/imdeck-sandbox")
+    Arn::iam(account, "user/imdeck-sandbox").to_string()
 }
 
 /// Turns a validation summary into the service's ValidationException.

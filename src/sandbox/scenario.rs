@@ -16,6 +16,7 @@ use super::chatbot::shapes::ChatbotConfigurations;
 use super::incidents::shapes::new_related_item_id;
 use super::sns::{default_policy, subscriptions};
 use super::store::{FindingEntry, PlanEntry, RecordEntry, Store, TopicEntry};
+use crate::domain::arn::Arn;
 use crate::domain::model::{
     EventReference, IncidentRecord, RelatedItem, ReplicationSet, ResponsePlan, TimelineEvent,
     Timestamp,
@@ -290,7 +291,7 @@ fn build(file: ScenarioFile) -> Result<Store, String> {
     let mut without_chatbot = BTreeSet::new();
     for seed in file.topics {
         let owner = seed.account.unwrap_or_else(|| store.account.clone());
-        let arn = format!("arn:aws:sns:{}:{}:{}", seed.region, owner, seed.name);
+        let arn = Arn::sns_topic(&seed.region, &owner, &seed.name).to_string();
         if seed.chatbot_subscription == Some(false) {
             without_chatbot.insert(arn.clone());
         }

@@ -17,6 +17,7 @@ use serde_json::{Value, json};
 use super::errors::ApiError;
 use super::reply;
 use super::store::Store;
+use crate::domain::arn::Arn;
 
 pub use topics::default_policy;
 
@@ -211,9 +212,8 @@ fn foreign_owner(operation: &str, caller: &str, params: &Params) -> Option<Strin
         return None;
     }
     let arn = params.get("TopicArn").or_else(|| params.get("TargetArn"))?;
-    let owner = arn.split(':').nth(4)?;
-    (owner.len() == 12 && owner.bytes().all(|b| b.is_ascii_digit()) && owner != caller)
-        .then(|| owner.to_string())
+    let owner = Arn::parse(arn).ok()?.account();
+    (owner.len() == 12 && owner != caller).then(|| owner.to_string())
 }
 
 /// A by-ARN operation on another account's topic: NotFound when there is no such topic, AuthorizationError
@@ -231,7 +231,7 @@ fn handle_foreign(
         _ => params.required("TopicArn")?.to_string(),
     };
     let topics = store.sns.topics_of(&caller, owner, region);
-    let name = arn.rsplit(':').next().unwrap_or("");
+    let name = Arn::short_name(&arn);
     let Some(topic) = topics.get(name).filter(|t| t.arn == arn) else {
         return match operation {
             "DeleteTopic" => Ok(success(operation, None)),

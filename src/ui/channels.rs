@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::app::state::{AppState, Focus, PlanRow};
+use crate::domain::arn::Arn;
 use crate::domain::audit::Status;
 
 use super::inert::inert;
@@ -204,7 +205,7 @@ fn plan_lines(plan: &PlanRow, theme: Theme, marker: &'static str) -> Vec<Line<'s
     } else {
         plan.engagements
             .iter()
-            .map(|e| inert(e.rsplit('/').next().unwrap_or(e)).into_owned())
+            .map(|e| inert(Arn::short_name(e)).into_owned())
             .collect::<Vec<_>>()
             .join(", ")
     };

@@ -7,6 +7,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::app::state::incidents::plan_of;
 use crate::app::state::{AppState, ViewPane};
+use crate::domain::arn::Arn;
 use crate::domain::model::{
     IncidentStatus, ItemValue, NotificationTargetItem, RelatedItem, impact_label,
 };
@@ -156,12 +157,9 @@ fn names(arns: &[String]) -> String {
         return "none".into();
     }
     arns.iter()
-        .map(|arn| {
-            let parts: Vec<&str> = arn.split(':').collect();
-            match parts.as_slice() {
-                [.., region, _account, name] => format!("{name} ({region})"),
-                _ => arn.clone(),
-            }
+        .map(|text| match Arn::parse(text) {
+            Ok(arn) => format!("{} ({})", arn.resource(), arn.region()),
+            Err(_) => text.clone(),
         })
         .collect::<Vec<_>>()
         .join(", ")

@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Sparkline};
 
 use crate::app::state::{AppState, EventRow, Focus};
+use crate::domain::arn::Arn;
 use crate::domain::model::{IncidentStatus, NotificationTargetItem, Timestamp};
 
 use super::clock::{age, stamp, year, zone_label};
@@ -112,14 +113,14 @@ fn header_lines(state: &AppState, theme: Theme, width: u16) -> Vec<Line<'static>
             } else {
                 topics
                     .iter()
-                    .map(|t| t.rsplit(':').next().unwrap_or(t))
+                    .map(|t| Arn::short_name(t))
                     .collect::<Vec<_>>()
                     .join(", ")
             };
             let targets: Vec<&str> = record
                 .notification_targets
                 .iter()
-                .map(|NotificationTargetItem::SnsTopicArn(t)| t.rsplit(':').next().unwrap_or(t))
+                .map(|NotificationTargetItem::SnsTopicArn(t)| Arn::short_name(t))
                 .collect();
             let targets = if targets.is_empty() {
                 "none".to_string()

@@ -1,5 +1,6 @@
 //! The incident view: one incident full screen — its header, timeline, related items and who was engaged.
 
+use crate::domain::arn::Arn;
 use crate::domain::model::{RelatedItem, Timestamp};
 
 use super::Timeline;
@@ -76,7 +77,7 @@ pub fn engagements(timeline: &Timeline) -> (Vec<Engagement>, usize) {
         let contact = data
             .get("contactArn")
             .and_then(|a| a.as_str())
-            .map(|arn| arn.rsplit('/').next().unwrap_or(arn).to_string())
+            .map(|arn| Arn::short_name(arn).to_string())
             .unwrap_or_else(|| "a contact".to_string());
         let at = row.summary.event_time;
         if kind == PAGE_EVENT {

@@ -2,6 +2,7 @@
 
 use ratatui_textarea::TextArea;
 
+use crate::domain::arn::Arn;
 use crate::domain::model::{IncidentRecord, IncidentRecordSummary, IncidentStatus, Timestamp};
 
 use super::RefreshState;
@@ -37,8 +38,10 @@ pub struct IncidentList {
 
 /// The response plan an incident came from: the middle of `…:incident-record/PLAN/ID`.
 pub fn plan_of(arn: &str) -> &str {
-    arn.split_once(":incident-record/")
-        .and_then(|(_, rest)| rest.split('/').next())
+    Arn::parse(arn)
+        .ok()
+        .filter(|arn| arn.resource_type() == Some("incident-record"))
+        .and_then(|arn| arn.resource_path().split('/').next())
         .unwrap_or("")
 }
 

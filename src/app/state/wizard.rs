@@ -1,5 +1,6 @@
 //! The setup wizard's model: the plan recomputed from the loaded snapshot, the selected step, the write waiting for y/n or in flight, and the steps already applied.
 
+use crate::domain::arn::Arn;
 use crate::domain::audit::{Check, Status, region_has_topic};
 use crate::domain::model::Timestamp;
 use crate::domain::setup_plan::diff::DiffLine;
@@ -220,10 +221,8 @@ pub fn step_checks<'a>(step: &SetupStep, checks: &'a [Check]) -> Vec<&'a Check> 
 }
 
 fn named_in(resource: &str, title: &str) -> bool {
-    resource
-        .rsplit(['/', ':'])
-        .next()
-        .is_some_and(|name| !name.is_empty() && title.split_whitespace().any(|w| w == name))
+    let name = Arn::short_name(resource);
+    !name.is_empty() && title.split_whitespace().any(|w| w == name)
 }
 
 /// The worst status of a step's checks; `None` when no current check speaks about it.

@@ -5,6 +5,7 @@ use crate::app::keymap::Action;
 use crate::app::state::command_box::new_input;
 use crate::app::state::command_output::CommandOutput;
 use crate::app::state::{AppState, Focus, Overlay, Prompt, PromptKind, ViewPane};
+use crate::domain::arn::Arn;
 use crate::domain::chat_command::{ChatLine, OutputFormat};
 use crate::domain::command::IncidentCommand;
 use crate::domain::model::IncidentStatus;
@@ -92,7 +93,7 @@ pub fn start(state: &mut AppState, action: Action) -> Vec<Effect> {
     };
     match action {
         Action::Export => {
-            let id = arn.rsplit('/').next().unwrap_or("incident");
+            let id = Arn::short_name(&arn);
             let file = format!("imdeck-export-{id}.md");
             let default = match &state.export_dir {
                 Some(dir) => format!("{}/{file}", dir.trim_end_matches('/')),

@@ -4,13 +4,14 @@ use aws_sdk_chatbot::types::{
     ChimeWebhookConfiguration, SlackChannelConfiguration, TeamsChannelConfiguration,
 };
 
+use crate::domain::arn::Arn;
 use crate::domain::model::{ChannelConfig, ChatPlatform};
 
 /// The configuration's own name, or the last path segment of its ARN when the name is absent.
 fn name_or_arn_tail(name: Option<&str>, arn: &str) -> String {
     match name {
         Some(n) if !n.is_empty() => n.to_string(),
-        _ => arn.rsplit('/').next().unwrap_or(arn).to_string(),
+        _ => Arn::short_name(arn).to_string(),
     }
 }
 

@@ -2,6 +2,7 @@
 //! that the channel's members are the plan's contacts (no API tells who is in a Slack or Teams channel).
 
 use super::{Check, Status};
+use crate::domain::arn::Arn;
 use crate::domain::snapshot::CloudSnapshot;
 use crate::domain::snapshot::query::{channels_of_plan, describe_channel, plan_failures, plans};
 
@@ -10,7 +11,7 @@ const TITLE: &str = "review the channel's members against the plan's engagements
 
 /// The contact's alias, the last path segment of `arn:aws:ssm-contacts:REGION:ACCOUNT:contact/ALIAS`.
 pub fn contact_alias(engagement_arn: &str) -> &str {
-    engagement_arn.rsplit('/').next().unwrap_or(engagement_arn)
+    Arn::short_name(engagement_arn)
 }
 
 pub fn check(snapshot: &CloudSnapshot) -> Vec<Check> {

@@ -2,6 +2,7 @@
 //! chat channel or a chat channel configuration names).
 
 use super::{Check, Status, aws_cli};
+use crate::domain::arn::Arn;
 use crate::domain::policy::{default_topic_policy, incident_manager_statement, merge_statement};
 use crate::domain::snapshot::CloudSnapshot;
 use crate::domain::snapshot::query::{
@@ -126,7 +127,7 @@ fn region_check(snapshot: &CloudSnapshot, region: &str) -> Check {
         );
     }
     let name = proposed_topic_name(region);
-    let arn = format!("arn:aws:sns:{region}:{}:{name}", snapshot.account);
+    let arn = Arn::sns_topic(region, &snapshot.account, &name).to_string();
     let statement = incident_manager_statement(&arn, &snapshot.account);
     let check = Check::new(
         ID,

@@ -3,6 +3,7 @@
 
 use super::unidentified::unidentified_topics_check;
 use super::{Check, Status};
+use crate::domain::arn::Arn;
 use crate::domain::policy::kms_key_statement;
 use crate::domain::snapshot::CloudSnapshot;
 use crate::domain::snapshot::query::{
@@ -15,7 +16,9 @@ const TITLE: &str = "topic encryption does not block Incident Manager";
 /// SNS's AWS managed key, by alias or alias ARN (`alias/aws/sns`, `arn:aws:kms:REGION:ACCOUNT:alias/aws/sns`).
 /// A key id or key ARN of that key cannot be told apart from a customer managed key without KMS.
 pub fn is_aws_managed_sns_key(key: &str) -> bool {
-    key == "alias/aws/sns" || (key.starts_with("arn:") && key.ends_with(":alias/aws/sns"))
+    key == "alias/aws/sns"
+        || Arn::parse(key)
+            .is_ok_and(|arn| arn.service() == "kms" && arn.resource() == "alias/aws/sns")
 }
 
 pub fn check(snapshot: &CloudSnapshot) -> Vec<Check> {

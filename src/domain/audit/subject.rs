@@ -6,6 +6,7 @@ use super::{
     channel_role, chatbot_subscription, plan_chat_channel, plan_engagements_review, plan_topics,
     region_has_topic, replication_set_region_active, sns_kms, sns_policy,
 };
+use crate::domain::arn::Arn;
 use crate::domain::model::ChatPlatform;
 use crate::domain::snapshot::CloudSnapshot;
 
@@ -49,24 +50,28 @@ pub fn subject(check: &Check, snapshot: &CloudSnapshot) -> String {
             None => without_resource(check.id).to_string(),
         };
     };
-    let last = resource.rsplit(['/', ':']).next().unwrap_or(resource);
-    if resource.starts_with("arn:") && resource.contains(":chat-configuration/") {
-        return match snapshot.channel_configs().find(|c| c.arn == resource) {
-            Some(channel) => format!("{} {}", platform_word(channel.platform), channel.name),
-            None => format!("channel {last}"),
-        };
+    let Ok(arn) = Arn::parse(resource) else {
+        return resource.to_string();
+    };
+    let last = arn.resource_id();
+    match arn.resource_type() {
+        Some("chat-configuration") => {
+            return match snapshot.channel_configs().find(|c| c.arn == resource) {
+                Some(channel) => format!("{} {}", platform_word(channel.platform), channel.name),
+                None => format!("channel {last}"),
+            };
+        }
+        Some("response-plan") => return format!("plan {last}"),
+        Some("replication-set") => {
+            return match &check.region {
+                Some(region) => format!("Region {region}"),
+                None => "replication set".to_string(),
+            };
+        }
+        _ => {}
     }
-    if resource.starts_with("arn:") && resource.contains(":response-plan/") {
-        return format!("plan {last}");
-    }
-    if resource.starts_with("arn:") && resource.contains(":replication-set/") {
-        return match &check.region {
-            Some(region) => format!("Region {region}"),
-            None => "replication set".to_string(),
-        };
-    }
-    if resource.starts_with("arn:aws") && resource.split(':').nth(2) == Some("sns") {
-        let region = resource.split(':').nth(3).unwrap_or("");
+    if arn.service() == "sns" {
+        let region = arn.region();
         // A topic in a regional row is already in its Region; elsewhere the Region tells same-named topics apart.
         return if check.region.as_deref() == Some(region) {
             format!("topic {last}")

@@ -79,7 +79,7 @@ fn record_updates_read_as_changes_by_whom() {
         sentence(RECORD_UPDATE, &resolved, &before),
         "status OPEN → RESOLVED (jdoe)"
     );
-    let both = r#"{"modifiedBy":"arn:aws:iam::1:role/x","modifiedAttributes":[{"attributeName":"status","newValue":"RESOLVED"},{"attributeName":"impact","previousValue":"3","newValue":"2"}]}"#;
+    let both = r#"{"modifiedBy":"arn:aws:iam::111122223333:role/x","modifiedAttributes":[{"attributeName":"status","newValue":"RESOLVED"},{"attributeName":"impact","previousValue":"3","newValue":"2"}]}"#;
     assert_eq!(
         say(RECORD_UPDATE, both),
         "status → RESOLVED; impact 3 → 2 (x)"

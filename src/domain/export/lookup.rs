@@ -1,5 +1,6 @@
 //! Which incident `imdeck export --incident` means: an ARN, the id at the end of an ARN, or a title no other incident has.
 
+use crate::domain::arn::Arn;
 use crate::domain::model::IncidentRecordSummary;
 
 /// Why the words given name no single incident.
@@ -38,7 +39,7 @@ pub fn find_incident(
     }
     let by_id: Vec<&IncidentRecordSummary> = incidents
         .iter()
-        .filter(|i| i.arn.rsplit('/').next() == Some(given))
+        .filter(|i| Arn::short_name(&i.arn) == given)
         .collect();
     let found = if by_id.is_empty() {
         incidents

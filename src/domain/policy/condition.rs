@@ -7,6 +7,7 @@
 use super::document::ConditionClause;
 use super::glob;
 use super::request::ServiceRequest;
+use crate::domain::arn::Arn;
 
 /// What a statement's conditions say about one request.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -289,13 +290,15 @@ enum ArnFit {
 
 fn arn_fit(pattern: &str, comparison: Comparison, request: &ServiceRequest) -> ArnFit {
     let service = request.source_service();
+    // Split by hand, not by `Arn::parse`: a condition value is a pattern (`arn:aws:ssm-incidents:*:*:*`)
+    // whose parts may be wildcards that no ARN has.
     let parts: Vec<&str> = pattern.splitn(6, ':').collect();
     if parts.len() < 6 {
         // Only a bare wildcard such as "*" can match an ARN without naming its fields.
         return if comparison == Comparison::Like
             && glob::matches(
                 pattern,
-                &format!("arn:aws:{service}::{}:x", request.account),
+                &Arn::new(service, "", request.account, "x").to_string(),
             ) {
             ArnFit::CouldMatch {
                 pins_account: false,

@@ -7,6 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::SetupOptions;
+use crate::domain::arn::Arn;
 use crate::domain::audit::region_has_topic::proposed_topic_name;
 use crate::domain::model::ChannelConfig;
 use crate::domain::snapshot::CloudSnapshot;
@@ -120,7 +121,7 @@ fn new_topic(
     channel_name: Option<&str>,
     taken: &BTreeSet<String>,
 ) -> String {
-    let arn_of = |name: &str| format!("arn:aws:sns:{region}:{}:{name}", snapshot.account);
+    let arn_of = |name: &str| Arn::sns_topic(region, &snapshot.account, name).to_string();
     let unusable = |arn: &str| {
         taken.contains(arn)
             || assignment.new_topics.iter().any(|t| t.arn == arn)

@@ -1,6 +1,7 @@
 //! Which checks of a fresh audit still fail for a setup step that was just applied.
 
 use super::SetupStep;
+use crate::domain::arn::Arn;
 use crate::domain::audit::{Check, Status};
 
 /// The checks a step names that do not pass in a fresh audit: same rule, and the step's Region (Regional steps)
@@ -18,7 +19,7 @@ pub fn failing_rechecks<'a>(step: &SetupStep, fresh: &'a [Check]) -> Vec<&'a Che
         // A step writes only this account's resources: a check about another account's topic (read by ARN,
         // perhaps unreadable) is not settled by it, so it is no re-check of the step.
         .filter(|c| {
-            let account = |arn: &str| arn.split(':').nth(4).map(str::to_string);
+            let account = |arn: &str| Arn::parse(arn).ok().map(|arn| arn.account().to_string());
             match (
                 resource.and_then(account),
                 c.resource.as_deref().and_then(account),

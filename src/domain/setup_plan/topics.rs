@@ -2,6 +2,7 @@
 
 use super::assignment::TopicAssignment;
 use super::{PlannedChange, SetupStep, SetupTask, manual};
+use crate::domain::arn::Arn;
 use crate::domain::audit::sns_policy::{self, merged_policy};
 use crate::domain::audit::{region_has_topic, sns_kms};
 use crate::domain::policy::{
@@ -72,7 +73,7 @@ fn unreadable_foreign_topics(snapshot: &CloudSnapshot, region: &str) -> Vec<Setu
                 format!(
                     "Ask account {} to let this account read {}",
                     account_of_arn(&topic.arn),
-                    topic.arn.rsplit(':').next().unwrap_or(&topic.arn)
+                    Arn::short_name(&topic.arn)
                 ),
                 Some(region),
                 manual::unreadable(&topic.arn, &failure.reason),

@@ -3,6 +3,7 @@
 use std::collections::BTreeSet;
 
 use super::{CloudSnapshot, ReadFailure};
+use crate::domain::arn::Arn;
 use crate::domain::model::{ChannelConfig, ChatPlatform, ResponsePlan, Topic};
 use crate::domain::policy::{PublishVerdict, ServiceRequest, evaluate_request};
 
@@ -26,7 +27,7 @@ pub fn audited_regions(snapshot: &CloudSnapshot) -> Vec<String> {
 
 /// The Region field of an ARN (`arn:aws:sns:REGION:ACCOUNT:NAME`).
 pub fn region_of_arn(arn: &str) -> &str {
-    arn.split(':').nth(3).unwrap_or("")
+    Arn::parse(arn).map_or("", |arn| arn.region())
 }
 
 /// What the snapshot knows about one topic ARN.
@@ -193,7 +194,7 @@ pub fn incident_manager_topics(snapshot: &CloudSnapshot) -> Vec<String> {
 
 /// The account an ARN names (`arn:aws:sns:REGION:ACCOUNT:NAME`).
 pub fn account_of_arn(arn: &str) -> &str {
-    arn.split(':').nth(4).unwrap_or("")
+    Arn::parse(arn).map_or("", |arn| arn.account())
 }
 
 /// Is this topic another account's (the audit reads it by ARN; its chat channel, if any, is in that account)?

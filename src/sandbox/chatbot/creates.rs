@@ -9,6 +9,7 @@ use serde_json::{Map, Value, json};
 use super::shapes::{
     ChimeWebhookConfiguration, SlackChannelConfiguration, TeamsChannelConfiguration,
 };
+use crate::domain::arn::Arn;
 use crate::sandbox::errors::ApiError;
 use crate::sandbox::reply;
 use crate::sandbox::store::Store;
@@ -59,7 +60,7 @@ pub fn create(
         .unwrap_or("")
         .to_string();
     let account = store.account.clone();
-    let arn = |kind: &str| format!("arn:aws:chatbot::{account}:chat-configuration/{kind}/{name}");
+    let arn = |kind: &str| Arn::chat_configuration(&account, kind, &name).to_string();
     let configs = &mut store.chatbot;
     match operation {
         "CreateSlackChannelConfiguration" => {

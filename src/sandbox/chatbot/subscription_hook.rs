@@ -2,6 +2,7 @@
 
 use serde_json::{Map, Value};
 
+use crate::domain::arn::Arn;
 use crate::sandbox::sns::subscriptions::chatbot_subscribe;
 use crate::sandbox::store::Store;
 
@@ -12,7 +13,7 @@ pub fn after_save(store: &mut Store, input: &Map<String, Value>) {
     let name = input.get("ConfigurationName").and_then(Value::as_str);
     let matches = |config_arn: &str| {
         arn.is_some_and(|a| a == config_arn)
-            || name.is_some_and(|n| config_arn.rsplit('/').next() == Some(n))
+            || name.is_some_and(|n| Arn::parse(config_arn).is_ok_and(|a| a.resource_id() == n))
     };
     let c = &store.chatbot;
     let topics: Vec<String> = c

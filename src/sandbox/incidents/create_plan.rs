@@ -4,6 +4,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use serde_json::{Map, Value, json};
 
+use crate::domain::arn::Arn;
 use crate::domain::model::ResponsePlan;
 use crate::sandbox::errors::ApiError;
 use crate::sandbox::reply;
@@ -15,10 +16,7 @@ pub fn create_response_plan(
 ) -> Result<Response, ApiError> {
     // The model check has already vetted every member; what is read here is known to be well formed.
     let name = input.get("name").and_then(Value::as_str).unwrap_or("");
-    let arn = format!(
-        "arn:aws:ssm-incidents::{}:response-plan/{name}",
-        store.account
-    );
+    let arn = Arn::response_plan(&store.account, name).to_string();
     if store.incidents.plans.contains_key(&arn) {
         return Err(
             ApiError::conflict(format!("A response plan named {name} already exists"))

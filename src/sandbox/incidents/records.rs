@@ -8,6 +8,7 @@ use super::filters::{self, FilterKind};
 use super::shapes;
 use super::timeline::system_event;
 use super::{caller_arn, idempotent, invalid, now, ok_json, record, record_mut};
+use crate::domain::arn::Arn;
 use crate::domain::model::{
     AttributeValueList, ChatChannel, Condition, Filter, IncidentRecord, IncidentRecordSource,
     IncidentRecordSummary, IncidentStatus, RelatedItem,
@@ -63,11 +64,8 @@ pub fn start_incident(store: &mut Store, input: &Map<String, Value>) -> Result<R
         let account = store.account.clone();
         let caller = caller_arn(&account);
         let started = now();
-        let arn = format!(
-            "arn:aws:ssm-incidents::{account}:incident-record/{}/{}",
-            plan.name,
-            uuid::Uuid::new_v4()
-        );
+        let arn = Arn::incident_record(&account, &plan.name, &uuid::Uuid::new_v4().to_string())
+            .to_string();
         let record = IncidentRecord {
             arn: arn.clone(),
             title: title.clone().unwrap_or_else(|| template.title.clone()),

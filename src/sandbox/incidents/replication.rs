@@ -8,6 +8,7 @@ use axum::response::Response;
 use serde_json::{Map, Value, json};
 
 use super::{caller_arn, now};
+use crate::domain::arn::Arn;
 use crate::domain::model::{RegionInfo, ReplicationSet, Timestamp};
 use crate::sandbox::errors::ApiError;
 use crate::sandbox::reply;
@@ -77,10 +78,7 @@ pub fn create(store: &mut Store, input: &Map<String, Value>) -> Result<Response,
     }
     let at = now();
     let account = store.account.clone();
-    let arn = format!(
-        "arn:aws:ssm-incidents::{account}:replication-set/{}",
-        uuid::Uuid::new_v4()
-    );
+    let arn = Arn::replication_set(&account, &uuid::Uuid::new_v4().to_string()).to_string();
     let region_map: BTreeMap<String, RegionInfo> = input
         .get("regions")
         .and_then(Value::as_object)

@@ -7,6 +7,7 @@ use axum::response::Response;
 use serde_json::{Map, Value, json};
 
 use super::ok_json;
+use crate::domain::arn::Arn;
 use crate::sandbox::errors::ApiError;
 use crate::sandbox::reply;
 use crate::sandbox::store::Store;
@@ -27,7 +28,7 @@ fn resource<'i>(store: &Store, input: &'i Map<String, Value>) -> Result<&'i str,
     if is_plan || is_set {
         return Ok(arn);
     }
-    let kind = if arn.contains(":replication-set/") {
+    let kind = if Arn::parse(arn).is_ok_and(|a| a.resource_type() == Some("replication-set")) {
         "REPLICATION_SET"
     } else {
         "RESPONSE_PLAN"

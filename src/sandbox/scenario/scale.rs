@@ -9,6 +9,7 @@ use super::super::SandboxError;
 use super::super::sns::default_policy;
 use super::super::store::{PlanEntry, RecordEntry, Store, TopicEntry};
 use super::SANDBOX_ACCOUNT;
+use crate::domain::arn::Arn;
 use crate::domain::model::{
     ChatChannel, IncidentRecord, IncidentRecordSource, IncidentStatus, IncidentTemplate,
     RegionInfo, ReplicationSet, ResponsePlan, TimelineEvent, Timestamp,
@@ -104,12 +105,10 @@ pub fn generate(params: &ScaleParams) -> Store {
     let regions: Vec<String> = (0..params.regions.max(1)).map(region_name).collect();
     let origin = Timestamp::from_secs(ORIGIN_SECS);
     store.incidents.replication_set = Some(ReplicationSet {
-        arn: format!(
-            "arn:aws:ssm-incidents::{account}:replication-set/5ca1e000-0000-4000-8000-000000000001"
-        ),
-        created_by: format!("arn:aws:iam::{account}:role/Admin"),
+        arn: Arn::replication_set(account, "5ca1e000-0000-4000-8000-000000000001").to_string(),
+        created_by: Arn::iam(account, "role/Admin").to_string(),
         created_time: origin,
-        last_modified_by: format!("arn:aws:iam::{account}:role/Admin"),
+        last_modified_by: Arn::iam(account, "role/Admin").to_string(),
         last_modified_time: origin,
         deletion_protected: true,
         status: "ACTIVE".into(),
@@ -138,7 +137,7 @@ pub fn generate(params: &ScaleParams) -> Store {
             } else {
                 format!("scale-topic-{t:04}")
             };
-            let arn = format!("arn:aws:sns:{region}:{account}:{name}");
+            let arn = Arn::sns_topic(region, account, &name).to_string();
             let mut policy = default_policy(&arn, account);
             if t == 0
                 && index % 2 == 0
@@ -179,10 +178,13 @@ pub fn generate(params: &ScaleParams) -> Store {
             slack_team_id: "T0SCALE0001".into(),
             slack_channel_id: "C0SCALE0001".into(),
             slack_channel_name: "scale-incidents".into(),
-            chat_configuration_arn: format!(
-                "arn:aws:chatbot::{account}:chat-configuration/slack-channel/scale-incidents"
-            ),
-            iam_role_arn: format!("arn:aws:iam::{account}:role/IncidentManagerChatRole"),
+            chat_configuration_arn: Arn::chat_configuration(
+                account,
+                "slack-channel",
+                "scale-incidents",
+            )
+            .to_string(),
+            iam_role_arn: Arn::iam(account, "role/IncidentManagerChatRole").to_string(),
             sns_topic_arns: chat_topics.clone(),
             configuration_name: Some("scale-incidents".into()),
             logging_level: Some("ERROR".into()),
@@ -201,7 +203,7 @@ pub fn generate(params: &ScaleParams) -> Store {
     let mut plan_names = Vec::new();
     for p in 0..params.plans.max(1) {
         let name = format!("scale-plan-{p:03}");
-        let arn = format!("arn:aws:ssm-incidents::{account}:response-plan/{name}");
+        let arn = Arn::response_plan(account, &name).to_string();
         let plan = ResponsePlan {
             arn: arn.clone(),
             name: name.clone(),
@@ -216,9 +218,9 @@ pub fn generate(params: &ScaleParams) -> Store {
             },
             chat_channel: (!plan_topics.is_empty())
                 .then(|| ChatChannel::ChatbotSns(plan_topics.clone())),
-            engagements: vec![format!(
-                "arn:aws:ssm-contacts:us-east-2:{account}:contact/scale-oncall"
-            )],
+            engagements: vec![
+                Arn::new("ssm-contacts", "us-east-2", account, "contact/scale-oncall").to_string(),
+            ],
         };
         plan_names.push(name);
         store.incidents.plans.insert(
@@ -233,9 +235,8 @@ pub fn generate(params: &ScaleParams) -> Store {
 
     for i in 0..params.incidents {
         let plan = &plan_names[i % plan_names.len()];
-        let arn = format!(
-            "arn:aws:ssm-incidents::{account}:incident-record/{plan}/5ca1e000-0000-4000-8000-{i:012}"
-        );
+        let arn = Arn::incident_record(account, plan, &format!("5ca1e000-0000-4000-8000-{i:012}"))
+            .to_string();
         let created = Timestamp::from_secs(ORIGIN_SECS + (i as i64) * 3600);
         let open = i % 2 == 0;
         let last_event =
@@ -253,10 +254,10 @@ pub fn generate(params: &ScaleParams) -> Store {
             creation_time: created,
             resolved_time: (!open).then_some(last_event),
             last_modified_time: last_event,
-            last_modified_by: format!("arn:aws:iam::{account}:role/Responder"),
+            last_modified_by: Arn::iam(account, "role/Responder").to_string(),
             dedupe_string: String::new(),
             incident_record_source: IncidentRecordSource {
-                created_by: format!("arn:aws:iam::{account}:role/Responder"),
+                created_by: Arn::iam(account, "role/Responder").to_string(),
                 source: "aws.ssm-incidents.custom".into(),
                 invoked_by: None,
                 resource_arn: None,

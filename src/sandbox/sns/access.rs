@@ -5,6 +5,7 @@
 //! request context keys such as `aws:PrincipalOrgID`, and AWS would not grant on one it cannot prove); any
 //! Deny naming the caller wins, conditions or not.
 
+use crate::domain::arn::Arn;
 use crate::domain::policy::glob;
 use crate::domain::policy::{Effect, PatternClause, PolicyDocument, PrincipalClause, Principals};
 
@@ -35,7 +36,7 @@ pub fn account_may(policy: &str, caller: &str, action: &str, topic_arn: &str) ->
 }
 
 fn names_account(principals: &Principals, account: &str) -> bool {
-    let root = format!("arn:aws:iam::{account}:root");
+    let root = Arn::iam(account, "root").to_string();
     principals.everyone || principals.aws.iter().any(|p| p == account || *p == root)
 }
 

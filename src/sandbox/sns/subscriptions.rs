@@ -4,6 +4,7 @@
 use axum::http::StatusCode;
 
 use super::{Params, invalid_parameter, not_found};
+use crate::domain::arn::Arn;
 use crate::domain::chatbot_notification::CHATBOT_ENDPOINT;
 use crate::sandbox::errors::ApiError;
 use crate::sandbox::paging;
@@ -33,10 +34,14 @@ const PROTOCOLS: &[&str] = &[
 
 /// The `(region, account, name)` an SNS topic ARN names, or InvalidParameter.
 pub fn topic_parts(arn: &str) -> Result<(&str, &str, &str), ApiError> {
-    let parts: Vec<&str> = arn.split(':').collect();
-    match parts.as_slice() {
-        ["arn", _, "sns", region, account, name] if !name.is_empty() && !region.is_empty() => {
-            Ok((region, account, name))
+    match Arn::parse(arn) {
+        Ok(arn)
+            if arn.service() == "sns"
+                && !arn.region().is_empty()
+                && arn.account().len() == 12
+                && arn.resource_type().is_none() =>
+        {
+            Ok((arn.region(), arn.account(), arn.resource()))
         }
         _ => Err(invalid_parameter("Invalid parameter: TopicArn")),
     }
@@ -180,6 +185,7 @@ pub fn list_by_topic(
 /// Unsubscribe: the subscriber or the topic's owner may delete a subscription; a pending one has no ARN to name.
 pub fn unsubscribe(store: &mut Store, region: &str, params: &Params) -> Result<(), ApiError> {
     let arn = params.required("SubscriptionArn")?;
+    // Split by hand: a subscription ARN is its topic's ARN and `:ID`, and `topic_parts` reads the topic's.
     let Some((topic_arn, id)) = arn.rsplit_once(':') else {
         return Err(invalid_parameter("Invalid parameter: SubscriptionArn"));
     };

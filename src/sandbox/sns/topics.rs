@@ -4,7 +4,9 @@ use std::collections::BTreeMap;
 
 use serde_json::{Value, json};
 
+use super::subscriptions::topic_parts;
 use super::{Params, default_effective_delivery_policy, invalid_parameter, not_found};
+use crate::domain::arn::Arn;
 use crate::sandbox::errors::ApiError;
 use crate::sandbox::paging;
 use crate::sandbox::store::TopicEntry;
@@ -103,17 +105,11 @@ fn lookup<'t>(
     region: &str,
     arn: &str,
 ) -> Result<Option<&'t mut TopicEntry>, ApiError> {
-    let parts: Vec<&str> = arn.split(':').collect();
-    let [_, _, "sns", arn_region, arn_account, name] = parts.as_slice() else {
-        return Err(invalid_parameter("Invalid parameter: TopicArn"));
-    };
-    if parts[0] != "arn" || name.is_empty() {
-        return Err(invalid_parameter("Invalid parameter: TopicArn"));
-    }
-    if *arn_region != region || *arn_account != account {
+    let (arn_region, arn_account, name) = topic_parts(arn)?;
+    if arn_region != region || arn_account != account {
         return Ok(None);
     }
-    Ok(topics.get_mut(*name))
+    Ok(topics.get_mut(name))
 }
 
 pub fn create_topic(
@@ -144,7 +140,7 @@ pub fn create_topic(
         }
         return Ok(existing.arn.clone());
     }
-    let arn = format!("arn:aws:sns:{region}:{account}:{name}");
+    let arn = Arn::sns_topic(region, account, name).to_string();
     let mut stored = BTreeMap::new();
     stored.insert(
         "Policy".to_string(),

@@ -5,6 +5,7 @@ use ratatui::text::{Line, Span};
 
 use crate::app::state::AppState;
 use crate::app::state::wizard::{StepRef, step_checks};
+use crate::domain::arn::Arn;
 use crate::domain::audit::Check;
 use crate::domain::setup_plan::diff::DiffLine;
 use crate::domain::setup_plan::{Change, ManualStep, PlannedChange, SetupStep, StepAction};
@@ -143,7 +144,7 @@ fn why_another_topic(
     let existing: Vec<String> = incident_manager_topics_in(snapshot, region)
         .into_iter()
         .filter(|arn| arn != topic_arn)
-        .map(|arn| arn.rsplit(':').next().unwrap_or(&arn).to_string())
+        .map(|arn| Arn::short_name(&arn).to_string())
         .collect();
     if existing.is_empty() {
         return;

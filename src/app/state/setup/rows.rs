@@ -1,8 +1,10 @@
 //! The setup panes' rows, built once per load: the Region × check matrix and the response plans with their channels.
 
+use crate::domain::arn::Arn;
 use crate::domain::audit::{Check, Status};
 use crate::domain::model::ResponsePlan;
 use crate::domain::snapshot::CloudSnapshot;
+use crate::domain::snapshot::query::region_of_arn;
 
 use super::{ChannelRow, CheckColumn, PlanRow, RegionRow, worst};
 
@@ -59,12 +61,7 @@ pub(super) fn plan_rows(snapshot: &CloudSnapshot, checks: &[Check]) -> Vec<PlanR
         .map(|plan| match plan {
             Ok(plan) => plan_row(plan, snapshot, &regions, checks),
             Err(failure) => PlanRow {
-                name: failure
-                    .resource
-                    .rsplit('/')
-                    .next()
-                    .unwrap_or(&failure.resource)
-                    .to_string(),
+                name: Arn::short_name(&failure.resource).to_string(),
                 arn: failure.resource.clone(),
                 topics: Vec::new(),
                 channels: Vec::new(),
@@ -101,17 +98,14 @@ fn plan_row(
             channel_role: !c.user_authorization_required,
             guardrails: c.guardrail_policy_arns.as_ref().map(|arns| {
                 arns.iter()
-                    .map(|a| a.rsplit('/').next().unwrap_or(a).to_string())
+                    .map(|a| Arn::short_name(a).to_string())
                     .collect()
             }),
             state: c.state.clone(),
             regions: regions
                 .iter()
                 .map(|region| {
-                    let carried = c
-                        .sns_topic_arns
-                        .iter()
-                        .any(|t| t.split(':').nth(3) == Some(region.as_str()));
+                    let carried = c.sns_topic_arns.iter().any(|t| region_of_arn(t) == region);
                     (region.clone(), carried)
                 })
                 .collect(),

@@ -51,6 +51,8 @@ fn check_arn(
         None => "arn:aws:SERVICE:REGION:ACCOUNT:RESOURCE",
     };
     let bad = |why: &str| Err(format!("{why}; expected {example}"));
+    // Split by hand, not by `Arn::parse`: this mirrors Incident Manager's own ARN pattern (three partitions,
+    // an account of exactly 12 digits), stricter than ARNs in general, and words each mistake for the chat box.
     let fields: Vec<&str> = text.splitn(6, ':').collect();
     if fields.len() != 6 || fields[0] != "arn" {
         return bad("it is not an ARN");
