@@ -1,6 +1,7 @@
 //! The application model: `AppState`, the `Msg`s that change it, the pure `update`, the `Effect`s it asks for, and the keymap.
 
 pub mod effect;
+pub mod hit;
 pub mod keymap;
 pub mod msg;
 pub mod output_rows;

@@ -160,7 +160,7 @@ async fn run_loop(
             event = keys.next() => match event {
                 Some(Ok(Event::Key(key))) if key.kind != KeyEventKind::Release => pending.push(Msg::KeyPressed(key)),
                 Some(Ok(Event::Paste(text))) => pending.push(Msg::Pasted(text)),
-                Some(Ok(Event::Mouse(event))) if mouse && wanted_mouse(&event) => pending.push(Msg::MouseUsed(event)),
+                Some(Ok(Event::Mouse(event))) if mouse && wanted_mouse(&event) => pending.push(ui::hit::mouse_msg(&state, event)),
                 Some(Ok(Event::Resize(width, height))) => pending.push(Msg::Resized { width, height }),
                 Some(Ok(_)) => {}
                 Some(Err(e)) => return Err(e),

@@ -9,6 +9,7 @@ pub mod detail;
 pub mod footer;
 pub mod header;
 pub mod help;
+pub mod hit;
 pub mod incident_view;
 pub mod incidents;
 pub mod layout;

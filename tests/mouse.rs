@@ -25,20 +25,27 @@ fn draw(state: &AppState) -> Buffer {
     terminal.backend().buffer().clone()
 }
 
-fn mouse(kind: MouseEventKind, column: u16, row: u16) -> Msg {
-    Msg::MouseUsed(MouseEvent {
-        kind,
-        column,
-        row,
-        modifiers: KeyModifiers::NONE,
-    })
+/// The event as the runtime hands it over: with what the frame drew under the pointer.
+fn mouse(state: &AppState, kind: MouseEventKind, column: u16, row: u16) -> Msg {
+    imdeck::ui::hit::mouse_msg(
+        state,
+        MouseEvent {
+            kind,
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        },
+    )
 }
 
 fn click(state: &mut AppState, (column, row): (u16, u16)) -> Vec<Effect> {
-    update(
-        state,
-        mouse(MouseEventKind::Down(MouseButton::Left), column, row),
-    )
+    let msg = mouse(state, MouseEventKind::Down(MouseButton::Left), column, row);
+    update(state, msg)
+}
+
+fn turn(state: &mut AppState, kind: MouseEventKind, column: u16, row: u16) -> Vec<Effect> {
+    let msg = mouse(state, kind, column, row);
+    update(state, msg)
 }
 
 /// Where `text` starts on the drawn screen (in cells).
@@ -122,15 +129,19 @@ fn the_wheel_scrolls_the_pane_under_it_one_row_a_notch() {
     let buffer = draw(&state);
     let checklist = find(&buffer, "Setup checklist").expect("checklist pane");
     let before = state.setup.checklist_cursor;
-    update(
+    turn(
         &mut state,
-        mouse(MouseEventKind::ScrollDown, checklist.0, checklist.1 + 4),
+        MouseEventKind::ScrollDown,
+        checklist.0,
+        checklist.1 + 4,
     );
     assert_eq!(state.focus, Focus::Checklist);
     assert_eq!(state.setup.checklist_cursor, before + 1);
-    update(
+    turn(
         &mut state,
-        mouse(MouseEventKind::ScrollUp, checklist.0, checklist.1 + 4),
+        MouseEventKind::ScrollUp,
+        checklist.0,
+        checklist.1 + 4,
     );
     assert_eq!(state.setup.checklist_cursor, before);
 }
@@ -139,8 +150,8 @@ fn the_wheel_scrolls_the_pane_under_it_one_row_a_notch() {
 fn the_wheel_scrolls_help_and_a_click_cannot_reach_the_panes_under_a_popup() {
     let mut state = sized(loaded(false), 80, 24);
     update(&mut state, key(KeyCode::Char('?')));
-    update(&mut state, mouse(MouseEventKind::ScrollDown, 40, 12));
-    update(&mut state, mouse(MouseEventKind::ScrollDown, 40, 12));
+    turn(&mut state, MouseEventKind::ScrollDown, 40, 12);
+    turn(&mut state, MouseEventKind::ScrollDown, 40, 12);
     assert!(
         matches!(state.overlay, Overlay::Help { scroll: 2 }),
         "{:?}",

@@ -169,15 +169,16 @@ fn the_wizard_confirmations_buttons_are_clicked_where_they_are_drawn() {
             .unwrap_or_else(|| panic!("no `{text}` drawn"))
     };
     let click = |state: &mut AppState, (column, row): (u16, u16)| {
-        update(
+        let msg = imdeck::ui::hit::mouse_msg(
             state,
-            Msg::MouseUsed(MouseEvent {
+            MouseEvent {
                 kind: MouseEventKind::Down(MouseButton::Left),
                 column,
                 row,
                 modifiers: KeyModifiers::NONE,
-            }),
-        )
+            },
+        );
+        update(state, msg)
     };
     let (x, y) = at("[n] cancel");
     let mut cancelled = state.clone();

@@ -23,8 +23,12 @@ pub enum Msg {
         now: Timestamp,
     },
     KeyPressed(KeyEvent),
-    /// A click or a wheel turn (only sent when the mouse is on: the config's `mouse`, `--no-mouse`).
-    MouseUsed(MouseEvent),
+    /// A click or a wheel turn (only sent when the mouse is on: the config's `mouse`, `--no-mouse`), with what
+    /// the frame on screen drew under it (`ui::hit::mouse_msg` builds it).
+    MouseUsed {
+        event: MouseEvent,
+        hit: crate::app::hit::Hit,
+    },
     /// Bracketed paste into whichever text field has focus.
     Pasted(String),
     Resized {

@@ -37,8 +37,8 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
             new_incidents::selected_by_user(state);
             effects
         }
-        Msg::MouseUsed(event) => {
-            let effects = mouse::used(state, event);
+        Msg::MouseUsed { event, hit } => {
+            let effects = mouse::used(state, event, hit);
             new_incidents::selected_by_user(state);
             effects
         }
