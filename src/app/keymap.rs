@@ -156,10 +156,11 @@ pub enum Action {
     ScrollRight,
     CopyFix,
     Probe,
+    NextAccount,
 }
 
 impl Action {
-    pub const ALL: [Action; 51] = [
+    pub const ALL: [Action; 52] = [
         Action::Quit,
         Action::FocusNext,
         Action::FocusPrev,
@@ -211,6 +212,7 @@ impl Action {
         Action::ScrollRight,
         Action::CopyFix,
         Action::Probe,
+        Action::NextAccount,
     ];
 
     /// The name the TOML tables use: `quit`, `focus-next`.
@@ -278,6 +280,9 @@ impl Action {
             Action::ScrollRight => "scroll right (long fix commands are never wrapped)",
             Action::CopyFix => "copy the fix commands shown, one a line (OSC 52)",
             Action::Probe => "probe: send a test message via the channel's topics",
+            Action::NextAccount => {
+                "next account (several --profile flags); each keeps its own screen and polling"
+            }
         }
     }
 }
