@@ -3,6 +3,7 @@
 use std::future::poll_fn;
 use std::io;
 use std::task::Poll;
+use std::time::{Duration, Instant};
 
 use futures::{Stream, StreamExt};
 use ratatui::Terminal;
@@ -16,6 +17,9 @@ use crate::domain::model::Timestamp;
 use crate::ui;
 
 use super::effects;
+
+/// The shortest time between two frames (about 60 a second).
+const FRAME: Duration = Duration::from_millis(16);
 
 /// One account of the dashboard (one `--profile`): its own state, and the cloud its effects run against.
 pub struct Account {
@@ -109,7 +113,10 @@ where
             )
         }));
     }
+    let mut dirty = true;
+    let mut last_frame: Option<Instant> = None;
     loop {
+        dirty |= !pending.is_empty();
         while !pending.is_empty() {
             for (account, msg) in std::mem::take(&mut pending) {
                 let Some(current) = accounts.get_mut(account) else {
@@ -143,13 +150,18 @@ where
                 }
             }
         }
-        let shown = &accounts[active].state;
-        terminal
-            .draw(|frame| ui::render(shown, frame))
-            .map_err(io::Error::other)?;
-        if running.is_empty() {
-            observer.idle(inputs, shown);
+        // At most one frame per FRAME: a burst of answers (a timeline's pages, a pasted line's keys) costs one
+        // frame, and the frame after the burst is drawn by the timer below.
+        let frame_due = last_frame.is_none_or(|at| at.elapsed() >= FRAME);
+        if dirty && frame_due {
+            draw(terminal, &accounts[active].state)?;
+            last_frame = Some(Instant::now());
+            dirty = false;
         }
+        if running.is_empty() {
+            observer.idle(inputs, &accounts[active].state);
+        }
+        let next_frame = last_frame.map_or_else(Instant::now, |at| at + FRAME);
         tokio::select! {
             event = events.next() => {
                 inputs += 1;
@@ -164,7 +176,12 @@ where
                         }
                     }
                     Some(Err(e)) => return Err(e),
-                    None => return Ok(accounts),
+                    None => {
+                        if dirty {
+                            draw(terminal, &accounts[active].state)?;
+                        }
+                        return Ok(accounts);
+                    }
                 }
             }
             Some(now) = ticks.next() => {
@@ -174,6 +191,7 @@ where
             (account, msg) = next_answer(&mut receivers) => pending.push((account, msg)),
             // An effect ended: its answers were sent before, and are drained below.
             Some(_) = running.join_next(), if !running.is_empty() => {}
+            () = tokio::time::sleep_until(next_frame.into()), if dirty => {}
         }
         // Coalesce: everything already waiting is applied before the next frame is drawn.
         for (account, receiver) in receivers.iter_mut().enumerate() {
@@ -182,6 +200,17 @@ where
             }
         }
     }
+}
+
+fn draw<B>(terminal: &mut Terminal<B>, state: &AppState) -> io::Result<()>
+where
+    B: ratatui::backend::Backend,
+    B::Error: std::error::Error + Send + Sync + 'static,
+{
+    terminal
+        .draw(|frame| ui::render(state, frame))
+        .map_err(io::Error::other)?;
+    Ok(())
 }
 
 /// A terminal event as a message, and whether every account gets it (a resize) or only the shown one.
