@@ -280,9 +280,7 @@ impl Action {
             Action::ScrollRight => "scroll right (long fix commands are never wrapped)",
             Action::CopyFix => "copy the fix commands shown, one a line (OSC 52)",
             Action::Probe => "probe: send a test message via the channel's topics",
-            Action::NextAccount => {
-                "next account (several --profile flags); each keeps its own screen and polling"
-            }
+            Action::NextAccount => "next account (several --profile flags)",
         }
     }
 }
