@@ -176,6 +176,9 @@ pub struct ProbeCliArgs {
     /// Publish without asking (required when there is no terminal to ask on).
     #[arg(long)]
     pub yes: bool,
+    /// How to print the report: text for a person, json for a script.
+    #[arg(long, value_enum, default_value = "text")]
+    pub output: ExecOutput,
 }
 
 #[derive(Debug, Clone, Args)]

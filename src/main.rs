@@ -89,6 +89,7 @@ fn main() -> ExitCode {
                     channel: args.channel.clone(),
                     plan: args.plan.clone(),
                     yes: args.yes,
+                    output: args.output,
                 };
                 commands::probe::run(&cli.global, args).await
             }

@@ -1,24 +1,26 @@
 //! The loop: terminal events, effect results and clock ticks become `Msg`s; `update` changes the state; the frame is drawn.
 
+pub mod accounts;
 pub mod effects;
+pub mod event_loop;
 pub mod history;
 
 use std::io::Write;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use futures::StreamExt;
-use ratatui::crossterm::event::{Event, EventStream, KeyEventKind, MouseEvent, MouseEventKind};
+use ratatui::crossterm::event::EventStream;
 use tokio::signal::unix::{SignalKind, signal};
-use tokio::sync::mpsc;
 
-use crate::app::{AppState, Effect, HeaderInfo, IncidentManagerRegion, Msg, update};
+use crate::app::{AppState, HeaderInfo, IncidentManagerRegion, Msg};
 use crate::backend::Backend;
 use crate::cli::GlobalOptions;
 use crate::cloud::{CloudError, IncidentRegion};
 use crate::config::Settings;
 use crate::domain::model::Timestamp;
-use crate::{terminal, ui};
+use crate::terminal;
+
+use event_loop::{Account, Host, Start, Unobserved, run_loop};
 
 /// Often enough for spinners and ages to move smoothly; polling intervals are counted in these ticks' time.
 const TICK: Duration = Duration::from_millis(250);
@@ -30,10 +32,52 @@ pub async fn run(
 ) -> ExitCode {
     // Connecting resolves credentials (a helper may wait for a person) and finds Incident Manager's Region, all
     // before the terminal is taken, so a credentials problem is printed once, whole, on a normal terminal.
-    let backend = match Backend::connect_or_report(global, false, "imdeck", 1).await {
-        Ok(backend) => backend,
+    let (backends, unavailable) = match accounts::connect(global).await {
+        Ok(connected) => connected,
         Err(status) => return status,
     };
+    let mut accounts = Vec::with_capacity(backends.len());
+    for (one, backend) in &backends {
+        match account_of(one, backend, settings).await {
+            Ok(account) => accounts.push(account),
+            Err(message) => {
+                eprintln!("imdeck: {message}");
+                shutdown(backends).await;
+                return ExitCode::from(2);
+            }
+        }
+    }
+    accounts::place(accounts.iter_mut().map(|a| &mut a.state), &unavailable);
+    if let Some(arn) = &incident
+        && let Err(code) = check_incident(&backends[0].1, arn).await
+    {
+        shutdown(backends).await;
+        return code;
+    }
+    let result = on_the_terminal(accounts, incident, settings.mouse.value).await;
+    let restored = terminal::restore();
+    shutdown(backends).await;
+    match result.and(restored) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("imdeck: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn shutdown(backends: Vec<(GlobalOptions, Backend)>) {
+    for (_, backend) in backends {
+        backend.shutdown().await;
+    }
+}
+
+/// One connected profile's account: its header, the config's settings, the profile's timestamp format.
+async fn account_of(
+    global: &GlobalOptions,
+    backend: &Backend,
+    settings: &Settings,
+) -> Result<Account, String> {
     let header = HeaderInfo {
         account: String::new(),
         region: backend.cloud.region(),
@@ -51,31 +95,12 @@ pub async fn run(
             _ => None,
         },
     };
-    if let Some(arn) = &incident
-        && let Err(code) = check_incident(&backend, arn).await
-    {
-        backend.shutdown().await;
-        return code;
-    }
     let mut state = with_settings(AppState::new(header), settings);
-    state.timestamps = match crate::backend::timestamp_format(global).await {
-        Ok(format) => format,
-        Err(message) => {
-            backend.shutdown().await;
-            eprintln!("imdeck: {message}");
-            return ExitCode::from(2);
-        }
-    };
-    let result = run_loop(&backend, state, incident, settings.mouse.value).await;
-    let restored = terminal::restore();
-    backend.shutdown().await;
-    match result.and(restored) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("imdeck: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    state.timestamps = crate::backend::timestamp_format(global).await?;
+    Ok(Account {
+        state,
+        cloud: backend.cloud.clone(),
+    })
 }
 
 /// The config file's keys, colours, time zone, export directory and poll intervals, already validated whole.
@@ -114,9 +139,10 @@ fn now() -> Timestamp {
     Timestamp(chrono::Utc::now().timestamp_millis())
 }
 
-async fn run_loop(
-    backend: &Backend,
-    mut state: AppState,
+/// The production entry of the loop: the real terminal, crossterm's events, the wall clock, and the signals that
+/// must restore the terminal before imdeck dies. Everything else is `event_loop::run_loop`, which tests drive.
+async fn on_the_terminal(
+    accounts: Vec<Account>,
     incident: Option<String>,
     mouse: bool,
 ) -> std::io::Result<()> {
@@ -124,72 +150,58 @@ async fn run_loop(
     if mouse {
         terminal::enable_mouse()?;
     }
-    let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
-    let mut keys = EventStream::new();
-    let mut ticks = tokio::time::interval(TICK);
     let mut sigterm = signal(SignalKind::terminate())?;
     let mut sighup = signal(SignalKind::hangup())?;
     let mut sigint = signal(SignalKind::interrupt())?;
-
-    let mut pending = vec![Msg::Started { now: now() }];
-    if let Some(arn) = incident {
-        pending.push(Msg::IncidentViewRequested { arn });
-    }
-    if let Ok(size) = term.size() {
-        pending.push(Msg::Resized {
-            width: size.width,
-            height: size.height,
-        });
-    }
-    loop {
-        while !pending.is_empty() {
-            for msg in std::mem::take(&mut pending) {
-                for effect in update(&mut state, msg) {
-                    match effect {
-                        Effect::Quit => return Ok(()),
-                        Effect::CopyToClipboard(text) => copy_with_osc52(&text)?,
-                        Effect::Bell => ring_bell()?,
-                        Effect::OpenUrl(url) => pending.push(open_url(&url)?),
-                        other => effects::spawn(other, backend.cloud.clone(), tx.clone()),
-                    }
-                }
-            }
-        }
-        term.draw(|frame| ui::render(&state, frame))?;
-        tokio::select! {
-            event = keys.next() => match event {
-                Some(Ok(Event::Key(key))) if key.kind != KeyEventKind::Release => pending.push(Msg::KeyPressed(key)),
-                Some(Ok(Event::Paste(text))) => pending.push(Msg::Pasted(text)),
-                Some(Ok(Event::Mouse(event))) if mouse && wanted_mouse(&event) => pending.push(ui::hit::mouse_msg(&state, event)),
-                Some(Ok(Event::Resize(width, height))) => pending.push(Msg::Resized { width, height }),
-                Some(Ok(_)) => {}
-                Some(Err(e)) => return Err(e),
-                None => return Ok(()),
-            },
-            Some(msg) = rx.recv() => pending.push(msg),
-            _ = ticks.tick() => pending.push(Msg::Tick { now: now() }),
-            _ = sigterm.recv() => terminal::restore_and_exit(15),
-            _ = sighup.recv() => terminal::restore_and_exit(1),
-            _ = sigint.recv() => terminal::restore_and_exit(2),
-        }
-        // Coalesce: everything already waiting is applied before the next frame is drawn.
-        while let Ok(msg) = rx.try_recv() {
-            pending.push(msg);
-        }
+    let ticks = futures::stream::unfold(tokio::time::interval(TICK), |mut interval| async move {
+        interval.tick().await;
+        Some((now(), interval))
+    });
+    let start = Start {
+        now: now(),
+        first: incident
+            .map(|arn| Msg::IncidentViewRequested { arn })
+            .into_iter()
+            .collect(),
+        mouse,
+    };
+    let mut host = TerminalHost;
+    let mut observer = Unobserved;
+    let running = run_loop(
+        &mut term,
+        EventStream::new(),
+        Box::pin(ticks),
+        accounts,
+        start,
+        &mut host,
+        &mut observer,
+    );
+    tokio::select! {
+        result = running => result.map(|_| ()),
+        _ = sigterm.recv() => terminal::restore_and_exit(15),
+        _ = sighup.recv() => terminal::restore_and_exit(1),
+        _ = sigint.recv() => terminal::restore_and_exit(2),
     }
 }
 
-/// Presses and wheel turns; releases and drags would only cost frames.
-fn wanted_mouse(event: &MouseEvent) -> bool {
-    matches!(
-        event.kind,
-        MouseEventKind::Down(_) | MouseEventKind::ScrollUp | MouseEventKind::ScrollDown
-    )
+/// The real terminal's clipboard (OSC 52) and bell, and the system's URL opener.
+struct TerminalHost;
+
+impl Host for TerminalHost {
+    fn copy_to_clipboard(&mut self, text: &str) -> std::io::Result<()> {
+        copy_with_osc52(text)
+    }
+    fn ring_bell(&mut self) -> std::io::Result<()> {
+        ring_bell()
+    }
+    fn open_url(&mut self, url: &str) -> std::io::Result<Option<String>> {
+        open_url(url)
+    }
 }
 
 /// Hands a URL to the system's opener without waiting for it; where there is none (a server over ssh), the URL
 /// goes to the clipboard instead, and the answer says which happened.
-fn open_url(url: &str) -> std::io::Result<Msg> {
+fn open_url(url: &str) -> std::io::Result<Option<String>> {
     let opener = ["xdg-open", "open"].into_iter().find_map(|name| {
         std::process::Command::new(name)
             .arg(url)
@@ -203,10 +215,7 @@ fn open_url(url: &str) -> std::io::Result<Msg> {
     if opener.is_none() {
         copy_with_osc52(url)?;
     }
-    Ok(Msg::UrlOpened {
-        url: url.to_string(),
-        opener,
-    })
+    Ok(opener)
 }
 
 /// BEL between frames, from the loop itself, so it never lands inside a frame's escape sequences.

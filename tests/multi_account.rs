@@ -187,3 +187,26 @@ async fn profiles_from_a_file_and_only_broken_profiles_never_pass() {
     first.shutdown().await;
     second.shutdown().await;
 }
+
+/// The dashboard with several profiles none of which connects: each reason printed, exit 1, no screen taken.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_dashboard_whose_profiles_all_fail_prints_each_and_exits_1() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let config = dir.path().join("aws-config");
+    std::fs::write(
+        &config,
+        "[profile broken]\nregion = us-east-2\n\n[profile also-broken]\nregion = us-east-2\n",
+    )
+    .expect("config");
+    let run = Invocation::new(&["--profile", "broken", "--profile", "also-broken"])
+        .env("AWS_CONFIG_FILE", &config.display().to_string())
+        .run_async()
+        .await;
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("profile broken:"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("profile also-broken:"),
+        "{}",
+        run.stderr
+    );
+}

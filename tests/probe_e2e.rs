@@ -149,3 +149,68 @@ async fn an_unknown_channel_names_the_ones_there_are_and_publishes_nothing() {
     assert!(run.stderr.contains("incident-war-room"), "{}", run.stderr);
     assert!(publishes(&log_lines(&log)).is_empty());
 }
+
+/// `--output json`: per topic and Region the MessageId the sandbox delivered, the subscription state and the
+/// policy verdict, and which Regions reach the room.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn probe_output_json_gives_each_topic_and_region_its_fields() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (sandbox, _log) = demo_sandbox(dir.path()).await;
+    let run = Invocation::against(
+        &sandbox.endpoint_url(),
+        &["probe", "--plan", PLAN, "--yes", "--output", "json"],
+    )
+    .run_async()
+    .await;
+    assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+    let report = run.json();
+    let delivered: std::collections::BTreeMap<String, String> = sandbox
+        .deliveries_from(0)
+        .iter()
+        .map(|d| (d.region.clone(), d.message_id.clone()))
+        .collect();
+    let topics = report["topics"].as_array().expect("topics");
+    let mut regions: Vec<&str> = topics
+        .iter()
+        .map(|t| t["region"].as_str().unwrap_or(""))
+        .collect();
+    regions.sort();
+    assert_eq!(regions, vec!["us-east-2", "us-west-2"]);
+    for topic in topics {
+        let region = topic["region"].as_str().unwrap_or("");
+        assert!(
+            topic["topic_arn"]
+                .as_str()
+                .is_some_and(|arn| arn.starts_with(&format!("arn:aws:sns:{region}:111122223333:"))),
+            "{topic}"
+        );
+        assert_eq!(topic["published"], true, "{topic}");
+        assert_eq!(
+            topic["message_id"].as_str(),
+            delivered.get(region).map(String::as_str),
+            "the MessageId is the one the sandbox delivered: {topic}"
+        );
+        assert_eq!(topic["error"], serde_json::Value::Null);
+        assert_eq!(topic["subscription"]["state"], "confirmed", "{topic}");
+    }
+    let of = |region: &str| {
+        topics
+            .iter()
+            .find(|t| t["region"] == region)
+            .expect("the region's topic")
+    };
+    assert_eq!(of("us-east-2")["policy"]["verdict"], "allowed");
+    assert_eq!(of("us-east-2")["reaches_room"], true);
+    assert_eq!(of("us-west-2")["policy"]["verdict"], "refused");
+    assert!(
+        of("us-west-2")["policy"]["detail"]
+            .as_str()
+            .is_some_and(|d| !d.is_empty())
+    );
+    assert_eq!(of("us-west-2")["reaches_room"], false);
+    assert_eq!(report["reaching_regions"], serde_json::json!(["us-east-2"]));
+    assert_eq!(
+        report["not_reaching_regions"],
+        serde_json::json!(["us-west-2"])
+    );
+}

@@ -1,5 +1,5 @@
-//! Read-only, proven: a seeded random walk of 10,000 keys and command lines through the app loop with the real
-//! effect runner and cloud adapter against a logging sandbox makes zero mutating requests; the refusal comes first.
+//! Read-only, proven: a seeded random walk of 10,000 keys and command lines through the dashboard's own loop, effect
+//! runner and cloud adapter against a logging sandbox makes zero mutating requests; the refusal comes first.
 
 #[path = "support/e2e.rs"]
 mod e2e;
@@ -8,18 +8,19 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use imdeck::app::{AppState, Effect, HeaderInfo, Msg, update};
+use futures::channel::mpsc as futures_mpsc;
+use imdeck::app::{AppState, Effect, HeaderInfo, Msg};
 use imdeck::cloud::{Cloud, CloudError, ConnectOptions};
 use imdeck::domain::chat_command::parse_chat_line;
 use imdeck::domain::model::Timestamp;
-use imdeck::runtime::effects;
+use imdeck::runtime::event_loop::{Account, Host, Observer, Start, run_loop};
 use imdeck::sandbox::{SandboxOptions, Scenario};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use tokio::sync::mpsc;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use tokio::sync::watch;
 
 const STEPS: usize = 10_000;
 const INCIDENT: &str = e2e::DEMO_INCIDENT;
@@ -173,19 +174,22 @@ fn next_input(rng: &mut StdRng, lines: &[String]) -> Vec<Msg> {
     }
 }
 
-/// Runs one effect through the real runner on its own channel and returns every message it answers with.
-async fn perform(effect: Effect, cloud: &Cloud) -> Vec<Msg> {
-    let (tx, mut rx) = mpsc::unbounded_channel();
-    effects::spawn(effect, cloud.clone(), tx);
-    let mut answers = Vec::new();
-    // The channel closes when the effect's task (and every sender it cloned) is done.
-    while let Some(msg) = rx.recv().await {
-        answers.push(msg);
+/// Nothing leaves the walk: no clipboard, no bell, no URL opener on the machine running the test.
+struct Quiet;
+
+impl Host for Quiet {
+    fn copy_to_clipboard(&mut self, _text: &str) -> std::io::Result<()> {
+        Ok(())
     }
-    answers
+    fn ring_bell(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+    fn open_url(&mut self, _url: &str) -> std::io::Result<Option<String>> {
+        Ok(None)
+    }
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 struct WalkStats {
     inputs: usize,
     effects: usize,
@@ -196,8 +200,72 @@ struct WalkStats {
     /// Steps after which the box shows the UI's read-only refusal.
     steps_showing_refusal: usize,
     quits: usize,
+    /// Times the loop was quiet: every effect answered and applied.
+    quiet_moments: usize,
 }
 
+/// Counts what the real loop does: the effects `update` asks for, the answers the runner sends back, the quits
+/// (which the walk declines, to go on); and tells the walk when the loop is quiet after an input.
+struct Counting {
+    stats: WalkStats,
+    /// (inputs read, whether the command output shows the read-only refusal) at each quiet moment.
+    quiet: watch::Sender<(u64, bool)>,
+}
+
+impl Observer for Counting {
+    fn message(&mut self, _account: usize, msg: &Msg) {
+        if let Msg::CommandFinished {
+            result: Err(CloudError::ReadOnly(_)),
+            ..
+        }
+        | Msg::SetupStepApplied {
+            result: Err(CloudError::ReadOnly(_)),
+            ..
+        } = msg
+        {
+            self.stats.refused_by_adapter += 1;
+        }
+    }
+    fn effects(&mut self, _account: usize, effects: &[Effect]) {
+        self.stats.effects += effects.len();
+        for effect in effects {
+            match effect {
+                Effect::RunCommand { line } if line.command.is_mutating() => {
+                    self.stats.mutating_runs += 1;
+                }
+                Effect::ApplySetupStep { .. } => self.stats.setup_applies += 1,
+                _ => {}
+            }
+        }
+    }
+    fn idle(&mut self, inputs: u64, state: &AppState) {
+        self.stats.quiet_moments += 1;
+        let refusal = matches!(
+            &state.command.output,
+            imdeck::app::state::CommandOutput::Failed { message, .. }
+                if message.contains(imdeck::domain::command::READ_ONLY_REFUSAL)
+        );
+        self.quiet.send_replace((inputs, refusal));
+    }
+    fn quit(&mut self) -> bool {
+        self.stats.quits += 1;
+        false
+    }
+}
+
+/// A message the walk makes, as the terminal event that produces it.
+fn event_of(msg: Msg) -> Event {
+    match msg {
+        Msg::KeyPressed(key) => Event::Key(key),
+        Msg::Pasted(text) => Event::Paste(text),
+        Msg::Resized { width, height } => Event::Resize(width, height),
+        other => panic!("the walk makes keys, pastes and resizes only: {other:?}"),
+    }
+}
+
+/// The walk through the real loop (`imdeck::runtime::event_loop::run_loop`, the one the dashboard runs) with the
+/// real effect runner: each step's events and a tick go in, and the next step waits until the loop is quiet —
+/// every effect answered and applied — so a seed names one walk.
 async fn walk(seed: u64, ui_read_only: bool, log: &Path) -> WalkStats {
     let mut opts = SandboxOptions::loopback_ephemeral(Scenario::Demo);
     opts.request_log = Some(log.to_path_buf());
@@ -211,7 +279,7 @@ async fn walk(seed: u64, ui_read_only: bool, log: &Path) -> WalkStats {
     .await
     .expect("connect");
     // With `ui_read_only` false the app believes it may write: only the adapter stands in the way.
-    let mut state = AppState::new(HeaderInfo {
+    let state = AppState::new(HeaderInfo {
         account: String::new(),
         region: cloud.region(),
         profile_or_sandbox: "SANDBOX".into(),
@@ -220,75 +288,72 @@ async fn walk(seed: u64, ui_read_only: bool, log: &Path) -> WalkStats {
         endpoint: None,
     });
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    let (events, event_stream) = futures_mpsc::unbounded();
+    let (ticks, tick_stream) = futures_mpsc::unbounded();
+    let (quiet, mut quiet_rx) = watch::channel((u64::MAX, false));
+    let mut counting = Counting {
+        stats: WalkStats::default(),
+        quiet,
+    };
     let mut rng = StdRng::seed_from_u64(seed);
     let lines = lines();
     let mut now = Timestamp::from_secs(1_710_410_000);
-    let mut stats = WalkStats::default();
-    let mut queue = vec![
-        Msg::Started { now },
-        Msg::IncidentRequested {
+    let start = Start {
+        now,
+        first: vec![Msg::IncidentRequested {
             arn: INCIDENT.into(),
-        },
-    ];
-    for step in 0..STEPS {
-        if step > 0 {
-            stats.inputs += 1;
-            queue.extend(next_input(&mut rng, &lines));
-            now = Timestamp(now.0 + rng.random_range(0..1500));
-            queue.push(Msg::Tick { now });
-        }
-        while !queue.is_empty() {
-            let msg = queue.remove(0);
-            for effect in update(&mut state, msg) {
-                stats.effects += 1;
-                match effect {
-                    Effect::Quit => stats.quits += 1,
-                    Effect::CopyToClipboard(_) => {}
-                    Effect::RunCommand { line } if line.command.is_mutating() => {
-                        stats.mutating_runs += 1;
-                        for answer in perform(Effect::RunCommand { line }, &cloud).await {
-                            if let Msg::CommandFinished {
-                                result: Err(CloudError::ReadOnly(_)),
-                                ..
-                            } = &answer
-                            {
-                                stats.refused_by_adapter += 1;
-                            }
-                            queue.push(answer);
-                        }
-                    }
-                    Effect::ApplySetupStep { generation, step } => {
-                        stats.setup_applies += 1;
-                        let answers =
-                            perform(Effect::ApplySetupStep { generation, step }, &cloud).await;
-                        for answer in answers {
-                            if let Msg::SetupStepApplied {
-                                result: Err(CloudError::ReadOnly(_)),
-                                ..
-                            } = &answer
-                            {
-                                stats.refused_by_adapter += 1;
-                            }
-                            queue.push(answer);
-                        }
-                    }
-                    other => queue.extend(perform(other, &cloud).await),
+        }],
+        mouse: false,
+    };
+    let mut host = Quiet;
+    let running = run_loop(
+        &mut terminal,
+        event_stream,
+        tick_stream,
+        vec![Account { state, cloud }],
+        start,
+        &mut host,
+        &mut counting,
+    );
+    let drive = async {
+        let mut inputs = 0;
+        let mut sent: u64 = 0;
+        let mut showing_refusal = 0;
+        for step in 0..STEPS {
+            if step > 0 {
+                inputs += 1;
+                for msg in next_input(&mut rng, &lines) {
+                    events.unbounded_send(Ok(event_of(msg))).expect("loop runs");
+                    sent += 1;
                 }
+                now = Timestamp(now.0 + rng.random_range(0..1500));
+                ticks.unbounded_send(now).expect("loop runs");
+                sent += 1;
+            }
+            let want = sent;
+            let refusal = tokio::time::timeout(
+                std::time::Duration::from_secs(60),
+                quiet_rx.wait_for(|(read, _)| *read == want),
+            )
+            .await
+            .unwrap_or_else(|_| panic!("step {step}: the loop never went quiet"))
+            .expect("the loop runs")
+            .1;
+            if refusal {
+                showing_refusal += 1;
             }
         }
-        if let imdeck::app::state::CommandOutput::Failed { message, .. } = &state.command.output
-            && message.contains(imdeck::domain::command::READ_ONLY_REFUSAL)
-        {
-            stats.steps_showing_refusal += 1;
-        }
-        if step % 25 == 0 {
-            terminal
-                .draw(|frame| imdeck::ui::render(&state, frame))
-                .expect("draw");
-        }
-    }
+        drop(events);
+        (inputs, showing_refusal)
+    };
+    let (ended, (inputs, showing_refusal)) = tokio::join!(running, drive);
+    ended.expect("the loop ends when its events do");
     sandbox.shutdown().await;
-    stats
+    WalkStats {
+        inputs,
+        steps_showing_refusal: showing_refusal,
+        ..counting.stats
+    }
 }
 
 /// Runs the walk in a child process whose XDG state dir and working directory are a temp dir, because the

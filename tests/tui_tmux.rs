@@ -741,3 +741,90 @@ fn no_mouse_leaves_the_mouse_to_the_terminal() {
     tmux.send(&["q"]);
     tmux.assert_restored();
 }
+
+const OTHER_ACCOUNT: &str = "555566667777";
+
+/// Two `--profile`s on two sandboxes playing two accounts, and one that cannot connect: the header names account a
+/// and the unavailable profile, `]` shows account b, and a note written there reaches b's sandbox and not a's
+/// (read from each sandbox's request log, not the screen).
+#[test]
+fn two_profiles_are_two_accounts_and_a_write_goes_to_the_one_shown() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let log_a = dir.path().join("a.jsonl");
+    let log_b = dir.path().join("b.jsonl");
+    let path = |p: &Path| p.to_str().expect("utf-8 path").to_string();
+    let first = StandaloneSandbox::start_with(&["--request-log", &path(&log_a)]);
+    let second = StandaloneSandbox::start_with(&[
+        "--account",
+        OTHER_ACCOUNT,
+        "--request-log",
+        &path(&log_b),
+    ]);
+    let config = dir.path().join("aws-config");
+    std::fs::write(
+        &config,
+        format!(
+            "[profile a]\nregion = us-east-2\nendpoint_url = {}\naws_access_key_id = AKIDPROFILEA\naws_secret_access_key = secret-a\n\n\
+             [profile b]\nregion = us-east-2\nendpoint_url = {}\naws_access_key_id = AKIDPROFILEB\naws_secret_access_key = secret-b\n\n\
+             [profile broken]\nregion = us-east-2\n",
+            first.url, second.url
+        ),
+    )
+    .expect("config");
+    let tmux = Tmux::start("accounts");
+    let bin = env!("CARGO_BIN_EXE_imdeck");
+    tmux.send(&[
+        &format!(
+            "AWS_CONFIG_FILE={} AWS_SHARED_CREDENTIALS_FILE=/dev/null AWS_EC2_METADATA_DISABLED=true \
+             {bin} --profile a --profile broken --profile b",
+            config.display()
+        ),
+        "Enter",
+    ]);
+    tmux.wait_for("account a with its incidents", |s| {
+        s.contains("account 111122223333")
+            && s.contains("profile a (1/2)")
+            && s.contains("[UNAVAILABLE broken]")
+            && s.contains("Orders database p99")
+    });
+    let writes = |log: &Path| e2e::mutating_ops(&e2e::log_lines(log));
+    tmux.expect_after(&["]"], "account b shown", |s| {
+        s.contains(&format!("account {OTHER_ACCOUNT}"))
+            && s.contains("profile b (2/2)")
+            && s.contains("Orders database p99")
+    });
+    tmux.expect_after(&["n"], "the note prompt", |s| {
+        s.contains("Add a note (custom event)")
+    });
+    tmux.send(&["-l", "Paged from account b"]);
+    tmux.expect_after(&["Enter"], "the confirmation", |s| {
+        s.contains("create-timeline-event")
+    });
+    assert!(writes(&log_b).is_empty(), "nothing is written before y");
+    tmux.send(&["y"]);
+    let start = Instant::now();
+    while writes(&log_b).is_empty() && start.elapsed() < Duration::from_secs(20) {
+        sleep(Duration::from_millis(100));
+    }
+    assert_eq!(
+        writes(&log_b),
+        vec!["CreateTimelineEvent"],
+        "y wrote in account b"
+    );
+    sleep(Duration::from_millis(1_000));
+    assert_eq!(
+        writes(&log_a),
+        Vec::<String>::new(),
+        "account a's sandbox got no write"
+    );
+    assert!(
+        e2e::log_lines(&log_a).len() > 3,
+        "account a was read (its log is live)"
+    );
+    // Back to a: its screen is as it was left.
+    tmux.expect_after(&["]"], "account a again", |s| {
+        s.contains("account 111122223333") && s.contains("profile a (1/2)")
+    });
+    tmux.send(&["q"]);
+    tmux.assert_restored();
+}

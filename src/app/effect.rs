@@ -89,6 +89,9 @@ pub enum Effect {
     },
     /// Put text on the terminal's clipboard (OSC 52).
     CopyToClipboard(String),
+    /// Show the next account (several `--profile` flags): the runtime owns the accounts and switches; the state
+    /// of the account left is kept as it is, and it goes on polling.
+    SwitchAccount,
     /// Ring the terminal's bell (BEL): an incident opened that the user has not seen.
     Bell,
     Quit,

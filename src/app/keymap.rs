@@ -226,6 +226,8 @@ pub enum Action {
     CopyFix,
     #[strum(message = "probe: send a test message via the channel's topics")]
     Probe,
+    #[strum(message = "next account (several --profile flags)")]
+    NextAccount,
 }
 
 impl Action {

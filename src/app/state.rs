@@ -41,6 +41,25 @@ pub struct HeaderInfo {
     pub endpoint: Option<String>,
 }
 
+/// Where this account stands among the dashboard's accounts when several `--profile` flags were given: the
+/// header shows `profile NAME (index/total)` and names the profiles that could not connect.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccountPosition {
+    /// 1-based, as the header shows it.
+    pub index: usize,
+    /// The accounts that connected (the ones the key cycles through).
+    pub total: usize,
+    /// The `--profile`s that could not connect, with why in words; never cycled to, never shown as healthy.
+    pub unavailable: Vec<UnavailableAccount>,
+}
+
+/// A `--profile` that could not connect when the dashboard started.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnavailableAccount {
+    pub profile: String,
+    pub reason: String,
+}
+
 /// The Region Incident Manager calls go to, and the replication set's Regions (shown when not the configured one).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IncidentManagerRegion {
@@ -249,6 +268,8 @@ impl Overlay {
 #[derive(Debug, Clone)]
 pub struct AppState {
     pub header: HeaderInfo,
+    /// `None` with one account (the header then looks as it always did).
+    pub account: Option<AccountPosition>,
     pub keymap: Keymap,
     pub config: Config,
     /// How command output shows timestamps: the runtime sets it from the profile's `cli_timestamp_format`
@@ -296,6 +317,7 @@ impl AppState {
         }
         Self {
             header,
+            account: None,
             keymap,
             config: Config::default(),
             timestamps: crate::domain::cli_output::timestamps::TimestampFormat::Wire,

@@ -4,8 +4,10 @@
 use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
 
-use crate::cli::GlobalOptions;
-use crate::domain::probe::{ProbeRow, confirmation_words, render_text, resolve_target, row};
+use crate::cli::{ExecOutput, GlobalOptions};
+use crate::domain::probe::{
+    ProbeRow, confirmation_words, render_json, render_text, resolve_target, row,
+};
 
 use crate::backend::{Backend, refusal};
 
@@ -13,6 +15,8 @@ pub struct ProbeArgs {
     pub channel: Option<String>,
     pub plan: Option<String>,
     pub yes: bool,
+    /// The report as text for a person, or JSON for a script.
+    pub output: ExecOutput,
 }
 
 /// Exit 0 every topic published and reaches the room · 1 some topic did not (or a publish failed, or the
@@ -76,7 +80,16 @@ async fn probe(backend: &Backend, args: &ProbeArgs, can_ask: bool) -> ExitCode {
         .into_iter()
         .map(|publish| row(&snapshot, publish))
         .collect();
-    print!("{}", render_text(&target, &rows));
+    match args.output {
+        ExecOutput::Text => print!("{}", render_text(&target, &rows)),
+        ExecOutput::Json => match serde_json::to_string_pretty(&render_json(&target, &rows)) {
+            Ok(json) => println!("{json}"),
+            Err(e) => {
+                eprintln!("imdeck probe: could not write the report as JSON: {e}");
+                return ExitCode::from(1);
+            }
+        },
+    }
     if rows.iter().all(ProbeRow::reaches_room) {
         ExitCode::SUCCESS
     } else {

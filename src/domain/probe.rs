@@ -298,3 +298,41 @@ pub fn render_text(target: &ProbeTarget, rows: &[ProbeRow]) -> String {
     ));
     out
 }
+
+/// The report as JSON for scripts (`imdeck probe --output json`): one entry per topic and Region with the
+/// MessageId or why the publish failed, the subscription state and the policy verdict, then the Regions that
+/// reach the room and those that do not.
+pub fn render_json(target: &ProbeTarget, rows: &[ProbeRow]) -> serde_json::Value {
+    let topics: Vec<serde_json::Value> = rows
+        .iter()
+        .map(|r| {
+            let (message_id, error) = match &r.published {
+                Ok(id) => (Some(id.as_str()), None),
+                Err(why) => (None, Some(why.as_str())),
+            };
+            serde_json::json!({
+                "region": r.region,
+                "topic_arn": r.topic_arn,
+                "published": r.published.is_ok(),
+                "message_id": message_id,
+                "error": error,
+                "subscription": r.subscription,
+                "policy": r.policy,
+                "reaches_room": r.reaches_room(),
+            })
+        })
+        .collect();
+    let regions = |reach: bool| -> Vec<&str> {
+        rows.iter()
+            .filter(|r| r.reaches_room() == reach)
+            .map(|r| r.region.as_str())
+            .collect()
+    };
+    serde_json::json!({
+        "target": target.label,
+        "channel": target.channel_name,
+        "topics": topics,
+        "reaching_regions": regions(true),
+        "not_reaching_regions": regions(false),
+    })
+}

@@ -12,11 +12,14 @@ use super::history;
 
 /// Spawns the effect; its answer arrives on `tx`. A closed channel means the app is quitting, so sends may fail.
 pub fn spawn(effect: Effect, cloud: Cloud, tx: UnboundedSender<Msg>) {
-    tokio::spawn(async move {
-        for msg in perform(effect, &cloud, &tx).await {
-            let _ = tx.send(msg);
-        }
-    });
+    tokio::spawn(run(effect, cloud, tx));
+}
+
+/// Performs the effect and sends its answers; the loop spawns this in its own task set, to know when none runs.
+pub async fn run(effect: Effect, cloud: Cloud, tx: UnboundedSender<Msg>) {
+    for msg in perform(effect, &cloud, &tx).await {
+        let _ = tx.send(msg);
+    }
 }
 
 async fn perform(effect: Effect, cloud: &Cloud, tx: &UnboundedSender<Msg>) -> Vec<Msg> {
@@ -111,7 +114,11 @@ async fn perform(effect: Effect, cloud: &Cloud, tx: &UnboundedSender<Msg>) -> Ve
             vec![apply_setup_step(cloud, generation, *step).await]
         }
         // Handled by the loop itself: they touch the terminal, not the network.
-        Effect::CopyToClipboard(_) | Effect::OpenUrl(_) | Effect::Bell | Effect::Quit => Vec::new(),
+        Effect::CopyToClipboard(_)
+        | Effect::OpenUrl(_)
+        | Effect::Bell
+        | Effect::SwitchAccount
+        | Effect::Quit => Vec::new(),
     }
 }
 

@@ -1,4 +1,4 @@
-//! The header bar: account, Region (and Incident Manager's when it differs), profile or SANDBOX, READ-ONLY badge.
+//! The header bar: account, Region (and Incident Manager's), profile or SANDBOX and its place among accounts, badges.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -41,8 +41,32 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
     }
     if header.profile_or_sandbox.eq_ignore_ascii_case("sandbox") {
         spans.push(Span::styled("[SANDBOX]", theme.sandbox_badge()));
+    } else if let Some(position) = &state.account {
+        // Several accounts: which profile this screen is, and where it stands in the cycle.
+        spans.push(Span::raw(format!(
+            "profile {} ({}/{})",
+            inert(&header.profile_or_sandbox),
+            position.index,
+            position.total
+        )));
     } else {
         spans.push(Span::raw(inert(&header.profile_or_sandbox).into_owned()));
+    }
+    if let Some(position) = &state.account
+        && !position.unavailable.is_empty()
+    {
+        // Named on every account's header so a profile that failed never passes for one that is quiet; the
+        // reasons are in the command output at start and were printed before the screen opened.
+        let names: Vec<String> = position
+            .unavailable
+            .iter()
+            .map(|u| inert(&u.profile).into_owned())
+            .collect();
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(
+            format!("[UNAVAILABLE {}]", names.join(" ")),
+            theme.error(),
+        ));
     }
     if let Some(endpoint) = &header.endpoint {
         spans.push(Span::raw(" "));

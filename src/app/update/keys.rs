@@ -143,6 +143,7 @@ pub fn pane_action(state: &mut AppState, action: Action) -> Vec<Effect> {
         | Action::DeleteEvent => actions::start(state, action),
         Action::OpenPager | Action::ClearOutput => pager::pane_action(state, action),
         Action::Probe => probe::start(state),
+        Action::NextAccount => next_account(state),
         Action::Submit
         | Action::Leave
         | Action::HistoryPrev
@@ -163,6 +164,14 @@ pub fn pane_action(state: &mut AppState, action: Action) -> Vec<Effect> {
         | Action::ScrollLeft
         | Action::ScrollRight
         | Action::CopyFix => Vec::new(),
+    }
+}
+
+/// The runtime owns the accounts, so the switch is an effect; with one account the key does nothing.
+fn next_account(state: &AppState) -> Vec<Effect> {
+    match &state.account {
+        Some(position) if position.total > 1 => vec![Effect::SwitchAccount],
+        _ => Vec::new(),
     }
 }
 
