@@ -1,7 +1,9 @@
-//! Activity marks end to end: `update` with the real effect runner and cloud adapter against the demo sandbox; an
+//! Activity marks end to end: the dashboard's own loop, effect runner and cloud adapter against the demo sandbox; an
 //! event written with the SDK on an incident other than the highlighted one marks its row after the next poll,
 //! and the sandbox answers the newest-event read (sortBy EVENT_TIME, DESCENDING, maxResults 1) as AWS does.
 
+#[path = "support/real_loop.rs"]
+mod real_loop;
 #[path = "support/sdk.rs"]
 mod sdk;
 
@@ -9,14 +11,14 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use aws_sdk_ssmincidents::error::ProvideErrorMetadata;
 use aws_sdk_ssmincidents::types::{SortOrder, TimelineEventSort};
-use imdeck::app::{AppState, Effect, HeaderInfo, Msg, update};
+use imdeck::app::{AppState, Effect, HeaderInfo};
 use imdeck::cloud::{Cloud, ConnectOptions};
 use imdeck::domain::model::{IncidentStatus, Timestamp};
-use imdeck::runtime::effects;
 use imdeck::sandbox::Sandbox;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use tokio::sync::mpsc;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use real_loop::{Driver, Settled, with_real_loop};
 
 async fn connect(sandbox: &Sandbox) -> Cloud {
     Cloud::connect(ConnectOptions {
@@ -27,41 +29,6 @@ async fn connect(sandbox: &Sandbox) -> Cloud {
     })
     .await
     .expect("connects")
-}
-
-/// Runs one effect through the real runner and returns every message it answers with.
-async fn perform(effect: Effect, cloud: &Cloud) -> Vec<Msg> {
-    let (tx, mut rx) = mpsc::unbounded_channel();
-    effects::spawn(effect, cloud.clone(), tx);
-    let mut answers = Vec::new();
-    while let Some(msg) = rx.recv().await {
-        answers.push(msg);
-    }
-    answers
-}
-
-/// Applies `msgs` and every answer to the effects they cause, until nothing is left to do. Effects that touch
-/// the terminal or the user's files (history, export, clipboard, opener) are not performed.
-async fn settle(state: &mut AppState, cloud: &Cloud, msgs: Vec<Msg>) -> Vec<Effect> {
-    let mut queue = msgs;
-    let mut asked = Vec::new();
-    while !queue.is_empty() {
-        let msg = queue.remove(0);
-        for effect in update(state, msg) {
-            asked.push(effect.clone());
-            match effect {
-                Effect::LoadSnapshot { .. }
-                | Effect::LoadIncidents { .. }
-                | Effect::LoadIncidentRecord { .. }
-                | Effect::PollTimeline { .. }
-                | Effect::LoadRelatedItems { .. }
-                | Effect::FetchEvent { .. }
-                | Effect::CheckLatestEvents { .. } => queue.extend(perform(effect, cloud).await),
-                _ => {}
-            }
-        }
-    }
-    asked
 }
 
 fn now() -> Timestamp {
@@ -88,10 +55,10 @@ fn screen(state: &AppState) -> String {
         .join("\n")
 }
 
-/// The next incidents poll: the clock moved past the poll interval.
-async fn next_poll(state: &mut AppState, cloud: &Cloud) -> Vec<Effect> {
-    let later = Timestamp(state.now.0 + state.config.incidents_poll_ms + 1);
-    settle(state, cloud, vec![Msg::Tick { now: later }]).await
+/// The next incidents poll through the dashboard's loop: the clock moved past the poll interval.
+async fn next_poll(app: &mut Driver, before: &Settled) -> Settled {
+    let later = Timestamp(before.state.now.0 + before.state.config.incidents_poll_ms + 1);
+    app.tick(later).await
 }
 
 fn checks(asked: &[Effect]) -> Vec<Vec<String>> {
@@ -109,7 +76,7 @@ async fn an_event_written_elsewhere_marks_that_row_after_the_next_poll() {
     let sandbox = sdk::demo().await;
     let cloud = connect(&sandbox).await;
     let client = sdk::incidents(&sandbox).await;
-    let mut state = AppState::new(HeaderInfo {
+    let state = AppState::new(HeaderInfo {
         account: String::new(),
         region: cloud.region(),
         profile_or_sandbox: "SANDBOX".into(),
@@ -117,90 +84,93 @@ async fn an_event_written_elsewhere_marks_that_row_after_the_next_poll() {
         incident_manager: None,
         endpoint: None,
     });
-    let asked = settle(&mut state, &cloud, vec![Msg::Started { now: now() }]).await;
-    let highlighted = state
-        .incidents
-        .selected_arn()
-        .expect("an incident is highlighted")
-        .to_string();
-    let other = state
-        .incidents
-        .items
-        .iter()
-        .find(|i| i.status == IncidentStatus::Open && i.arn != highlighted)
-        .expect("a second open incident")
-        .arn
-        .clone();
-    assert_eq!(
-        checks(&asked),
-        vec![vec![other.clone()]],
-        "the first poll reads the other open incident's newest event"
-    );
-    assert!(
-        !state.incidents.activity.is_marked(&other),
-        "the first reading never marks"
-    );
-    next_poll(&mut state, &cloud).await;
-    assert!(
-        !state.incidents.activity.is_marked(&other),
-        "nothing happened"
-    );
-    assert!(!screen(&state).contains("new event +"));
+    with_real_loop(state, cloud, Vec::new(), (160, 48), now(), async |app| {
+        let started = app.settled().await;
+        let state = &started.state;
+        let highlighted = state
+            .incidents
+            .selected_arn()
+            .expect("an incident is highlighted")
+            .to_string();
+        let other = state
+            .incidents
+            .items
+            .iter()
+            .find(|i| i.status == IncidentStatus::Open && i.arn != highlighted)
+            .expect("a second open incident")
+            .arn
+            .clone();
+        assert_eq!(
+            checks(&started.asked),
+            vec![vec![other.clone()]],
+            "the first poll reads the other open incident's newest event"
+        );
+        assert!(
+            !state.incidents.activity.is_marked(&other),
+            "the first reading never marks"
+        );
+        let quiet = next_poll(app, &started).await;
+        assert!(
+            !quiet.state.incidents.activity.is_marked(&other),
+            "nothing happened"
+        );
+        assert!(!screen(&quiet.state).contains("new event +"));
 
-    client
-        .create_timeline_event()
-        .incident_record_arn(&other)
-        .event_time(aws_smithy_types::DateTime::from_millis(now().0))
-        .event_type("Custom Event")
-        .event_data("\"rolled back payments-api from another terminal\"")
-        .send()
-        .await
-        .expect("an event written elsewhere");
-    let asked = next_poll(&mut state, &cloud).await;
-    assert_eq!(checks(&asked), vec![vec![other.clone()]]);
-    assert!(state.incidents.activity.is_marked(&other));
-    assert!(!state.incidents.activity.is_marked(&highlighted));
-    let text = screen(&state);
-    assert!(text.contains("1 with a new event +"), "{text}");
-    let title = state
-        .incidents
-        .items
-        .iter()
-        .find(|i| i.arn == other)
-        .map(|i| i.title.clone())
-        .expect("listed");
-    let words: String = title.chars().take(20).collect();
-    assert!(
-        text.lines()
-            .any(|l| l.contains("│ + ") && l.contains(&words)),
-        "the row of {title} carries +:\n{text}"
-    );
+        client
+            .create_timeline_event()
+            .incident_record_arn(&other)
+            .event_time(aws_smithy_types::DateTime::from_millis(now().0))
+            .event_type("Custom Event")
+            .event_data("\"rolled back payments-api from another terminal\"")
+            .send()
+            .await
+            .expect("an event written elsewhere");
+        let marked = next_poll(app, &quiet).await;
+        assert_eq!(
+            checks(marked.asked_since(&quiet)),
+            vec![vec![other.clone()]]
+        );
+        let state = &marked.state;
+        assert!(state.incidents.activity.is_marked(&other));
+        assert!(!state.incidents.activity.is_marked(&highlighted));
+        let text = screen(state);
+        assert!(text.contains("1 with a new event +"), "{text}");
+        let title = state
+            .incidents
+            .items
+            .iter()
+            .find(|i| i.arn == other)
+            .map(|i| i.title.clone())
+            .expect("listed");
+        let words: String = title.chars().take(20).collect();
+        assert!(
+            text.lines()
+                .any(|l| l.contains("│ + ") && l.contains(&words)),
+            "the row of {title} carries +:\n{text}"
+        );
 
-    // Highlighting it clears the mark; its timeline shows the event.
-    let target = state
-        .incidents
-        .visible
-        .iter()
-        .position(|&i| state.incidents.items[i].arn == other)
-        .expect("listed");
-    while state.incidents.cursor() != target {
-        let code = if state.incidents.cursor() < target {
-            ratatui::crossterm::event::KeyCode::Down
-        } else {
-            ratatui::crossterm::event::KeyCode::Up
-        };
-        settle(
-            &mut state,
-            &cloud,
-            vec![Msg::KeyPressed(ratatui::crossterm::event::KeyEvent::from(
-                code,
-            ))],
-        )
-        .await;
-    }
-    assert_eq!(state.incidents.selected_arn(), Some(other.as_str()));
-    assert!(!state.incidents.activity.is_marked(&other));
-    assert!(!screen(&state).contains("new event +"));
+        // Highlighting it clears the mark; its timeline shows the event.
+        let target = state
+            .incidents
+            .visible
+            .iter()
+            .position(|&i| state.incidents.items[i].arn == other)
+            .expect("listed");
+        let mut now_at = marked.clone();
+        while now_at.state.incidents.cursor() != target {
+            let code = if now_at.state.incidents.cursor() < target {
+                KeyCode::Down
+            } else {
+                KeyCode::Up
+            };
+            now_at = app.key(KeyEvent::from(code)).await;
+        }
+        let state = &now_at.state;
+        assert_eq!(state.incidents.selected_arn(), Some(other.as_str()));
+        assert!(!state.incidents.activity.is_marked(&other));
+        assert!(!screen(state).contains("new event +"));
+    })
+    .await;
     sandbox.shutdown().await;
 }
 

@@ -3,6 +3,8 @@
 
 #[path = "support/e2e.rs"]
 mod e2e;
+#[path = "support/real_loop.rs"]
+mod real_loop;
 #[path = "support/sdk.rs"]
 mod sdk;
 
@@ -18,14 +20,12 @@ use imdeck::domain::policy::{
     merge_statement,
 };
 use imdeck::domain::snapshot::CloudSnapshot;
-use imdeck::runtime::effects;
 use imdeck::sandbox::{SandboxOptions, Scenario};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::sync::mpsc;
 
 const MB: usize = 1024 * 1024;
 /// A guard against work that grows faster than the input, not a speed claim (speed is in BENCHMARKS.md): the
@@ -397,32 +397,6 @@ fn key(code: KeyCode) -> Msg {
     Msg::KeyPressed(KeyEvent::new(code, KeyModifiers::NONE))
 }
 
-/// Applies the messages and performs every effect through the real runner until nothing is left to do.
-async fn drive(state: &mut AppState, cloud: &Cloud, msgs: Vec<Msg>) {
-    let mut queue = msgs;
-    while !queue.is_empty() {
-        let msg = queue.remove(0);
-        for effect in update(state, msg) {
-            if matches!(
-                effect,
-                Effect::Quit
-                    | Effect::CopyToClipboard(_)
-                    | Effect::SaveHistory { .. }
-                    | Effect::LoadHistory { .. }
-                    | Effect::ExportIncident { .. }
-            ) {
-                // Terminal and disk effects: not what this test is about, and they would touch the user's files.
-                continue;
-            }
-            let (tx, mut rx) = mpsc::unbounded_channel();
-            effects::spawn(effect, cloud.clone(), tx);
-            while let Some(answer) = rx.recv().await {
-                queue.push(answer);
-            }
-        }
-    }
-}
-
 fn render(state: &AppState, width: u16, height: u16) -> Buffer {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
     terminal
@@ -509,7 +483,7 @@ async fn escapes_and_12000_characters_from_the_service_are_shown_inert() {
     );
 
     let cloud = connect(&sandbox.endpoint_url(), true).await;
-    let mut state = AppState::new(HeaderInfo {
+    let state = AppState::new(HeaderInfo {
         account: String::new(),
         region: "us-east-2".into(),
         profile_or_sandbox: "SANDBOX".into(),
@@ -518,37 +492,31 @@ async fn escapes_and_12000_characters_from_the_service_are_shown_inert() {
         endpoint: None,
     });
     let now = imdeck::domain::model::Timestamp::from_secs(1_900_000_300);
-    drive(
-        &mut state,
-        &cloud,
-        vec![
-            Msg::Resized {
-                width: 160,
-                height: 48,
-            },
-            Msg::Started { now },
-            Msg::IncidentRequested { arn: arn.clone() },
-        ],
-    )
-    .await;
-    let panes = render(&state, 160, 48);
-    assert_inert(&panes, "panes");
-    let text = text_of(&panes);
-    assert!(
-        text.contains("Pwned ␛[31mRED␛[0m"),
-        "the title shown inert:\n{text}"
-    );
-    assert!(
-        text.contains("HOSTILE-START"),
-        "the long event is listed:\n{text}"
-    );
+    let first = vec![Msg::IncidentRequested { arn: arn.clone() }];
+    // The dashboard's own loop and effect runner read the incident; the screens are drawn from its state.
+    let mut state = real_loop::with_real_loop(state, cloud, first, (160, 48), now, async |app| {
+        let opened = app.settled().await;
+        let panes = render(&opened.state, 160, 48);
+        assert_inert(&panes, "panes");
+        let text = text_of(&panes);
+        assert!(
+            text.contains("Pwned ␛[31mRED␛[0m"),
+            "the title shown inert:\n{text}"
+        );
+        assert!(
+            text.contains("HOSTILE-START"),
+            "the long event is listed:\n{text}"
+        );
 
-    // The whole event in the detail window, and the narrow layout.
-    drive(
-        &mut state,
-        &cloud,
-        vec![key(KeyCode::Enter), key(KeyCode::End), key(KeyCode::Enter)],
-    )
+        // The whole event in the detail window, and the narrow layout.
+        app.key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE))
+            .await;
+        app.key(KeyEvent::new(KeyCode::End, KeyModifiers::NONE))
+            .await;
+        app.key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE))
+            .await
+            .state
+    })
     .await;
     let detail = render(&state, 160, 48);
     assert_inert(&detail, "detail");

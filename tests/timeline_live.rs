@@ -1,23 +1,24 @@
-//! The live timeline against the sandbox: `update` and the real effect runner, a teammate writing through the SDK,
-//! polls driven by the clock; and the demo timeline drawn as sentences.
+//! The live timeline against the sandbox through the dashboard's own loop and effect runner, a teammate writing
+//! through the SDK, polls driven by the test's clock; and the demo timeline drawn as sentences.
 
 #[path = "support/e2e.rs"]
 mod e2e;
+#[path = "support/real_loop.rs"]
+mod real_loop;
 #[path = "support/sdk.rs"]
 mod sdk;
 
 use aws_sdk_ssmincidents::primitives::DateTime;
 use imdeck::app::state::timeline::MAX_FETCHES_IN_FLIGHT;
-use imdeck::app::{AppState, Effect, HeaderInfo, Msg, update};
+use imdeck::app::{AppState, HeaderInfo, Msg};
 use imdeck::cloud::{Cloud, ConnectOptions};
 use imdeck::domain::model::Timestamp;
-use imdeck::runtime::effects;
 use imdeck::sandbox::Sandbox;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use real_loop::{Driver, Settled, with_real_loop};
 use sdk::MAIN_INCIDENT;
-use tokio::sync::mpsc;
 
 /// The demo's `asOf`: the sandbox in these tests keeps the scenario's own times.
 const AS_OF: i64 = 1_710_410_910;
@@ -25,247 +26,213 @@ const AS_OF: i64 = 1_710_410_910;
 const FAILOVER_EVENT: &str = "3e4f5a6b-7c8d-4e9f-8a1b-2c3d4e5f6a7b";
 const KILLED_EVENT: &str = "6b7c8d9e-0f1a-4b2c-9d4e-5f6a7b8c9d0e";
 
-/// The app as the runtime drives it, with the clock in the test's hands.
-struct Driver {
-    state: AppState,
-    cloud: Cloud,
-    now: Timestamp,
-    polls: usize,
-    /// GetTimelineEvent requests sent and not answered, and the most there ever were.
-    fetches_out: usize,
-    most_fetches_out: usize,
+/// The dashboard's model on a cloud connected to the sandbox, as the runtime starts it.
+async fn app(sandbox: &Sandbox) -> (AppState, Cloud) {
+    let cloud = Cloud::connect(ConnectOptions {
+        endpoint_url: Some(sandbox.endpoint_url()),
+        sandbox_credentials: true,
+        ..ConnectOptions::default()
+    })
+    .await
+    .expect("connect");
+    let state = AppState::new(HeaderInfo {
+        account: String::new(),
+        region: cloud.region(),
+        profile_or_sandbox: "SANDBOX".into(),
+        read_only: false,
+        incident_manager: None,
+        endpoint: None,
+    });
+    (state, cloud)
 }
 
-impl Driver {
-    async fn new(sandbox: &Sandbox) -> Driver {
-        let cloud = Cloud::connect(ConnectOptions {
-            endpoint_url: Some(sandbox.endpoint_url()),
-            sandbox_credentials: true,
-            ..ConnectOptions::default()
-        })
-        .await
-        .expect("connect");
-        let state = AppState::new(HeaderInfo {
-            account: String::new(),
-            region: cloud.region(),
-            profile_or_sandbox: "SANDBOX".into(),
-            read_only: false,
-            incident_manager: None,
-            endpoint: None,
-        });
-        let mut driver = Driver {
-            state,
-            cloud,
-            now: Timestamp::from_secs(AS_OF),
-            polls: 0,
-            fetches_out: 0,
-            most_fetches_out: 0,
-        };
-        driver.viewport(160, 48).await;
-        driver.run(Msg::Started { now: driver.now }).await;
-        driver
-    }
-
-    async fn viewport(&mut self, width: u16, height: u16) {
-        self.run(Msg::Resized { width, height }).await;
-    }
-
-    /// Applies `msg` and performs every effect it leads to, one round of answers at a time, until quiet.
-    /// Fetches of one round run concurrently, as the runtime runs them.
-    async fn run(&mut self, msg: Msg) {
-        let mut queue = vec![msg];
-        while !queue.is_empty() {
-            let mut effects_now = Vec::new();
-            for msg in queue.drain(..) {
-                if matches!(msg, Msg::EventLoaded { .. }) {
-                    self.fetches_out -= 1;
-                }
-                effects_now.extend(update(&mut self.state, msg));
-            }
-            let (tx, mut rx) = mpsc::unbounded_channel();
-            for effect in effects_now {
-                match effect {
-                    // The setup snapshot is not what these tests are about; the incident list is read, since only
-                    // a listed (highlighted) incident has a timeline.
-                    Effect::LoadSnapshot { .. }
-                    | Effect::LoadHistory { .. }
-                    | Effect::SaveHistory { .. } => {}
-                    Effect::PollTimeline { .. } => {
-                        self.polls += 1;
-                        effects::spawn(effect, self.cloud.clone(), tx.clone());
-                    }
-                    Effect::FetchEvent { .. } => {
-                        self.fetches_out += 1;
-                        self.most_fetches_out = self.most_fetches_out.max(self.fetches_out);
-                        effects::spawn(effect, self.cloud.clone(), tx.clone());
-                    }
-                    other => effects::spawn(other, self.cloud.clone(), tx.clone()),
-                }
-            }
-            drop(tx);
-            while let Some(msg) = rx.recv().await {
-                queue.push(msg);
-            }
-        }
-    }
-
-    /// Moves the clock to the next poll and runs it to the end.
-    async fn poll(&mut self) {
-        let before = self.polls;
-        self.now = Timestamp(self.now.millis() + self.state.config.timeline_poll_ms);
-        self.run(Msg::Tick { now: self.now }).await;
-        assert_eq!(self.polls, before + 1, "one poll per interval");
-    }
-
-    fn text(&self, id: &str) -> Option<&str> {
-        let row = self.state.timeline.find(id)?;
-        self.state.timeline.text_of(row)
-    }
-
-    fn screen(&self) -> String {
-        let mut terminal = Terminal::new(TestBackend::new(160, 48)).expect("terminal");
-        terminal
-            .draw(|frame| imdeck::ui::render(&self.state, frame))
-            .expect("draw");
-        let buffer = terminal.backend().buffer();
-        let mut text = String::new();
-        for y in 0..buffer.area.height {
-            for x in 0..buffer.area.width {
-                text.push_str(buffer[(x, y)].symbol());
-            }
-            text.push('\n');
-        }
-        text
-    }
+/// Runs `script` on the real loop with the main incident highlighted from the start, the clock at `AS_OF`.
+async fn on_main_incident<T>(sandbox: &Sandbox, script: impl AsyncFnOnce(&mut Driver) -> T) -> T {
+    let (state, cloud) = app(sandbox).await;
+    let first = vec![Msg::IncidentRequested {
+        arn: MAIN_INCIDENT.into(),
+    }];
+    with_real_loop(
+        state,
+        cloud,
+        first,
+        (160, 48),
+        Timestamp::from_secs(AS_OF),
+        script,
+    )
+    .await
 }
 
-async fn open_main_incident(sandbox: &Sandbox) -> Driver {
-    let mut driver = Driver::new(sandbox).await;
-    driver
-        .run(Msg::IncidentRequested {
-            arn: MAIN_INCIDENT.into(),
-        })
-        .await;
-    assert_eq!(driver.state.timeline.len(), 7, "the demo incident's events");
-    assert!(driver.state.timeline.first_load_done);
-    driver
+/// The first screen's reads done: the demo incident's seven events.
+async fn opened(app: &mut Driver) -> Settled {
+    let opened = app.settled().await;
+    assert_eq!(opened.state.timeline.len(), 7, "the demo incident's events");
+    assert!(opened.state.timeline.first_load_done);
+    opened
+}
+
+/// Moves the clock to the next poll (one interval on, or later when a failed read backed off) and waits for
+/// that poll to end.
+async fn poll(app: &mut Driver, clock: &mut Timestamp, before: &Settled) -> Settled {
+    let timeline = &before.state.timeline;
+    let interval_on = Timestamp(clock.millis() + before.state.config.timeline_poll_ms);
+    *clock = timeline
+        .next_poll_at
+        .map_or(interval_on, |due| due.max(interval_on));
+    let after = app.tick(*clock).await;
+    assert_eq!(
+        after.polls,
+        before.polls + 1,
+        "one poll per interval (before it: in flight {}, due {:?}, now {:?}; ticked at {:?})",
+        timeline.poll_in_flight,
+        timeline.next_poll_at,
+        before.state.now,
+        clock
+    );
+    after
+}
+
+fn text<'a>(state: &'a AppState, id: &str) -> Option<&'a str> {
+    let row = state.timeline.find(id)?;
+    state.timeline.text_of(row)
+}
+
+fn screen(state: &AppState) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(160, 48)).expect("terminal");
+    terminal
+        .draw(|frame| imdeck::ui::render(state, frame))
+        .expect("draw");
+    let buffer = terminal.backend().buffer();
+    let mut text = String::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            text.push_str(buffer[(x, y)].symbol());
+        }
+        text.push('\n');
+    }
+    text
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_teammates_backdated_edited_and_deleted_events_show_within_two_polls() {
     let sandbox = sdk::demo().await;
-    let mut app = open_main_incident(&sandbox).await;
-    assert_eq!(
-        app.text(FAILOVER_EVENT),
-        Some("\"Failover of orders-db replica started\"")
-    );
-
-    // A teammate, from chat: an event an hour before the newest, an edit, a deletion.
     let teammate = sdk::incidents(&sandbox).await;
-    let backdated = teammate
-        .create_timeline_event()
-        .incident_record_arn(MAIN_INCIDENT)
-        .event_time(DateTime::from_secs(1_710_407_600))
-        .event_type("Custom Event")
-        .event_data("\"Paged the storage team (written late)\"")
-        .send()
-        .await
-        .expect("create")
-        .event_id()
-        .to_string();
-    teammate
-        .update_timeline_event()
-        .incident_record_arn(MAIN_INCIDENT)
-        .event_id(FAILOVER_EVENT)
-        .event_data("\"Failover of orders-db replica started (us-west-2)\"")
-        .send()
-        .await
-        .expect("edit");
-    teammate
-        .delete_timeline_event()
-        .incident_record_arn(MAIN_INCIDENT)
-        .event_id(KILLED_EVENT)
-        .send()
-        .await
-        .expect("delete");
+    on_main_incident(&sandbox, async |app| {
+        let opened = opened(app).await;
+        assert_eq!(
+            text(&opened.state, FAILOVER_EVENT),
+            Some("\"Failover of orders-db replica started\"")
+        );
 
-    app.poll().await;
-    app.poll().await;
-    let timeline = &app.state.timeline;
-    assert!(
-        timeline.find(&backdated).is_some(),
-        "the backdated event is in the timeline"
-    );
-    assert_eq!(
-        app.text(&backdated),
-        Some("\"Paged the storage team (written late)\"")
-    );
-    assert_eq!(
-        app.text(FAILOVER_EVENT),
-        Some("\"Failover of orders-db replica started (us-west-2)\""),
-        "the edit shows"
-    );
-    assert!(
-        app.state
+        // A teammate, from chat: an event an hour before the newest, an edit, a deletion.
+        let backdated = teammate
+            .create_timeline_event()
+            .incident_record_arn(MAIN_INCIDENT)
+            .event_time(DateTime::from_secs(1_710_407_600))
+            .event_type("Custom Event")
+            .event_data("\"Paged the storage team (written late)\"")
+            .send()
+            .await
+            .expect("create")
+            .event_id()
+            .to_string();
+        teammate
+            .update_timeline_event()
+            .incident_record_arn(MAIN_INCIDENT)
+            .event_id(FAILOVER_EVENT)
+            .event_data("\"Failover of orders-db replica started (us-west-2)\"")
+            .send()
+            .await
+            .expect("edit");
+        teammate
+            .delete_timeline_event()
+            .incident_record_arn(MAIN_INCIDENT)
+            .event_id(KILLED_EVENT)
+            .send()
+            .await
+            .expect("delete");
+
+        let mut clock = Timestamp::from_secs(AS_OF);
+        let once = poll(app, &mut clock, &opened).await;
+        let twice = poll(app, &mut clock, &once).await;
+        let state = &twice.state;
+        assert!(
+            state.timeline.find(&backdated).is_some(),
+            "the backdated event is in the timeline"
+        );
+        assert_eq!(
+            text(state, &backdated),
+            Some("\"Paged the storage team (written late)\"")
+        );
+        assert_eq!(
+            text(state, FAILOVER_EVENT),
+            Some("\"Failover of orders-db replica started (us-west-2)\""),
+            "the edit shows"
+        );
+        assert!(
+            state
+                .timeline
+                .find(FAILOVER_EVENT)
+                .is_some_and(|row| row.changed),
+            "and is marked edited"
+        );
+        assert!(
+            state.timeline.find(KILLED_EVENT).is_none(),
+            "the deleted event is gone"
+        );
+        assert_eq!(state.timeline.len(), 7);
+        let times: Vec<i64> = state
             .timeline
-            .find(FAILOVER_EVENT)
-            .is_some_and(|row| row.changed),
-        "and is marked edited"
-    );
-    assert!(
-        app.state.timeline.find(KILLED_EVENT).is_none(),
-        "the deleted event is gone"
-    );
-    assert_eq!(app.state.timeline.len(), 7);
-    let times: Vec<i64> = app
-        .state
-        .timeline
-        .events
-        .iter()
-        .map(|row| row.summary.event_time.millis())
-        .collect();
-    assert!(
-        times.windows(2).all(|w| w[0] <= w[1]),
-        "still in time order"
-    );
+            .events
+            .iter()
+            .map(|row| row.summary.event_time.millis())
+            .collect();
+        assert!(
+            times.windows(2).all(|w| w[0] <= w[1]),
+            "still in time order"
+        );
+    })
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn refresh_reads_the_whole_list_at_once() {
     let sandbox = sdk::demo().await;
-    let mut app = open_main_incident(&sandbox).await;
-    // One incremental poll, so the next would be the periodic whole-list read anyway… unless `R` forces it.
-    app.poll().await;
-    app.poll().await;
     let teammate = sdk::incidents(&sandbox).await;
-    teammate
-        .delete_timeline_event()
-        .incident_record_arn(MAIN_INCIDENT)
-        .event_id(KILLED_EVENT)
-        .send()
-        .await
-        .expect("delete");
-    app.run(Msg::KeyPressed(KeyEvent::new(
-        KeyCode::Char('R'),
-        KeyModifiers::SHIFT,
-    )))
+    on_main_incident(&sandbox, async |app| {
+        let opened = opened(app).await;
+        // One incremental poll, so the next would be the periodic whole-list read anyway… unless `R` forces it.
+        let mut clock = Timestamp::from_secs(AS_OF);
+        let once = poll(app, &mut clock, &opened).await;
+        poll(app, &mut clock, &once).await;
+        teammate
+            .delete_timeline_event()
+            .incident_record_arn(MAIN_INCIDENT)
+            .event_id(KILLED_EVENT)
+            .send()
+            .await
+            .expect("delete");
+        let refreshed = app
+            .key(KeyEvent::new(KeyCode::Char('R'), KeyModifiers::SHIFT))
+            .await;
+        assert!(
+            refreshed.state.timeline.find(KILLED_EVENT).is_none(),
+            "R recovers a deletion in one poll"
+        );
+    })
     .await;
-    assert!(
-        app.state.timeline.find(KILLED_EVENT).is_none(),
-        "R recovers a deletion in one poll"
-    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_demo_timeline_reads_as_sentences_and_fetches_eight_at_a_time() {
     let sandbox = sdk::demo().await;
-    let app = open_main_incident(&sandbox).await;
+    let opened = on_main_incident(&sandbox, async |app| opened(app).await).await;
     assert!(
-        app.most_fetches_out <= MAX_FETCHES_IN_FLIGHT,
+        opened.most_fetches_out <= MAX_FETCHES_IN_FLIGHT,
         "{} GetTimelineEvent out at once",
-        app.most_fetches_out
+        opened.most_fetches_out
     );
-    let screen = app.screen();
+    let screen = screen(&opened.state);
     for raw in [
         "contactArn:",
         "engagementArn:",
@@ -305,19 +272,15 @@ async fn a_long_timeline_never_has_more_than_eight_event_reads_out() {
             .await
             .expect("create");
     }
-    let mut app = Driver::new(&sandbox).await;
-    app.run(Msg::IncidentRequested {
-        arn: MAIN_INCIDENT.into(),
-    })
-    .await;
-    assert_eq!(app.state.timeline.len(), 67);
+    let opened = on_main_incident(&sandbox, async |app| app.settled().await).await;
+    assert_eq!(opened.state.timeline.len(), 67);
     assert!(
-        app.most_fetches_out <= MAX_FETCHES_IN_FLIGHT,
+        opened.most_fetches_out <= MAX_FETCHES_IN_FLIGHT,
         "{} GetTimelineEvent out at once",
-        app.most_fetches_out
+        opened.most_fetches_out
     );
     assert!(
-        app.most_fetches_out == MAX_FETCHES_IN_FLIGHT,
+        opened.most_fetches_out == MAX_FETCHES_IN_FLIGHT,
         "the limit is reached, so the test could fail"
     );
 }
