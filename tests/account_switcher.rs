@@ -5,21 +5,23 @@
 mod demo;
 #[path = "support/e2e.rs"]
 mod e2e;
+#[path = "support/real_loop.rs"]
+mod real_loop;
+#[path = "support/screen.rs"]
+mod screen;
 
 use std::path::Path;
 
-use futures::channel::mpsc;
 use imdeck::app::state::{AccountPosition, UnavailableAccount};
 use imdeck::app::{AppState, Effect, HeaderInfo, Msg, update};
 use imdeck::cloud::{Cloud, ConnectOptions};
 use imdeck::domain::model::Timestamp;
 use imdeck::runtime::accounts;
-use imdeck::runtime::event_loop::{Account, Host, Observer, Start, run_loop};
+use imdeck::runtime::event_loop::{Account, Observer};
 use imdeck::sandbox::{SandboxOptions, Scenario};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use tokio::sync::watch;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use real_loop::{Driver, Settled, run_real_loop};
+use screen::{screen_text, text_of};
 
 const OTHER: &str = "555566667777";
 
@@ -58,14 +60,10 @@ fn the_switch_key_asks_the_runtime_only_when_there_are_several_accounts() {
 fn help_lists_the_switch_key() {
     let mut state = demo::loaded(false);
     update(&mut state, demo::key(KeyCode::Char('?')));
-    let mut terminal = Terminal::new(TestBackend::new(160, 48)).expect("terminal");
     // The help overlay scrolls: look for the line in every page.
     let mut seen = String::new();
     for _ in 0..12 {
-        terminal
-            .draw(|frame| imdeck::ui::render(&state, frame))
-            .expect("draw");
-        seen.push_str(&screen(&terminal));
+        seen.push_str(&screen_text(&state, 160, 48));
         update(&mut state, demo::key(KeyCode::PageDown));
     }
     assert!(
@@ -74,24 +72,8 @@ fn help_lists_the_switch_key() {
     );
 }
 
-fn screen(terminal: &Terminal<TestBackend>) -> String {
-    let buffer = terminal.backend().buffer();
-    (0..buffer.area.height)
-        .map(|y| {
-            (0..buffer.area.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 fn header_line(state: &AppState) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(160, 48)).expect("terminal");
-    terminal
-        .draw(|frame| imdeck::ui::render(state, frame))
-        .expect("draw");
-    screen(&terminal)
+    screen_text(state, 160, 48)
         .lines()
         .next()
         .unwrap_or_default()
@@ -138,25 +120,8 @@ fn the_header_names_the_profile_and_its_place_among_the_accounts() {
     );
 }
 
-/// Nothing leaves the test: no clipboard, no bell, no URL opener.
-struct Quiet;
-
-impl Host for Quiet {
-    fn copy_to_clipboard(&mut self, _text: &str) -> std::io::Result<()> {
-        Ok(())
-    }
-    fn ring_bell(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-    fn open_url(&mut self, _url: &str) -> std::io::Result<Option<String>> {
-        Ok(None)
-    }
-}
-
-/// Records which account each snapshot and command answer reached, and reports each quiet moment.
+/// Records which account each snapshot and command answer reached.
 struct Routing {
-    /// (inputs read, the shown account's id and position) at each quiet moment.
-    quiet: watch::Sender<(u64, String)>,
     snapshots: Vec<(usize, String)>,
     commands: Vec<(usize, String)>,
 }
@@ -174,15 +139,17 @@ impl Observer for Routing {
             _ => {}
         }
     }
-    fn idle(&mut self, inputs: u64, state: &AppState) {
-        let position = state
-            .account
-            .as_ref()
-            .map(|p| format!("{}/{}", p.index, p.total))
-            .unwrap_or_default();
-        self.quiet
-            .send_replace((inputs, format!("{} {position}", state.header.account)));
-    }
+}
+
+/// The shown account's id and position, as the header says them.
+fn shown(settled: &Settled) -> String {
+    let state = &settled.state;
+    let position = state
+        .account
+        .as_ref()
+        .map(|p| format!("{}/{}", p.index, p.total))
+        .unwrap_or_default();
+    format!("{} {position}", state.header.account)
 }
 
 async fn account_on(url: String, profile: &str) -> Account {
@@ -205,34 +172,8 @@ async fn account_on(url: String, profile: &str) -> Account {
     Account { state, cloud }
 }
 
-/// Sends the events and waits for the quiet moment after them (every answer applied); returns what was shown.
-async fn step(
-    events: &mpsc::UnboundedSender<std::io::Result<Event>>,
-    quiet: &mut watch::Receiver<(u64, String)>,
-    sent: &mut u64,
-    keys: Vec<std::io::Result<Event>>,
-) -> String {
-    for key in keys {
-        events.unbounded_send(key).expect("the loop listens");
-        *sent += 1;
-    }
-    let want = *sent;
-    tokio::time::timeout(
-        std::time::Duration::from_secs(30),
-        quiet.wait_for(|(inputs, _)| *inputs == want),
-    )
-    .await
-    .expect("the loop went quiet")
-    .expect("the loop is alive")
-    .1
-    .clone()
-}
-
-fn press(c: char) -> std::io::Result<Event> {
-    Ok(Event::Key(KeyEvent::new(
-        KeyCode::Char(c),
-        KeyModifiers::NONE,
-    )))
+fn press(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -260,47 +201,26 @@ async fn the_real_loop_routes_each_accounts_answers_and_writes_to_its_own_cloud(
     ];
     accounts::place(accounts.iter_mut().map(|a| &mut a.state), &[]);
 
-    let (events, event_stream) = mpsc::unbounded();
-    let (quiet, mut quiet_rx) = watch::channel((u64::MAX, String::new()));
     let mut routing = Routing {
-        quiet,
         snapshots: Vec::new(),
         commands: Vec::new(),
     };
-    let mut terminal = Terminal::new(TestBackend::new(160, 48)).expect("terminal");
-    let start = Start {
-        now: Timestamp(chrono::Utc::now().timestamp_millis()),
-        first: Vec::new(),
-        mouse: false,
-    };
-    let mut host = Quiet;
-    let running = run_loop(
-        &mut terminal,
-        event_stream,
-        futures::stream::pending(),
-        accounts,
-        start,
-        &mut host,
-        &mut routing,
-    );
-    let drive = async {
-        let mut sent = 0;
-        let mut note = vec![press('n')];
-        note.extend("paged from account b".chars().map(press));
-        note.push(Ok(Event::Key(KeyEvent::new(
-            KeyCode::Enter,
-            KeyModifiers::NONE,
-        ))));
-        let at_start = step(&events, &mut quiet_rx, &mut sent, vec![]).await;
-        let after_switch = step(&events, &mut quiet_rx, &mut sent, vec![press(']')]).await;
-        step(&events, &mut quiet_rx, &mut sent, note).await;
-        let confirmed = step(&events, &mut quiet_rx, &mut sent, vec![press('y')]).await;
-        let back = step(&events, &mut quiet_rx, &mut sent, vec![press(']')]).await;
-        drop(events);
+    let now = Timestamp(chrono::Utc::now().timestamp_millis());
+    let script = async |app: &mut Driver| {
+        let at_start = shown(&app.settled().await);
+        let after_switch = shown(&app.key(press(']')).await);
+        app.key(press('n')).await;
+        for c in "paged from account b".chars() {
+            app.key(press(c)).await;
+        }
+        app.key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE))
+            .await;
+        let confirmed = shown(&app.key(press('y')).await);
+        let back = shown(&app.key(press(']')).await);
         (at_start, after_switch, confirmed, back)
     };
-    let (ended, (at_start, after_switch, confirmed, back)) = tokio::join!(running, drive);
-    ended.expect("the loop ends when its events do");
+    let ((at_start, after_switch, confirmed, back), last_frame) =
+        run_real_loop(accounts, Vec::new(), (160, 48), now, &mut routing, script).await;
 
     assert_eq!(
         at_start,
@@ -318,7 +238,7 @@ async fn the_real_loop_routes_each_accounts_answers_and_writes_to_its_own_cloud(
         format!("{} 1/2", demo::ACCOUNT),
         "and cycles back to a"
     );
-    let frame = screen(&terminal);
+    let frame = text_of(&last_frame);
     assert!(
         frame
             .lines()

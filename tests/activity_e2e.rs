@@ -4,6 +4,8 @@
 
 #[path = "support/real_loop.rs"]
 mod real_loop;
+#[path = "support/screen.rs"]
+mod screen;
 #[path = "support/sdk.rs"]
 mod sdk;
 
@@ -15,10 +17,9 @@ use imdeck::app::{AppState, Effect, HeaderInfo};
 use imdeck::cloud::{Cloud, ConnectOptions};
 use imdeck::domain::model::{IncidentStatus, Timestamp};
 use imdeck::sandbox::Sandbox;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use real_loop::{Driver, Settled, with_real_loop};
+use screen::screen_text;
 
 async fn connect(sandbox: &Sandbox) -> Cloud {
     Cloud::connect(ConnectOptions {
@@ -37,22 +38,6 @@ fn now() -> Timestamp {
         .expect("clock")
         .as_millis();
     Timestamp(i64::try_from(millis).expect("millis"))
-}
-
-fn screen(state: &AppState) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(160, 48)).expect("terminal");
-    terminal
-        .draw(|frame| imdeck::ui::render(state, frame))
-        .expect("draw");
-    let buffer = terminal.backend().buffer();
-    (0..buffer.area.height)
-        .map(|y| {
-            (0..buffer.area.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// The next incidents poll through the dashboard's loop: the clock moved past the poll interval.
@@ -114,7 +99,7 @@ async fn an_event_written_elsewhere_marks_that_row_after_the_next_poll() {
             !quiet.state.incidents.activity.is_marked(&other),
             "nothing happened"
         );
-        assert!(!screen(&quiet.state).contains("new event +"));
+        assert!(!screen_text(&quiet.state, 160, 48).contains("new event +"));
 
         client
             .create_timeline_event()
@@ -126,14 +111,11 @@ async fn an_event_written_elsewhere_marks_that_row_after_the_next_poll() {
             .await
             .expect("an event written elsewhere");
         let marked = next_poll(app, &quiet).await;
-        assert_eq!(
-            checks(marked.asked_since(&quiet)),
-            vec![vec![other.clone()]]
-        );
+        assert_eq!(checks(&marked.asked), vec![vec![other.clone()]]);
         let state = &marked.state;
         assert!(state.incidents.activity.is_marked(&other));
         assert!(!state.incidents.activity.is_marked(&highlighted));
-        let text = screen(state);
+        let text = screen_text(state, 160, 48);
         assert!(text.contains("1 with a new event +"), "{text}");
         let title = state
             .incidents
@@ -168,7 +150,7 @@ async fn an_event_written_elsewhere_marks_that_row_after_the_next_poll() {
         let state = &now_at.state;
         assert_eq!(state.incidents.selected_arn(), Some(other.as_str()));
         assert!(!state.incidents.activity.is_marked(&other));
-        assert!(!screen(state).contains("new event +"));
+        assert!(!screen_text(state, 160, 48).contains("new event +"));
     })
     .await;
     sandbox.shutdown().await;

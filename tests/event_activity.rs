@@ -4,36 +4,16 @@
 
 #[path = "support/demo.rs"]
 mod demo;
+#[path = "support/screen.rs"]
+mod screen;
 
 use demo::*;
 use imdeck::app::state::event_activity::CHECKS_PER_POLL;
 use imdeck::app::{AppState, Effect, Msg, update};
 use imdeck::domain::cloud_error::CloudError;
 use imdeck::domain::model::{EventSummary, IncidentRecordSummary, IncidentStatus, Timestamp};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode;
-
-fn draw(state: &AppState, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal
-        .draw(|frame| imdeck::ui::render(state, frame))
-        .expect("draw");
-    terminal
-}
-
-fn text_of(buffer: &Buffer) -> String {
-    let area = buffer.area;
-    (0..area.height)
-        .map(|y| {
-            (0..area.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
+use screen::{draw, text_of};
 
 /// The demo state with the check `loaded` left unanswered answered with nothing, so the next poll asks again.
 fn ready() -> AppState {

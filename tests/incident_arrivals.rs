@@ -3,37 +3,17 @@
 
 #[path = "support/demo.rs"]
 mod demo;
+#[path = "support/screen.rs"]
+mod screen;
 
 use demo::*;
 use imdeck::app::state::new_incidents::NEW_FOR_MS;
 use imdeck::app::{AppState, Effect, Msg, update};
 use imdeck::domain::model::{IncidentRecordSummary, IncidentStatus, Timestamp};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode;
+use screen::{draw, text_of};
 
 const NEW_ARN: &str = "arn:aws:ssm-incidents::111122223333:incident-record/MyResponsePlanChat/77aa97e6-7c10-aa10-9b86-f199aEXAMPLE";
-
-fn draw(state: &AppState, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal
-        .draw(|frame| imdeck::ui::render(state, frame))
-        .expect("draw");
-    terminal
-}
-
-fn text_of(buffer: &Buffer) -> String {
-    let area = buffer.area;
-    (0..area.height)
-        .map(|y| {
-            (0..area.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
 
 fn with_new_incident() -> Vec<IncidentRecordSummary> {
     let mut list = incidents();

@@ -3,6 +3,8 @@
 
 #[path = "support/demo.rs"]
 mod demo;
+#[path = "support/screen.rs"]
+mod screen;
 
 use demo::*;
 use imdeck::app::keymap::Section;
@@ -10,19 +12,10 @@ use imdeck::app::state::{CommandOutput, Focus};
 use imdeck::app::{AppState, Effect, Msg, update};
 use imdeck::domain::chat_command::{ChatLine, OutputFormat};
 use imdeck::domain::command::{IncidentCommand, Paging};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Modifier;
-
-fn draw(state: &AppState, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal
-        .draw(|frame| imdeck::ui::render(state, frame))
-        .expect("draw");
-    terminal
-}
+use screen::draw;
 
 fn text_of(buffer: &Buffer) -> Vec<String> {
     let area = buffer.area;

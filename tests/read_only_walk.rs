@@ -3,6 +3,8 @@
 
 #[path = "support/e2e.rs"]
 mod e2e;
+#[path = "support/real_loop.rs"]
+mod real_loop;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -13,13 +15,14 @@ use imdeck::app::{AppState, Effect, HeaderInfo, Msg};
 use imdeck::cloud::{Cloud, CloudError, ConnectOptions};
 use imdeck::domain::chat_command::parse_chat_line;
 use imdeck::domain::model::Timestamp;
-use imdeck::runtime::event_loop::{Account, Host, Observer, Start, run_loop};
+use imdeck::runtime::event_loop::{Account, Observer, Start, run_loop};
 use imdeck::sandbox::{SandboxOptions, Scenario};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use real_loop::NoHost;
 use tokio::sync::watch;
 
 const STEPS: usize = 10_000;
@@ -174,21 +177,6 @@ fn next_input(rng: &mut StdRng, lines: &[String]) -> Vec<Msg> {
     }
 }
 
-/// Nothing leaves the walk: no clipboard, no bell, no URL opener on the machine running the test.
-struct Quiet;
-
-impl Host for Quiet {
-    fn copy_to_clipboard(&mut self, _text: &str) -> std::io::Result<()> {
-        Ok(())
-    }
-    fn ring_bell(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-    fn open_url(&mut self, _url: &str) -> std::io::Result<Option<String>> {
-        Ok(None)
-    }
-}
-
 #[derive(Debug, Default, Clone)]
 struct WalkStats {
     inputs: usize,
@@ -305,7 +293,7 @@ async fn walk(seed: u64, ui_read_only: bool, log: &Path) -> WalkStats {
         }],
         mouse: false,
     };
-    let mut host = Quiet;
+    let mut host = NoHost;
     let running = run_loop(
         &mut terminal,
         event_stream,

@@ -2,6 +2,8 @@
 
 #[path = "support/demo.rs"]
 mod demo;
+#[path = "support/screen.rs"]
+mod screen;
 
 use demo::*;
 use imdeck::app::state::Focus;
@@ -9,35 +11,14 @@ use imdeck::app::{AppState, Msg, update};
 use imdeck::cloud::CloudError;
 use imdeck::domain::model::{ChatPlatform, EventSummary, Timestamp};
 use imdeck::domain::snapshot::{CloudSnapshot, ReadFailure};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Color;
-
-fn draw(state: &AppState, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal
-        .draw(|frame| imdeck::ui::render(state, frame))
-        .expect("draw");
-    terminal
-}
+use screen::{draw, text_of};
 
 fn both_sizes(name: &str, state: &AppState) {
     insta::assert_snapshot!(format!("{name}_80x24"), draw(state, 80, 24).backend());
     insta::assert_snapshot!(format!("{name}_160x48"), draw(state, 160, 48).backend());
-}
-
-fn text_of(buffer: &Buffer) -> String {
-    let area = buffer.area;
-    (0..area.height)
-        .map(|y| {
-            (0..area.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// The first cell, scanning rows top-down, whose symbol is `symbol`, starting at row `from_row`.

@@ -5,6 +5,8 @@
 mod e2e;
 #[path = "support/real_loop.rs"]
 mod real_loop;
+#[path = "support/screen.rs"]
+mod screen;
 #[path = "support/sdk.rs"]
 mod sdk;
 
@@ -14,10 +16,9 @@ use imdeck::app::{AppState, HeaderInfo, Msg};
 use imdeck::cloud::{Cloud, ConnectOptions};
 use imdeck::domain::model::Timestamp;
 use imdeck::sandbox::Sandbox;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use real_loop::{Driver, Settled, with_real_loop};
+use screen::screen_text;
 use sdk::MAIN_INCIDENT;
 
 /// The demo's `asOf`: the sandbox in these tests keeps the scenario's own times.
@@ -95,22 +96,6 @@ async fn poll(app: &mut Driver, clock: &mut Timestamp, before: &Settled) -> Sett
 fn text<'a>(state: &'a AppState, id: &str) -> Option<&'a str> {
     let row = state.timeline.find(id)?;
     state.timeline.text_of(row)
-}
-
-fn screen(state: &AppState) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(160, 48)).expect("terminal");
-    terminal
-        .draw(|frame| imdeck::ui::render(state, frame))
-        .expect("draw");
-    let buffer = terminal.backend().buffer();
-    let mut text = String::new();
-    for y in 0..buffer.area.height {
-        for x in 0..buffer.area.width {
-            text.push_str(buffer[(x, y)].symbol());
-        }
-        text.push('\n');
-    }
-    text
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -232,7 +217,7 @@ async fn the_demo_timeline_reads_as_sentences_and_fetches_eight_at_a_time() {
         "{} GetTimelineEvent out at once",
         opened.most_fetches_out
     );
-    let screen = screen(&opened.state);
+    let screen = screen_text(&opened.state, 160, 48);
     for raw in [
         "contactArn:",
         "engagementArn:",

@@ -4,24 +4,17 @@
 mod demo;
 #[path = "wizard_support/fixture.rs"]
 mod fixture;
+#[path = "support/screen.rs"]
+mod screen;
 #[path = "audit_support/snapshots.rs"]
 mod snapshots;
 
 use fixture::*;
 use imdeck::app::{AppState, Effect, update};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Color;
-
-fn draw(state: &AppState, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal
-        .draw(|frame| imdeck::ui::render(state, frame))
-        .expect("draw");
-    terminal
-}
+use screen::draw;
 
 fn both_sizes(name: &str, state: &AppState) {
     insta::assert_snapshot!(format!("{name}_80x24"), draw(state, 80, 24).backend());

@@ -9,9 +9,10 @@ use futures::channel::mpsc as futures_mpsc;
 use imdeck::app::{AppState, Effect, Msg};
 use imdeck::cloud::Cloud;
 use imdeck::domain::model::Timestamp;
-use imdeck::runtime::event_loop::{Account, Host, Observer, Start, run_loop};
+use imdeck::runtime::event_loop::{Account, Host, Observer, Start, Unobserved, run_loop};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{Event, KeyEvent};
 use tokio::sync::watch;
 
@@ -25,15 +26,8 @@ pub struct Settled {
     pub polls: usize,
     /// The most GetTimelineEvent reads that were out at once.
     pub most_fetches_out: usize,
-    /// Every effect `update` asked for so far, in order.
+    /// The effects `update` asked for since the loop read its last input (since the start, before any), in order.
     pub asked: Vec<Effect>,
-}
-
-impl Settled {
-    /// The effects asked for since `before`.
-    pub fn asked_since(&self, before: &Settled) -> &[Effect] {
-        &self.asked[before.asked.len().min(self.asked.len())..]
-    }
 }
 
 /// Feeds the loop and waits for it.
@@ -45,11 +39,16 @@ pub struct Driver {
 }
 
 impl Driver {
-    pub async fn key(&mut self, key: KeyEvent) -> Settled {
+    /// Hands the loop a terminal event without waiting for it.
+    pub fn send(&mut self, event: Event) {
         self.events
-            .unbounded_send(Ok(Event::Key(key)))
+            .unbounded_send(Ok(event))
             .expect("the loop runs");
         self.sent += 1;
+    }
+
+    pub async fn key(&mut self, key: KeyEvent) -> Settled {
+        self.send(Event::Key(key));
         self.settled().await
     }
 
@@ -75,7 +74,7 @@ impl Driver {
 }
 
 /// Nothing leaves the test: no clipboard, no bell, no URL opener.
-struct NoHost;
+pub struct NoHost;
 
 impl Host for NoHost {
     fn copy_to_clipboard(&mut self, _text: &str) -> std::io::Result<()> {
@@ -89,21 +88,29 @@ impl Host for NoHost {
     }
 }
 
-struct Watching {
+/// Keeps what `Settled` reports, and passes everything on to the test's own observer.
+struct Watching<'a, O> {
+    inner: &'a mut O,
+    /// Effects asked for since the loop was last quiet.
     asked: Vec<Effect>,
+    /// The inputs read at the last quiet moment, and the effects asked for since the input before it.
+    last_inputs: u64,
+    since_input: Vec<Effect>,
     polls: usize,
     fetches_out: usize,
     most_fetches_out: usize,
     settled: watch::Sender<Option<Settled>>,
 }
 
-impl Observer for Watching {
-    fn message(&mut self, _account: usize, msg: &Msg) {
+impl<O: Observer> Observer for Watching<'_, O> {
+    fn message(&mut self, account: usize, msg: &Msg) {
+        self.inner.message(account, msg);
         if matches!(msg, Msg::EventLoaded { .. }) {
             self.fetches_out = self.fetches_out.saturating_sub(1);
         }
     }
-    fn effects(&mut self, _account: usize, effects: &[Effect]) {
+    fn effects(&mut self, account: usize, effects: &[Effect]) {
+        self.inner.effects(account, effects);
         self.asked.extend(effects.iter().cloned());
         for effect in effects {
             match effect {
@@ -117,13 +124,23 @@ impl Observer for Watching {
         }
     }
     fn idle(&mut self, inputs: u64, state: &AppState) {
+        self.inner.idle(inputs, state);
+        // Quiet again with no new input (a frame timer woke the loop): what it asked for still counts.
+        if inputs != self.last_inputs {
+            self.last_inputs = inputs;
+            self.since_input.clear();
+        }
+        self.since_input.append(&mut self.asked);
         self.settled.send_replace(Some(Settled {
             inputs,
             state: state.clone(),
             polls: self.polls,
             most_fetches_out: self.most_fetches_out,
-            asked: self.asked.clone(),
+            asked: self.since_input.clone(),
         }));
+    }
+    fn quit(&mut self) -> bool {
+        self.inner.quit()
     }
 }
 
@@ -133,16 +150,35 @@ pub async fn with_real_loop<T>(
     state: AppState,
     cloud: Cloud,
     first: Vec<Msg>,
-    (width, height): (u16, u16),
+    size: (u16, u16),
     now: Timestamp,
     script: impl AsyncFnOnce(&mut Driver) -> T,
 ) -> T {
+    let accounts = vec![Account { state, cloud }];
+    run_real_loop(accounts, first, size, now, &mut Unobserved, script)
+        .await
+        .0
+}
+
+/// The same with several accounts and the test's own observer beside the one `Settled` comes from; answers
+/// the script's result and the last frame drawn.
+pub async fn run_real_loop<T>(
+    accounts: Vec<Account>,
+    first: Vec<Msg>,
+    (width, height): (u16, u16),
+    now: Timestamp,
+    observer: &mut impl Observer,
+    script: impl AsyncFnOnce(&mut Driver) -> T,
+) -> (T, Buffer) {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
     let (events, event_stream) = futures_mpsc::unbounded();
     let (ticks, tick_stream) = futures_mpsc::unbounded();
     let (settled_tx, settled) = watch::channel(None);
     let mut watching = Watching {
+        inner: observer,
         asked: Vec::new(),
+        last_inputs: u64::MAX,
+        since_input: Vec::new(),
         polls: 0,
         fetches_out: 0,
         most_fetches_out: 0,
@@ -153,7 +189,7 @@ pub async fn with_real_loop<T>(
         &mut terminal,
         event_stream,
         tick_stream,
-        vec![Account { state, cloud }],
+        accounts,
         Start {
             now,
             first,
@@ -176,5 +212,5 @@ pub async fn with_real_loop<T>(
     };
     let (ended, out) = tokio::join!(running, scripted);
     ended.expect("the loop ends when its events do");
-    out
+    (out, terminal.backend().buffer().clone())
 }
