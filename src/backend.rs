@@ -101,22 +101,6 @@ impl Backend {
         })
     }
 
-    /// Connects, or prints why not once, prefixed with the command (`imdeck: …`), and hands back the exit
-    /// status to end with: for the dashboard, which keeps its backend for the whole run.
-    pub async fn connect_or_report(
-        global: &GlobalOptions,
-        force_read_only: bool,
-        who: &str,
-        status: u8,
-    ) -> Result<Backend, ExitCode> {
-        Backend::connect(global, force_read_only)
-            .await
-            .map_err(|e| {
-                eprintln!("{who}: {e}");
-                ExitCode::from(status)
-            })
-    }
-
     /// The one connect-run-shut-down every subcommand shares: connects once, answers a failure to connect with
     /// `refuse` (for a command: print why and pick the exit status), runs `work`, and shuts the backend (and an embedded
     /// sandbox) down whatever `work` answers.
@@ -187,7 +171,8 @@ impl Backend {
     }
 }
 
-/// The usual answer to a failure to connect: `who: cause and next step` on stderr, exit status 1.
+/// The usual answer to a failure to connect: `who: cause and next step` on stderr, exit status 1 (the dashboard,
+/// which keeps its backend for the whole run, and every `run_with`).
 pub fn refusal(who: &str) -> impl FnOnce(CloudError) -> ExitCode + '_ {
     move |e| {
         eprintln!("{who}: {e}");

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use crate::app::AppState;
 use crate::app::state::{AccountPosition, CommandOutput, UnavailableAccount};
-use crate::backend::Backend;
+use crate::backend::{Backend, refusal};
 use crate::cli::GlobalOptions;
 
 /// The connected accounts in the order the profiles were given (each with the options naming its one profile),
@@ -26,7 +26,9 @@ pub async fn connect(
         }
     }
     if global.sandbox || profiles.len() <= 1 {
-        let backend = Backend::connect_or_report(global, false, "imdeck", 1).await?;
+        let backend = Backend::connect(global, false)
+            .await
+            .map_err(refusal("imdeck"))?;
         return Ok((vec![(global.clone(), backend)], Vec::new()));
     }
     let attempts = futures::future::join_all(profiles.into_iter().map(|profile| async move {
